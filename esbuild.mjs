@@ -1,0 +1,62 @@
+// Bundles the extension, its lazily loaded engine, and the CLI.
+//   node esbuild.mjs               development build (sourcemaps)
+//   node esbuild.mjs --production  minified, no sourcemaps (what `npm run package` ships)
+//   node esbuild.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** Keeps `require('./engine.js')` in the extension as a runtime require of the sibling file. */
+const engineExternal = {
+  name: 'engine-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/** Prints errors in the shape of VS Code's `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(version) },
+  plugins: [problemMatcher],
+};
+
+const builds = [
+  // The extension entry: no parser, no HTTP client — those live in engine.js.
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [engineExternal, problemMatcher] },
+  { ...common, entryPoints: ['src/core/engine.ts'], outfile: 'dist/engine.js' },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  const results = await Promise.allSettled(builds.map((options) => esbuild.build(options)));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
+}

@@ -1,0 +1,31 @@
+/** What a CLI command may touch, passed in so tests can run commands in-process. */
+export interface CliIo {
+  readonly cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal (colours and tables) or a pipe. */
+  readonly isTty: boolean;
+}
+
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+/** Bad usage or input the user must fix: printed as one line, exit code 2, no stack trace. */
+export class UsageError extends Error {}
+
+export function processIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isTty: !!process.stdout.isTTY,
+  };
+}
+
+/** Left-aligned columns for terminal tables. */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd())
+    .join('\n');
+}

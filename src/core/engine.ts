@@ -1,0 +1,10 @@
+/**
+ * The heavy half of the core — everything that needs the TypeScript parser or undici —
+ * bundled on its own as dist/engine.js. The extension requires it on first need, so
+ * activation loads no parser (see src/vscode/engine.ts).
+ */
+export { AstCache, type DocumentSnapshot } from './ast/cache';
+export { ParsedDocument, parseDocument } from './ast/parse';
+export { findHandlers, findRouteExports, type HandlerExport, type RouteExport } from './nextjs/exports';
+export { ProjectIndex, loadProjectLayout, routeFileInfo, type ProjectLayout, type RouteFile } from './nextjs/project';
+export { listRoutes, routeEntry, exportedMethods, type RouteEntry } from './routes';

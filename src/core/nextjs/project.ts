@@ -1,0 +1,270 @@
+/**
+ * The project side of the route model: where a Next.js project's root, `app/` directory,
+ * next.config and Next.js version are, and whether a given file is an App Router route.
+ */
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
+import { NEXT_CONFIG_FILES, readNextConfig } from './nextConfig';
+import { routePathFromSegments, type RoutePath, type UrlConfig } from './routePath';
+
+/** The file system as the route model sees it: small, synchronous, easy to fake. */
+export interface FsPort {
+  readFile(file: string): string | undefined;
+  isDirectory(dir: string): boolean;
+  isFile(file: string): boolean;
+}
+
+export const nodeFsPort: FsPort = {
+  readFile(file) {
+    try {
+      return nodeFs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  isDirectory(dir) {
+    try {
+      return nodeFs.statSync(dir).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  isFile(file) {
+    try {
+      return nodeFs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** Next's default `pageExtensions`, plus `mjs`, which we lint as a route file too. */
+export const DEFAULT_PAGE_EXTENSIONS: readonly string[] = ['tsx', 'ts', 'jsx', 'js'];
+const ALWAYS_ROUTE_EXTENSIONS: readonly string[] = ['mjs'];
+
+export interface ProjectLayout {
+  /** The folder holding package.json / next.config. */
+  readonly root: string;
+  /** The App Router directory in use (`<root>/app`, else `<root>/src/app`), if any. */
+  readonly appDir?: string;
+  /** `<root>/pages` or `<root>/src/pages`, if any. */
+  readonly pagesDir?: string;
+  readonly pageExtensions: readonly string[];
+  readonly url: UrlConfig;
+  readonly cacheComponents: boolean;
+  readonly configFile?: string;
+  /** next.config keys that exist but are not literals (so the URL may be off). */
+  readonly unreadableConfig: readonly string[];
+  /** e.g. "16.4.6" (installed) or "^15.2.0" (declared). */
+  readonly nextVersion?: string;
+  /** Major version; undefined when unknown (rules then assume the latest behaviour). */
+  readonly nextMajor?: number;
+  readonly packageJson?: PackageJsonInfo;
+}
+
+export interface PackageJsonInfo {
+  readonly file: string;
+  readonly scripts: Readonly<Record<string, string>>;
+  readonly nextRange?: string;
+}
+
+export interface RouteFile extends RoutePath {
+  readonly file: string;
+  readonly appDir: string;
+  /** Folder names between the app directory and the file. */
+  readonly segments: readonly string[];
+}
+
+function looksLikeProjectRoot(dir: string, fs: FsPort): boolean {
+  return fs.isFile(path.join(dir, 'package.json')) || NEXT_CONFIG_FILES.some((f) => fs.isFile(path.join(dir, f)));
+}
+
+/** Finds the project root that owns `file` as an App Router file, walking up from it. */
+export function findProjectRoot(file: string, fs: FsPort = nodeFsPort): string | undefined {
+  let dir = path.dirname(path.resolve(file));
+  let fallback: string | undefined;
+  for (;;) {
+    if (path.basename(dir) === 'app') {
+      const parent = path.dirname(dir);
+      if (looksLikeProjectRoot(parent, fs)) return parent;
+      if (path.basename(parent) === 'src') {
+        const grand = path.dirname(parent);
+        if (looksLikeProjectRoot(grand, fs)) return grand;
+      }
+      fallback ??= path.basename(parent) === 'src' ? path.dirname(parent) : parent;
+    } else if (looksLikeProjectRoot(dir, fs) && !fallback) {
+      return dir;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return fallback;
+    dir = up;
+  }
+}
+
+export function readPackageJson(dir: string, fs: FsPort): PackageJsonInfo | undefined {
+  const file = path.join(dir, 'package.json');
+  const text = fs.readFile(file);
+  if (text === undefined) return undefined;
+  try {
+    const json = JSON.parse(text) as {
+      scripts?: Record<string, unknown>;
+      dependencies?: Record<string, unknown>;
+      devDependencies?: Record<string, unknown>;
+      peerDependencies?: Record<string, unknown>;
+    };
+    const scripts: Record<string, string> = {};
+    for (const [k, v] of Object.entries(json.scripts ?? {})) if (typeof v === 'string') scripts[k] = v;
+    const range = json.dependencies?.['next'] ?? json.devDependencies?.['next'] ?? json.peerDependencies?.['next'];
+    return { file, scripts, ...(typeof range === 'string' ? { nextRange: range } : {}) };
+  } catch {
+    return { file, scripts: {} };
+  }
+}
+
+/** The major version in a version or range string (`^15.2.0` → 15, `16.0.0-canary.3` → 16). */
+export function majorOf(version: string | undefined): number | undefined {
+  if (!version) return undefined;
+  const m = /(\d+)(?:\.\d+|\.x|\.\*)?/.exec(version.replace(/^[\s^~>=<v]+/, ''));
+  if (!m) return undefined;
+  // `npm:` aliases, tags (`latest`, `canary`) and workspace refs are unknown
+  if (/^(workspace:|file:|link:|git|http|latest|canary|next|beta|rc)/.test(version.trim())) return undefined;
+  return Number(m[1]);
+}
+
+function installedNextVersion(root: string, fs: FsPort): string | undefined {
+  let dir = root;
+  for (;;) {
+    const text = fs.readFile(path.join(dir, 'node_modules', 'next', 'package.json'));
+    if (text !== undefined) {
+      try {
+        const v = (JSON.parse(text) as { version?: unknown }).version;
+        if (typeof v === 'string') return v;
+      } catch {
+        return undefined;
+      }
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Reads a project's layout: app dir, next.config values and Next.js version. */
+export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): ProjectLayout {
+  const abs = path.resolve(root);
+  const rootApp = path.join(abs, 'app');
+  const srcApp = path.join(abs, 'src', 'app');
+  // `src/app` is ignored when a root `app/` exists (NEXTJS-FACTS §1.1).
+  const appDir = fs.isDirectory(rootApp) ? rootApp : fs.isDirectory(srcApp) ? srcApp : undefined;
+  const rootPages = path.join(abs, 'pages');
+  const srcPages = path.join(abs, 'src', 'pages');
+  const pagesDir = fs.isDirectory(rootPages) ? rootPages : fs.isDirectory(srcPages) ? srcPages : undefined;
+
+  let configFile: string | undefined;
+  let config: ReturnType<typeof readNextConfig> = { unreadable: [] };
+  for (const name of NEXT_CONFIG_FILES) {
+    const file = path.join(abs, name);
+    const text = fs.readFile(file);
+    if (text !== undefined) {
+      configFile = file;
+      config = readNextConfig(file, text);
+      break;
+    }
+  }
+
+  // Nearest package.json that names `next`, walking up (monorepos declare it per app).
+  let packageJson: PackageJsonInfo | undefined;
+  for (let dir = abs; ; ) {
+    const info = readPackageJson(dir, fs);
+    if (info && !packageJson) packageJson = info;
+    if (info?.nextRange) {
+      if (packageJson && !packageJson.nextRange) packageJson = { ...packageJson, nextRange: info.nextRange };
+      break;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  const installed = installedNextVersion(abs, fs);
+  const nextVersion = installed ?? packageJson?.nextRange;
+  const nextMajor = majorOf(installed) ?? majorOf(packageJson?.nextRange);
+
+  return {
+    root: abs,
+    ...(appDir ? { appDir } : {}),
+    ...(pagesDir ? { pagesDir } : {}),
+    pageExtensions: config.pageExtensions ?? DEFAULT_PAGE_EXTENSIONS,
+    url: { basePath: config.basePath ?? '', trailingSlash: config.trailingSlash ?? false },
+    cacheComponents: config.cacheComponents ?? false,
+    ...(configFile ? { configFile } : {}),
+    unreadableConfig: config.unreadable,
+    ...(nextVersion ? { nextVersion } : {}),
+    ...(nextMajor !== undefined ? { nextMajor } : {}),
+    ...(packageJson ? { packageJson } : {}),
+  };
+}
+
+/** `route.ts` with the default extensions; `route.api.ts` with `pageExtensions: ['api.ts']`. */
+export function isRouteFileName(baseName: string, pageExtensions: readonly string[] = DEFAULT_PAGE_EXTENSIONS): boolean {
+  if (!baseName.startsWith('route.')) return false;
+  const ext = baseName.slice('route.'.length);
+  return pageExtensions.includes(ext) || ALWAYS_ROUTE_EXTENSIONS.includes(ext);
+}
+
+const EXCLUDED_DIRS = new Set(['node_modules', '.next', '.git']);
+
+/**
+ * Whether `file` is an App Router route file of the project described by `layout`,
+ * and if so its URL. Files under `pages/`, outside the app directory, or under
+ * node_modules/.next are not.
+ */
+export function routeFileInfo(file: string, layout: ProjectLayout): RouteFile | undefined {
+  if (!layout.appDir) return undefined;
+  const abs = path.resolve(file);
+  const rel = path.relative(layout.appDir, abs);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  const baseName = parts.pop()!;
+  if (!isRouteFileName(baseName, layout.pageExtensions)) return undefined;
+  if (parts.some((p) => EXCLUDED_DIRS.has(p))) return undefined;
+  return { file: abs, appDir: layout.appDir, segments: parts, ...routePathFromSegments(parts, layout.url) };
+}
+
+/**
+ * Project layouts by root, read once. The editor calls `invalidate` when a package.json or
+ * next.config changes; the CLI builds one per run.
+ */
+export class ProjectIndex {
+  private readonly layouts = new Map<string, ProjectLayout>();
+  private readonly roots = new Map<string, string | null>();
+
+  constructor(private readonly fs: FsPort = nodeFsPort) {}
+
+  layoutFor(file: string): ProjectLayout | undefined {
+    const dir = path.dirname(path.resolve(file));
+    let root = this.roots.get(dir);
+    if (root === undefined) {
+      root = findProjectRoot(file, this.fs) ?? null;
+      this.roots.set(dir, root);
+    }
+    if (root === null) return undefined;
+    let layout = this.layouts.get(root);
+    if (!layout) {
+      layout = loadProjectLayout(root, this.fs);
+      this.layouts.set(root, layout);
+    }
+    return layout;
+  }
+
+  routeFile(file: string): RouteFile | undefined {
+    const base = path.basename(file);
+    if (!base.startsWith('route.')) return undefined;
+    const layout = this.layoutFor(file);
+    return layout ? routeFileInfo(file, layout) : undefined;
+  }
+
+  invalidate(): void {
+    this.layouts.clear();
+    this.roots.clear();
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Composition root: builds the services and registers the adapters. Nothing heavy runs
+ * here — the parser is loaded by the first provider that needs it (src/vscode/engine.ts).
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './vscode/commands';
+import { createOutput } from './vscode/output';
+import { WorkspaceRoutes } from './vscode/routeIndex';
+import { RoutesStatus, showRoutesPick } from './vscode/routesView';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = createOutput();
+  context.subscriptions.push(log);
+  try {
+    const routes = new WorkspaceRoutes(log);
+    const status = new RoutesStatus(routes);
+    context.subscriptions.push(
+      routes,
+      status,
+      ...registerCommands(
+        {
+          'nextRouteKit.showRoutes': () => showRoutesPick(routes),
+          'nextRouteKit.showOutput': () => log.show(),
+        },
+        log,
+      ),
+    );
+    // Index the workspace after activation has returned.
+    setTimeout(() => void status.update().catch((e: Error) => log.error(`Route scan failed: ${e.message}`)), 0);
+  } catch (e) {
+    // VS Code shows no notification when activation fails, so we do.
+    const message = `Next Route Kit failed to start: ${(e as Error).message}`;
+    log.error((e as Error).stack ?? message);
+    void vscode.window.showErrorMessage(message, 'Show Output').then((c) => c && log.show());
+    throw e;
+  }
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,99 @@
+/**
+ * Every App Router route in the workspace, kept current by a file watcher. Feeds the status
+ * bar, "Show Routes", the request Quick Pick and workspace-wide commands. Scans in the
+ * background in small slices so the extension host never stalls.
+ */
+import * as vscode from 'vscode';
+import type { RouteEntry } from '../core/routes';
+import { engine } from './engine';
+
+const ROUTE_GLOB = '**/route.{ts,tsx,js,jsx,mjs,cjs}';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.next/**,**/.git/**}';
+
+export class WorkspaceRoutes implements vscode.Disposable {
+  private readonly entries = new Map<string, RouteEntry>();
+  private scanning: Promise<void> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private projectIndex: InstanceType<ReturnType<typeof engine>['ProjectIndex']> | undefined;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const routes = vscode.workspace.createFileSystemWatcher(ROUTE_GLOB);
+    const config = vscode.workspace.createFileSystemWatcher('**/{next.config.*,package.json}');
+    this.disposables.push(
+      routes,
+      config,
+      routes.onDidCreate((uri) => this.refreshFile(uri)),
+      routes.onDidChange((uri) => this.refreshFile(uri)),
+      routes.onDidDelete((uri) => {
+        if (this.entries.delete(uri.fsPath)) this.changed.fire();
+      }),
+      config.onDidCreate(() => this.rescan()),
+      config.onDidChange(() => this.rescan()),
+      config.onDidDelete(() => this.rescan()),
+    );
+  }
+
+  /** The project index shared with the other providers (one next.config read per project). */
+  projects(): InstanceType<ReturnType<typeof engine>['ProjectIndex']> {
+    this.projectIndex ??= new (engine().ProjectIndex)();
+    return this.projectIndex;
+  }
+
+  /** All routes, scanning the workspace first if that has not happened yet. */
+  async all(): Promise<RouteEntry[]> {
+    await (this.scanning ??= this.scan());
+    return [...this.entries.values()].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+  }
+
+  get scanned(): boolean {
+    return this.scanning !== undefined;
+  }
+
+  rescan(): void {
+    this.projectIndex?.invalidate();
+    this.scanning = this.scan();
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(ROUTE_GLOB, EXCLUDE_GLOB);
+    this.entries.clear();
+    let slice = 0;
+    for (const uri of uris) {
+      await this.index(uri);
+      if (++slice % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.log.info(`Found ${this.entries.size} route file(s) in the workspace.`);
+    this.changed.fire();
+  }
+
+  private async refreshFile(uri: vscode.Uri): Promise<void> {
+    if (!this.scanning) return;
+    await this.index(uri);
+    this.changed.fire();
+  }
+
+  private async index(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file') return;
+    try {
+      const e = engine();
+      const info = this.projects().routeFile(uri.fsPath);
+      if (!info) {
+        this.entries.delete(uri.fsPath);
+        return;
+      }
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      this.entries.set(uri.fsPath, e.routeEntry(info, e.parseDocument(uri.fsPath, text)));
+    } catch (err) {
+      this.entries.delete(uri.fsPath);
+      this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${(err as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
