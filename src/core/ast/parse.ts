@@ -14,6 +14,7 @@ export interface ParseError {
 export class ParsedDocument {
   private readonly memos = new Map<string, unknown>();
   private cachedErrors: readonly ParseError[] | undefined;
+  private fatal: ParseError | undefined;
 
   constructor(
     readonly uri: string,
@@ -28,6 +29,7 @@ export class ParsedDocument {
 
   /** Syntax errors found by the parser (the file still has a best-effort tree). */
   get parseErrors(): readonly ParseError[] {
+    if (this.fatal) return [this.fatal];
     if (!this.cachedErrors) {
       const raw = (this.sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
         .parseDiagnostics ?? [];
@@ -37,6 +39,11 @@ export class ParsedDocument {
       }));
     }
     return this.cachedErrors;
+  }
+
+  /** Marks the document as unparsable (the tree is empty). */
+  setFatalError(message: string, length: number): void {
+    this.fatal = { message, span: { start: 0, end: Math.min(length, 1) } };
   }
 
   /** Computes a value derived from this version once and shares it between callers. */
@@ -85,5 +92,12 @@ export function parseSource(fileName: string, text: string): ts.SourceFile {
 }
 
 export function parseDocument(fileName: string, text: string, uri = fileName, version = 0): ParsedDocument {
-  return new ParsedDocument(uri, version, fileName, parseSource(fileName, text));
+  try {
+    return new ParsedDocument(uri, version, fileName, parseSource(fileName, text));
+  } catch (e) {
+    // The parser is recursive: absurdly deep nesting can exhaust the stack. Report, don't throw.
+    const doc = new ParsedDocument(uri, version, fileName, parseSource(fileName, ''));
+    doc.setFatalError(`The file could not be parsed (${(e as Error).message}).`, text.length);
+    return doc;
+  }
 }

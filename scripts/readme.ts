@@ -1,0 +1,70 @@
+/**
+ * Generated parts of README.md: the settings table (from SETTINGS_SCHEMA) and the Rules
+ * section (from the rule registry + docs/rules/<id>.md). `npm run docs` writes them;
+ * test/unit/conventions.test.ts fails when README.md is out of date.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { AnyRule } from '../src/core/lint/rule';
+import { RULES } from '../src/core/rules';
+import { CONFIG_SECTION, SETTINGS_SCHEMA } from '../src/core/settings';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export function ruleDocFile(id: string): string {
+  return path.join(ROOT, 'docs', 'rules', `${id}.md`);
+}
+
+function fixLabel(rule: AnyRule): string {
+  return rule.meta.fixable === 'safe' ? 'fix' : rule.meta.fixable === 'suggestion' ? 'suggestion' : '';
+}
+
+export function renderRules(): string {
+  const rules = [...(RULES as readonly AnyRule[])];
+  const lines: string[] = [];
+  lines.push('| Rule | Default | Fix | Flags |', '|---|---|---|---|');
+  for (const r of rules) {
+    const since = r.meta.minNextMajor ? ` (Next ${r.meta.minNextMajor}+)` : '';
+    lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.meta.defaultSeverity}${since} | ${fixLabel(r)} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
+  }
+  for (const r of rules) {
+    const file = ruleDocFile(r.id);
+    const body = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '_Documentation missing._';
+    const fix = fixLabel(r);
+    const since = r.meta.minNextMajor ? ` · applies to Next.js ${r.meta.minNextMajor}+ (and projects whose version is unknown)` : '';
+    lines.push('', `### \`${r.id}\``, '', `Default: **${r.meta.defaultSeverity}**${fix ? ` · quick ${fix}` : ''}${since}`, '', body);
+  }
+  return lines.join('\n');
+}
+
+function settingDefault(value: unknown): string {
+  return value === '' ? '`""`' : '`' + JSON.stringify(value) + '`';
+}
+
+export function renderSettings(): string {
+  const lines = ['| Setting | Default | Description |', '|---|---|---|'];
+  for (const section of SETTINGS_SCHEMA) {
+    for (const s of section.settings) {
+      const desc = s.markdownDescription.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+      const values = s.enum ? ` Values: ${s.enum.map((v) => '`' + v + '`').join(', ')}.` : '';
+      lines.push(`| \`${CONFIG_SECTION}.${s.key}\` | ${settingDefault(s.default)} | ${desc}${values} |`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export const GENERATED: Record<string, () => string> = { rules: renderRules, settings: renderSettings };
+
+/** README text with every generated block replaced by its current rendering. */
+export function renderReadme(readme: string): string {
+  let out = readme;
+  for (const [name, render] of Object.entries(GENERATED)) {
+    const start = `<!-- ${name}:start -->`;
+    const end = `<!-- ${name}:end -->`;
+    const i = out.indexOf(start);
+    const j = out.indexOf(end);
+    if (i === -1 || j === -1 || j < i) throw new Error(`README.md lacks the ${start} … ${end} markers`);
+    out = out.slice(0, i + start.length) + '\n' + render() + '\n' + out.slice(j);
+  }
+  return out;
+}

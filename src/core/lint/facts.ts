@@ -1,0 +1,315 @@
+/**
+ * Whole-file facts that many rules share, gathered during the engine's single walk:
+ * every Response built (`Response.json`, `new Response`, `NextResponse.*`), every header
+ * written (init objects, `new Headers`, `.headers.set/append`), and every read of the
+ * request body (`request.json()` …). Rules read them in `onEnd`.
+ */
+import * as ts from 'typescript';
+import {
+  enclosingFunction,
+  findDeclaration,
+  getPropertyValue,
+  isFunctionNode,
+  literalValue,
+  nameText,
+  resolveValue,
+  unwrap,
+  type FunctionNode,
+} from '../ast/query';
+import type { HandlerExport } from '../nextjs/exports';
+
+export type ResponseKind = 'json' | 'constructor' | 'redirect' | 'error' | 'next' | 'rewrite';
+
+export interface StatusInfo {
+  /** The expression giving the status, when one is written. */
+  readonly node?: ts.Expression;
+  /** The status when it is a literal (or a local const holding one). */
+  readonly value?: number;
+  /** True when no status is written and the default applies (200, or 307/302 for redirects). */
+  readonly implicit: boolean;
+}
+
+export interface ResponseSite {
+  readonly node: ts.CallExpression | ts.NewExpression;
+  readonly callee: 'Response' | 'NextResponse';
+  readonly kind: ResponseKind;
+  /** First argument of json()/constructor: the body. */
+  readonly body?: ts.Expression;
+  /** Constructor with no body, `null` or `undefined`. */
+  readonly bodyIsNull: boolean;
+  /** The init argument as written (second argument; for redirects the status/init argument). */
+  readonly init?: ts.Expression;
+  /** The init argument resolved to an object literal through local consts, if it is one. */
+  readonly initObject?: ts.ObjectLiteralExpression;
+  readonly status: StatusInfo;
+  /** Headers given in the init (object literal, `new Headers({...})`, tuple array). */
+  readonly headers: readonly HeaderWrite[];
+  /** The function the response is built in. */
+  readonly fn?: FunctionNode;
+}
+
+export interface HeaderWrite {
+  /** Lower-cased header name. */
+  readonly name: string;
+  readonly nameNode: ts.Node;
+  readonly value?: ts.Expression;
+  /** The value when it is a string literal (or a const holding one). */
+  readonly valueText?: string;
+  readonly via: 'init' | 'set' | 'append';
+  /** The object literal property / tuple, or the `.set()` call. */
+  readonly node: ts.Node;
+  readonly fn?: FunctionNode;
+}
+
+export type BodyMethod = 'json' | 'text' | 'formData' | 'arrayBuffer' | 'blob' | 'bytes';
+const BODY_METHODS: ReadonlySet<string> = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'bytes']);
+
+export interface BodyRead {
+  readonly call: ts.CallExpression;
+  readonly method: BodyMethod;
+  /** The request expression (`request`, `req`, `request.clone()`). */
+  readonly receiver: ts.Expression;
+  /** The `await` applied to the call, if any (through parentheses). */
+  readonly awaitNode?: ts.AwaitExpression;
+  readonly fn?: FunctionNode;
+}
+
+export interface FileFacts {
+  readonly responses: readonly ResponseSite[];
+  readonly headerWrites: readonly HeaderWrite[];
+  readonly bodyReads: readonly BodyRead[];
+  /** The exported handler whose function contains `node` (through nested callbacks). */
+  handlerFor(node: ts.Node): HandlerExport | undefined;
+}
+
+function statusFromExpression(expr: ts.Expression | undefined): StatusInfo {
+  if (!expr) return { implicit: true };
+  const value = literalValue(expr);
+  return typeof value === 'number' ? { node: expr, value, implicit: false } : { node: expr, implicit: false };
+}
+
+/** Header entries of an init `headers` value: `{...}`, `new Headers({...})`, `[['a', 'b']]`, or a const holding one. */
+export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefined): HeaderWrite[] {
+  let resolved = resolveValue(value);
+  if (ts.isNewExpression(resolved) && ts.isIdentifier(resolved.expression) && resolved.expression.text === 'Headers') {
+    const arg = resolved.arguments?.[0];
+    if (!arg) return [];
+    resolved = resolveValue(arg);
+  }
+  const out: HeaderWrite[] = [];
+  if (ts.isObjectLiteralExpression(resolved)) {
+    for (const prop of resolved.properties) {
+      if (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop)) {
+        const name = nameText(prop.name);
+        if (name === undefined) continue;
+        const v = ts.isPropertyAssignment(prop) ? prop.initializer : prop.name;
+        const text = literalValue(v);
+        out.push({
+          name: name.toLowerCase(), nameNode: prop.name, value: v, via: 'init', node: prop, ...(fn ? { fn } : {}),
+          ...(typeof text === 'string' ? { valueText: text } : {}),
+        });
+      } else if (ts.isSpreadAssignment(prop)) {
+        // `...corsHeaders` where corsHeaders is a local object: include its entries.
+        const inner = resolveValue(prop.expression);
+        if (inner !== prop.expression && ts.isObjectLiteralExpression(inner)) out.push(...headersFromValue(inner, fn));
+      }
+    }
+  } else if (ts.isArrayLiteralExpression(resolved)) {
+    for (const el of resolved.elements) {
+      if (!ts.isArrayLiteralExpression(el) || el.elements.length < 2) continue;
+      const name = literalValue(el.elements[0]);
+      if (typeof name !== 'string') continue;
+      const v = el.elements[1]!;
+      const text = literalValue(v);
+      out.push({
+        name: name.toLowerCase(), nameNode: el.elements[0]!, value: v, via: 'init', node: el, ...(fn ? { fn } : {}),
+        ...(typeof text === 'string' ? { valueText: text } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+function initObjectOf(init: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  if (!init) return undefined;
+  const resolved = resolveValue(init);
+  return ts.isObjectLiteralExpression(resolved) ? resolved : undefined;
+}
+
+/** Recognizes `Response.json(…)`, `new Response(…)`, `NextResponse.redirect(…)` and friends. */
+export function responseSite(node: ts.Node): ResponseSite | undefined {
+  if (ts.isNewExpression(node)) {
+    const callee = unwrap(node.expression);
+    if (!ts.isIdentifier(callee) || (callee.text !== 'Response' && callee.text !== 'NextResponse')) return undefined;
+    const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+    const body = args[0];
+    const bodyValue = body ? unwrap(body) : undefined;
+    const bodyIsNull =
+      !bodyValue ||
+      bodyValue.kind === ts.SyntaxKind.NullKeyword ||
+      (ts.isIdentifier(bodyValue) && bodyValue.text === 'undefined') ||
+      ts.isVoidExpression(bodyValue);
+    const init = args[1];
+    const initObject = initObjectOf(init);
+    const fn = enclosingFunction(node);
+    const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
+    return {
+      node, callee: callee.text, kind: 'constructor', ...(body ? { body } : {}), bodyIsNull,
+      ...(init ? { init } : {}), ...(initObject ? { initObject } : {}),
+      status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : undefined),
+      headers: headersValue ? headersFromValue(headersValue, fn) : [],
+      ...(fn ? { fn } : {}),
+    };
+  }
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const object = unwrap(callee.expression);
+  if (!ts.isIdentifier(object) || (object.text !== 'Response' && object.text !== 'NextResponse')) return undefined;
+  const method = callee.name.text;
+  const kind: ResponseKind | undefined =
+    method === 'json' ? 'json' : method === 'redirect' ? 'redirect' : method === 'error' ? 'error' : method === 'next' ? 'next' : method === 'rewrite' ? 'rewrite' : undefined;
+  if (!kind) return undefined;
+  const fn = enclosingFunction(node);
+  const args = node.arguments;
+  if (kind === 'redirect') {
+    const init = args[1];
+    const initObject = initObjectOf(init);
+    const statusNode = initObject ? getPropertyValue(initObject, 'status') : init;
+    const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
+    return {
+      node, callee: object.text, kind, bodyIsNull: true, ...(init ? { init } : {}), ...(initObject ? { initObject } : {}),
+      status: statusFromExpression(statusNode),
+      headers: headersValue ? headersFromValue(headersValue, fn) : [],
+      ...(fn ? { fn } : {}),
+    };
+  }
+  const body = kind === 'json' ? args[0] : undefined;
+  const init = kind === 'json' ? args[1] : args[0];
+  const initObject = initObjectOf(init);
+  const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
+  return {
+    node, callee: object.text, kind, ...(body ? { body } : {}), bodyIsNull: kind !== 'json',
+    ...(init ? { init } : {}), ...(initObject ? { initObject } : {}),
+    status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : undefined),
+    headers: headersValue ? headersFromValue(headersValue, fn) : [],
+    ...(fn ? { fn } : {}),
+  };
+}
+
+/** Whether an identifier was declared as `new Headers(...)` (so `.set` on it writes a header). */
+function isHeadersObject(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isPropertyAccessExpression(e)) return e.name.text === 'headers';
+  if (ts.isIdentifier(e)) {
+    const decl = findDeclaration(e.text, e);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
+      const init = unwrap(decl.initializer);
+      return ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'Headers';
+    }
+  }
+  return false;
+}
+
+/** `x.headers.set('Name', value)` / `.append(…)` / `headers.set(…)` on a `new Headers()` local. */
+export function headerCall(node: ts.CallExpression): HeaderWrite | undefined {
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  if (method !== 'set' && method !== 'append') return undefined;
+  if (!isHeadersObject(callee.expression)) return undefined;
+  const nameArg = node.arguments[0];
+  const name = literalValue(nameArg);
+  if (typeof name !== 'string' || !nameArg) return undefined;
+  const value = node.arguments[1];
+  const text = literalValue(value);
+  const fn = enclosingFunction(node);
+  return {
+    name: name.toLowerCase(), nameNode: nameArg, ...(value ? { value } : {}), via: method, node, ...(fn ? { fn } : {}),
+    ...(typeof text === 'string' ? { valueText: text } : {}),
+  };
+}
+
+/** Whether an expression is the incoming request: a handler's first parameter (or `req.clone()`). */
+export function isRequestExpression(expr: ts.Expression, handlerFns?: { has(node: ts.Node): boolean }): boolean {
+  const e = unwrap(expr);
+  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'clone') {
+    return isRequestExpression(e.expression.expression, handlerFns);
+  }
+  if (!ts.isIdentifier(e)) return false;
+  const decl = findDeclaration(e.text, e);
+  if (!decl || !ts.isParameter(decl)) return false;
+  const fn = decl.parent;
+  if (!isFunctionNode(fn) || fn.parameters[0] !== decl) return false;
+  if (decl.type) {
+    const typeText = decl.type.getText();
+    return /\b(Next)?Request\b/.test(typeText);
+  }
+  return (handlerFns?.has(fn) ?? false) || /^_?req(uest)?$/i.test(e.text);
+}
+
+/** The `await` wrapping a call (through parentheses), if any. */
+export function awaitOf(node: ts.Expression): ts.AwaitExpression | undefined {
+  let current: ts.Node = node;
+  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
+  return ts.isAwaitExpression(current.parent) ? current.parent : undefined;
+}
+
+export function bodyRead(node: ts.CallExpression, handlerFns?: { has(node: ts.Node): boolean }): BodyRead | undefined {
+  if (node.arguments.length !== 0) return undefined;
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return undefined;
+  if (!isRequestExpression(callee.expression, handlerFns)) return undefined;
+  const awaitNode = awaitOf(node);
+  const fn = enclosingFunction(node);
+  return {
+    call: node, method: callee.name.text as BodyMethod, receiver: callee.expression,
+    ...(awaitNode ? { awaitNode } : {}), ...(fn ? { fn } : {}),
+  };
+}
+
+/** Collects the facts; the engine feeds it every call and `new` expression during its walk. */
+export class FactsCollector implements FileFacts {
+  readonly responses: ResponseSite[] = [];
+  readonly headerWrites: HeaderWrite[] = [];
+  readonly bodyReads: BodyRead[] = [];
+  private readonly handlerFns: Map<ts.Node, HandlerExport>;
+
+  constructor(handlers: readonly HandlerExport[]) {
+    this.handlerFns = new Map();
+    for (const h of handlers) if (h.fn && !this.handlerFns.has(h.fn)) this.handlerFns.set(h.fn, h);
+  }
+
+  visitCall(node: ts.CallExpression): void {
+    const response = responseSite(node);
+    if (response) {
+      this.responses.push(response);
+      this.headerWrites.push(...response.headers);
+      return;
+    }
+    const header = headerCall(node);
+    if (header) {
+      this.headerWrites.push(header);
+      return;
+    }
+    const read = bodyRead(node, this.handlerFns);
+    if (read) this.bodyReads.push(read);
+  }
+
+  visitNew(node: ts.NewExpression): void {
+    const response = responseSite(node);
+    if (response) {
+      this.responses.push(response);
+      this.headerWrites.push(...response.headers);
+    }
+  }
+
+  handlerFor(node: ts.Node): HandlerExport | undefined {
+    let found: HandlerExport | undefined;
+    for (let current: ts.Node | undefined = node; current; current = current.parent) {
+      const h = this.handlerFns.get(current);
+      if (h) found = h;
+    }
+    return found;
+  }
+}

@@ -1,0 +1,54 @@
+/** Control-flow-ish helpers rules share. Syntactic only: no type checker. */
+import * as ts from 'typescript';
+import { isFunctionNode, type FunctionNode } from '../ast/query';
+
+/** The try statement whose `try` block contains `node`, stopping at the enclosing function. */
+export function enclosingTryBlock(node: ts.Node): ts.TryStatement | undefined {
+  let child: ts.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunctionNode(current)) return undefined;
+    if (ts.isTryStatement(current) && current.tryBlock === child) return current;
+  }
+  return undefined;
+}
+
+/** The catch clause containing `node`, stopping at the enclosing function. */
+export function enclosingCatch(node: ts.Node): ts.CatchClause | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return undefined;
+    if (ts.isCatchClause(current)) return current;
+  }
+  return undefined;
+}
+
+/** Whether `node` runs inside a try block (of its own function) that has a catch clause. */
+export function isGuardedByTryCatch(node: ts.Node): boolean {
+  for (let t = enclosingTryBlock(node); t; t = enclosingTryBlock(t)) {
+    if (t.catchClause) return true;
+  }
+  return false;
+}
+
+/** `return` statements belonging to `fn` itself (not to nested functions). */
+export function returnStatements(fn: FunctionNode): ts.ReturnStatement[] {
+  const out: ts.ReturnStatement[] = [];
+  if (!fn.body || !ts.isBlock(fn.body)) return out;
+  const walk = (n: ts.Node): void => {
+    if (isFunctionNode(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n)) out.push(n);
+    ts.forEachChild(n, walk);
+  };
+  ts.forEachChild(fn.body, walk);
+  return out;
+}
+
+/** The expressions a function can return: `return x` values, or an arrow's expression body. */
+export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
+  if (fn.body && !ts.isBlock(fn.body)) return [fn.body];
+  return returnStatements(fn).flatMap((r) => (r.expression ? [r.expression] : []));
+}
+
+/** Whether `inner` is `outer` or one of its descendants. */
+export function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.pos >= outer.pos && inner.end <= outer.end && inner.getSourceFile() === outer.getSourceFile();
+}

@@ -1,0 +1,122 @@
+/**
+ * The rule API. A rule is data (id, meta, messages) plus `create(ctx)`, which returns a
+ * visitor keyed by SyntaxKind. The engine walks each file once and dispatches nodes to
+ * every rule's visitor; rules that need whole-file facts (responses, header writes, body
+ * reads) read `ctx.facts` in `onEnd`. Rules report data; presentation and editor types
+ * live elsewhere.
+ */
+import type * as ts from 'typescript';
+import type { ParsedDocument } from '../ast/parse';
+import type { HandlerExport, RouteExport } from '../nextjs/exports';
+import type { RouteParam, RouteProblem } from '../nextjs/routePath';
+import type { Severity, Span } from '../types';
+import type { FileFacts } from './facts';
+
+export const DOCS_BASE_URL = 'https://github.com/next-route-kit/next-route-kit#';
+
+export function docsUrlFor(ruleId: string): string {
+  return DOCS_BASE_URL + ruleId;
+}
+
+export interface RuleMeta {
+  /** One line: what the rule flags. */
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+  /** 'safe': has a fix applied by fix-all; 'suggestion': offers fixes the user picks; false: none. */
+  readonly fixable: 'safe' | 'suggestion' | false;
+  /**
+   * The rule is about behaviour that starts with this Next.js major version: it runs when
+   * the project's version is at least this, or unknown, and never on older projects.
+   */
+  readonly minNextMajor?: number;
+}
+
+/** An edit as offsets into the text being linted. */
+export interface EditSpec {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface FixSpec {
+  readonly title: string;
+  readonly edits: readonly EditSpec[];
+}
+
+export interface Report<M extends string> {
+  /** Where to point: a node (its span without leading trivia) or an explicit span. */
+  readonly node?: ts.Node;
+  readonly span?: Span;
+  readonly messageId: M;
+  /** Values for `{{placeholders}}` in the message. */
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly fix?: FixSpec;
+  readonly suggestions?: readonly FixSpec[];
+}
+
+/** The route the file serves, as far as the route model knows (absent for unknown paths). */
+export interface LintRouteInfo {
+  readonly route: string;
+  readonly pathname: string;
+  readonly params: readonly RouteParam[];
+  readonly routable: boolean;
+  readonly problems: readonly RouteProblem[];
+}
+
+export interface LintProjectInfo {
+  /** Undefined when unknown; version-gated rules then assume the newest behaviour. */
+  readonly nextMajor?: number;
+  readonly cacheComponents?: boolean;
+}
+
+export interface CodeStyle {
+  readonly quote: "'" | '"';
+  readonly indentUnit: string;
+  readonly semicolons: boolean;
+  /** Whether type annotations may be written (TS/TSX files). */
+  readonly typescript: boolean;
+}
+
+export interface RuleContext<M extends string> {
+  readonly doc: ParsedDocument;
+  readonly sourceFile: ts.SourceFile;
+  readonly text: string;
+  readonly route: LintRouteInfo | undefined;
+  readonly project: LintProjectInfo;
+  /** Every export of the file (all forms, see nextjs/exports.ts). */
+  readonly exports: readonly RouteExport[];
+  /** The exported HTTP method handlers. */
+  readonly handlers: readonly HandlerExport[];
+  /** Whole-file facts gathered during the walk; complete only in `onEnd`. */
+  readonly facts: FileFacts;
+  readonly style: CodeStyle;
+  report(report: Report<M>): void;
+}
+
+export type NodeVisitor = (node: ts.Node) => void;
+
+export interface RuleVisitor {
+  /** Called for every node of these kinds during the single walk. */
+  readonly nodes?: Partial<Record<ts.SyntaxKind, NodeVisitor>>;
+  /** Called after the walk, when `ctx.facts` is complete. */
+  readonly onEnd?: () => void;
+}
+
+export interface RuleDefinition<M extends string = string> {
+  readonly id: string;
+  readonly meta: RuleMeta;
+  readonly messages: Readonly<Record<M, string>>;
+  create(ctx: RuleContext<M>): RuleVisitor;
+}
+
+/** Declares a rule; the identity function that gives rule modules their types. */
+export function defineRule<M extends string>(rule: RuleDefinition<M>): RuleDefinition<M> {
+  return rule;
+}
+
+export type AnyRule = RuleDefinition<string>;
+
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  if (!data) return template;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (all, key: string) => (key in data ? String(data[key]) : all));
+}

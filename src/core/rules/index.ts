@@ -1,0 +1,19 @@
+/**
+ * The rule registry: an explicit list, one import per rule module (src/core/rules/<id>.ts).
+ * A conventions test checks that every file here is listed, that ids equal file names, and
+ * that every rule has a test table and a README section.
+ */
+import type { AnyRule } from '../lint/rule';
+import invalidRouteExport from './invalid-route-export';
+import noBodyWithNullStatus from './no-body-with-null-status';
+
+export const RULES = [
+  invalidRouteExport,
+  noBodyWithNullStatus,
+] as const satisfies readonly AnyRule[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+export function ruleById(id: string): AnyRule | undefined {
+  return (RULES as readonly AnyRule[]).find((r) => r.id === id);
+}
