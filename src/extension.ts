@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { registerCommands } from './vscode/commands';
+import { RouteDocuments } from './vscode/documents';
 import { createOutput } from './vscode/output';
 import { WorkspaceRoutes } from './vscode/routeIndex';
 import { RoutesStatus, showRoutesPick } from './vscode/routesView';
@@ -12,9 +13,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const log = createOutput();
   context.subscriptions.push(log);
   try {
-    const routes = new WorkspaceRoutes(log);
+    // One parse per document version and one project index, shared by every provider.
+    const documents = new RouteDocuments();
+    const routes = new WorkspaceRoutes(documents, log);
     const status = new RoutesStatus(routes);
     context.subscriptions.push(
+      documents,
       routes,
       status,
       ...registerCommands(

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { RouteEntry } from '../core/routes';
+import type { RouteDocuments } from './documents';
 import { engine } from './engine';
 
 const ROUTE_GLOB = '**/route.{ts,tsx,js,jsx,mjs,cjs}';
@@ -15,31 +16,23 @@ export class WorkspaceRoutes implements vscode.Disposable {
   private scanning: Promise<void> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private projectIndex: InstanceType<ReturnType<typeof engine>['ProjectIndex']> | undefined;
 
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly documents: RouteDocuments,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     const routes = vscode.workspace.createFileSystemWatcher(ROUTE_GLOB);
-    const config = vscode.workspace.createFileSystemWatcher('**/{next.config.*,package.json}');
     this.disposables.push(
       routes,
-      config,
       routes.onDidCreate((uri) => this.refreshFile(uri)),
       routes.onDidChange((uri) => this.refreshFile(uri)),
       routes.onDidDelete((uri) => {
         if (this.entries.delete(uri.fsPath)) this.changed.fire();
       }),
-      config.onDidCreate(() => this.rescan()),
-      config.onDidChange(() => this.rescan()),
-      config.onDidDelete(() => this.rescan()),
+      documents.onDidChangeProjects(() => this.rescan()),
     );
-  }
-
-  /** The project index shared with the other providers (one next.config read per project). */
-  projects(): InstanceType<ReturnType<typeof engine>['ProjectIndex']> {
-    this.projectIndex ??= new (engine().ProjectIndex)();
-    return this.projectIndex;
   }
 
   /** All routes, scanning the workspace first if that has not happened yet. */
@@ -53,8 +46,7 @@ export class WorkspaceRoutes implements vscode.Disposable {
   }
 
   rescan(): void {
-    this.projectIndex?.invalidate();
-    this.scanning = this.scan();
+    if (this.scanning) this.scanning = this.scan();
   }
 
   private async scan(): Promise<void> {
@@ -79,7 +71,7 @@ export class WorkspaceRoutes implements vscode.Disposable {
     if (uri.scheme !== 'file') return;
     try {
       const e = engine();
-      const info = this.projects().routeFile(uri.fsPath);
+      const info = this.documents.projects().routeFile(uri.fsPath);
       if (!info) {
         this.entries.delete(uri.fsPath);
         return;

@@ -71,8 +71,12 @@ function findConfigObject(sf: ts.SourceFile): ts.ObjectLiteralExpression | undef
       /^module\.exports$/.test(st.expression.left.getText(sf))
     ) {
       exported = st.expression.right;
-    } else if (ts.isFunctionDeclaration(st) && st.name && exported === undefined) {
-      // handled through identifier resolution below
+    } else if (
+      ts.isFunctionDeclaration(st) &&
+      st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) &&
+      st.modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)
+    ) {
+      return fromFunction(st, 0);
     }
   }
   return exported ? toObject(exported, 0) : undefined;

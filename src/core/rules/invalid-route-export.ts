@@ -20,7 +20,7 @@ export default defineRule({
     defaultExport:
       'A route file cannot have a default export: Next.js ignores it and answers 405 to every method. Export named handlers (`export async function GET`) instead.',
     invalidExport:
-      '`{{name}}` is not a valid route export: `next build` fails with "\\"{{name}}\\" is not a valid Route export field". Move it to another module (e.g. `lib/`) and import it.',
+      '`{{name}}` is not a valid route export: `next build` fails with `"{{name}}" is not a valid Route export field`. Move it to another module (e.g. `lib/`) and import it.',
   },
   create(ctx) {
     const countIdentifier = (name: string): number => {

@@ -1,0 +1,107 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath, findRouteFileCandidates, type WalkError } from '../files';
+import { lintRouteFile } from '../lint/files';
+import type { AnyRule } from '../lint/rule';
+import { ProjectIndex, type RouteFile } from '../nextjs/project';
+import { RULES } from '../rules';
+import type { SeveritySetting } from '../types';
+import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
+import { EXIT, UsageError, type CliIo } from './io';
+
+export const LINT_USAGE = `Usage: next-route-kit lint [paths…] [options]
+
+Lints App Router route files (app/**/route.ts) below each path (default: the current folder).
+
+Options:
+  --format <stylish|json|sarif>   output format (default: stylish)
+  --max-warnings <n>              exit 1 when there are more than n warnings
+  --rule <id>=<severity>          override a rule's severity: off, info, warning, error (repeatable)
+  -h, --help
+
+Exit codes: 0 no error-severity finding; 1 an error finding, or too many warnings; 2 bad usage.`;
+
+const FORMATS = ['stylish', 'json', 'sarif'] as const;
+const SEVERITY_VALUES = ['off', 'info', 'warning', 'error'] as const;
+
+declare const __VERSION__: string | undefined;
+
+export async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'stylish' },
+      'max-warnings': { type: 'string' },
+      rule: { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.out(LINT_USAGE + '\n');
+    return EXIT.ok;
+  }
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
+  }
+  const knownIds = new Set((RULES as readonly AnyRule[]).map((r) => r.id));
+  const severities: Record<string, SeveritySetting> = {};
+  for (const spec of values.rule ?? []) {
+    const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
+    if (!m || !(SEVERITY_VALUES as readonly string[]).includes(m[2]!)) throw new UsageError(`--rule expects <id>=<${SEVERITY_VALUES.join('|')}>, got "${spec}"`);
+    if (!knownIds.has(m[1]!)) throw new UsageError(`unknown rule "${m[1]}". Rules: ${[...knownIds].join(', ')}`);
+    severities[m[1]!] = m[2] as SeveritySetting;
+  }
+
+  const index = new ProjectIndex();
+  const targets = positionals.length ? positionals : ['.'];
+  const routeFiles = new Map<string, RouteFile>();
+  const walkErrors: WalkError[] = [];
+  for (const target of targets) {
+    const abs = path.resolve(io.cwd, target);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      throw new UsageError(`No such file or folder: ${target}`);
+    }
+    const candidates = stat.isDirectory() ? findRouteFileCandidates(abs, walkErrors) : [abs];
+    for (const file of candidates) {
+      const info = index.routeFile(file);
+      if (info) routeFiles.set(info.file, info);
+      else if (!stat.isDirectory()) io.err(`next-route-kit: skipped ${displayPath(abs, io.cwd)}: not an App Router route file (app/**/route.ts)\n`);
+    }
+  }
+  for (const e of walkErrors) io.err(`next-route-kit: cannot read folder ${displayPath(e.path, io.cwd)} (${e.message})\n`);
+
+  const results: FileFindings[] = [...routeFiles.values()]
+    .sort((a, b) => (a.file < b.file ? -1 : 1))
+    .map((info) => {
+      const r = lintRouteFile(info, index, severities);
+      return { path: displayPath(r.file, io.cwd), findings: r.findings };
+    });
+
+  if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
+  else if (format === 'sarif') io.out(formatSarif(results, RULES, typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0') + '\n');
+  else {
+    const text = formatStylish(results, io.isTty);
+    io.out(text ? text + '\n' : '');
+    if (results.length === 0) io.err(`next-route-kit: no App Router route files found in ${targets.join(', ')}\n`);
+  }
+
+  const all = results.flatMap((r) => r.findings);
+  const errors = all.filter((f) => f.severity === 'error').length;
+  const warnings = all.filter((f) => f.severity === 'warning').length;
+  if (errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.err(`next-route-kit: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
