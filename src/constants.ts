@@ -41,6 +41,13 @@ export const COMMANDS = {
   'nextRouteKit.showOutput': {
     title: 'Show Output',
   },
+  'nextRouteKit.lintWorkspace': {
+    title: 'Lint All Route Handlers in the Workspace',
+    when: CONTEXT_KEYS.isNextProject,
+  },
+  'nextRouteKit.showRuleDocs': {
+    title: 'Show Rule Documentation',
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;

@@ -3,9 +3,13 @@
  * here — the parser is loaded by the first provider that needs it (src/vscode/engine.ts).
  */
 import * as vscode from 'vscode';
+import { RouteCodeActions, showRuleDocs } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
+import { LintDiagnostics } from './vscode/diagnostics';
 import { RouteDocuments } from './vscode/documents';
 import { createOutput } from './vscode/output';
+import { lintWorkspace } from './vscode/lintWorkspace';
+import { LintService } from './vscode/lintService';
 import { WorkspaceRoutes } from './vscode/routeIndex';
 import { RoutesStatus, showRoutesPick } from './vscode/routesView';
 
@@ -17,20 +21,29 @@ export function activate(context: vscode.ExtensionContext): void {
     const documents = new RouteDocuments();
     const routes = new WorkspaceRoutes(documents, log);
     const status = new RoutesStatus(routes);
+    const lint = new LintService(documents);
+    const diagnostics = new LintDiagnostics(documents, lint, log);
     context.subscriptions.push(
       documents,
       routes,
       status,
+      diagnostics,
+      RouteCodeActions.register(new RouteCodeActions(lint)),
       ...registerCommands(
         {
           'nextRouteKit.showRoutes': () => showRoutesPick(routes),
           'nextRouteKit.showOutput': () => log.show(),
+          'nextRouteKit.lintWorkspace': () => lintWorkspace(routes, documents, diagnostics),
+          'nextRouteKit.showRuleDocs': (ruleId?: string) => showRuleDocs(context.extensionUri, ruleId),
         },
         log,
       ),
     );
-    // Index the workspace after activation has returned.
-    setTimeout(() => void status.update().catch((e: Error) => log.error(`Route scan failed: ${e.message}`)), 0);
+    // Index the workspace and lint open route files after activation has returned.
+    setTimeout(() => {
+      diagnostics.refreshAll();
+      void status.update().catch((e: Error) => log.error(`Route scan failed: ${e.message}`));
+    }, 0);
   } catch (e) {
     // VS Code shows no notification when activation fails, so we do.
     const message = `Next Route Kit failed to start: ${(e as Error).message}`;

@@ -8,3 +8,6 @@ export { ParsedDocument, parseDocument } from './ast/parse';
 export { findHandlers, findRouteExports, type HandlerExport, type RouteExport } from './nextjs/exports';
 export { ProjectIndex, loadProjectLayout, routeFileInfo, type ProjectLayout, type RouteFile } from './nextjs/project';
 export { listRoutes, routeEntry, exportedMethods, type RouteEntry } from './routes';
+export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
+export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
+export { RULES, ruleById } from './rules';
