@@ -11,3 +11,4 @@ export { listRoutes, routeEntry, exportedMethods, type RouteEntry } from './rout
 export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
 export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
 export { RULES, ruleById } from './rules';
+export { bareParse, parseSource } from './ast/parse';

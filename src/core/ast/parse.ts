@@ -101,3 +101,8 @@ export function parseDocument(fileName: string, text: string, uri = fileName, ve
     return doc;
   }
 }
+
+/** `ts.createSourceFile` with its defaults (no parent pointers): the benchmarks' baseline. */
+export function bareParse(fileName: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest);
+}

@@ -268,6 +268,10 @@ export function bodyRead(node: ts.CallExpression, handlerFns?: { has(node: ts.No
   };
 }
 
+const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
+const FACT_METHOD_NAMES: ReadonlySet<string> = new Set(['json', 'redirect', 'error', 'next', 'rewrite', 'set', 'append', ...BODY_METHODS]);
+
 /** Collects the facts; the engine feeds it every call and `new` expression during its walk. */
 export class FactsCollector implements FileFacts {
   readonly responses: ResponseSite[] = [];
@@ -281,6 +285,10 @@ export class FactsCollector implements FileFacts {
   }
 
   visitCall(node: ts.CallExpression): void {
+    // Fast path: only `x.name(...)` calls with one of the names below can be a fact.
+    const callee = node.expression;
+    if (callee.kind !== PROPERTY_ACCESS && callee.kind !== PARENTHESIZED) return;
+    if (callee.kind === PROPERTY_ACCESS && !FACT_METHOD_NAMES.has((callee as ts.PropertyAccessExpression).name.text)) return;
     const response = responseSite(node);
     if (response) {
       this.responses.push(response);

@@ -25,6 +25,9 @@ import {
 } from './rule';
 import { isSuppressed, parseSuppressions } from './suppressions';
 
+// `typescript` exposes its API through getters; read the hot one once.
+const forEachChild = ts.forEachChild;
+
 export const PARSE_ERROR_ID = 'parse-error';
 export const INTERNAL_ERROR_ID = 'internal-error';
 
@@ -135,26 +138,24 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
     });
   }
 
-  // The single walk, iterative so that deeply nested code cannot overflow the stack.
-  const stack: ts.Node[] = [sf];
-  const push = (child: ts.Node): void => {
-    stack.push(child);
-  };
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  // The single walk. Recursive (fast); if the file nests deeper than the stack allows, the
+  // rest of the walk continues iteratively.
+  const CALL = ts.SyntaxKind.CallExpression;
+  const NEW = ts.SyntaxKind.NewExpression;
+  const visit = (node: ts.Node): undefined => {
     const kind = node.kind;
-    if (kind === ts.SyntaxKind.CallExpression) facts.visitCall(node as ts.CallExpression);
-    else if (kind === ts.SyntaxKind.NewExpression) facts.visitNew(node as ts.NewExpression);
+    if (kind === CALL) facts.visitCall(node as ts.CallExpression);
+    else if (kind === NEW) facts.visitNew(node as ts.NewExpression);
     const fns = table[kind];
-    if (fns) for (const fn of fns) fn(node);
-    const from = stack.length;
-    ts.forEachChild(node, push);
-    // forEachChild pushes in source order; reverse so children are popped in source order.
-    for (let i = from, j = stack.length - 1; i < j; i++, j--) {
-      const t = stack[i]!;
-      stack[i] = stack[j]!;
-      stack[j] = t;
-    }
+    if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
+    forEachChild(node, visit);
+    return undefined;
+  };
+  try {
+    forEachChild(sf, visit);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    crashed.set('walk', new Error('the file nests too deeply to check completely'));
   }
   for (const hook of endHooks) hook();
 
@@ -162,7 +163,10 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
     findings.push({
       ruleId: INTERNAL_ERROR_ID,
       messageId: 'ruleCrashed',
-      message: `The rule \`${ruleId}\` failed on this file and was skipped (${(error as Error)?.message ?? String(error)}). Please report this with the file.`,
+      message:
+        ruleId === 'walk'
+          ? 'This file nests too deeply to be checked completely; some checks were skipped.'
+          : `The rule \`${ruleId}\` failed on this file and was skipped (${(error as Error)?.message ?? String(error)}). Please report this with the file.`,
       severity: 'warning',
       span: { start: 0, end: 0 },
       range: doc.rangeOf({ start: 0, end: 0 }),

@@ -1,0 +1,61 @@
+// Measurements that need a fresh process (cold start). Prints one JSON line.
+//   node bench/child.cjs activation
+//   node bench/child.cjs first-lint <file>
+//   node --expose-gc bench/child.cjs memory <corpusDir>
+const path = require('node:path');
+const fs = require('node:fs');
+const { performance } = require('node:perf_hooks');
+const DIST = path.resolve(__dirname, '..', 'dist');
+const [mode, arg] = process.argv.slice(2);
+
+function loaded(pattern) {
+  return Object.keys(require.cache).some((k) => pattern.test(k));
+}
+
+if (mode === 'activation') {
+  const { fakeContext } = require('./vscode-stub.cjs');
+  const t0 = performance.now();
+  const ext = require(path.join(DIST, 'extension.js'));
+  ext.activate(fakeContext());
+  const ms = performance.now() - t0;
+  const engineLoaded = loaded(/dist[\\/]engine\.js$/);
+  const typescriptInBundle = fs.readFileSync(path.join(DIST, 'extension.js'), 'utf8').includes('createSourceFile');
+  console.log(JSON.stringify({ ms, engineLoaded, typescriptInBundle, bytes: fs.statSync(path.join(DIST, 'extension.js')).size }));
+  process.exit(0);
+}
+
+if (mode === 'first-lint') {
+  const t0 = performance.now();
+  const engine = require(path.join(DIST, 'engine.js'));
+  const index = new engine.ProjectIndex();
+  const info = index.routeFile(arg);
+  const doc = engine.parseDocument(arg, fs.readFileSync(arg, 'utf8'));
+  const findings = engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(arg)) });
+  console.log(JSON.stringify({ ms: performance.now() - t0, findings: findings.length }));
+  process.exit(0);
+}
+
+if (mode === 'memory') {
+  const engine = require(path.join(DIST, 'engine.js'));
+  const { listFiles } = require('./files.cjs');
+  const files = listFiles(arg);
+  const index = new engine.ProjectIndex();
+  const cache = new engine.AstCache(files.length + 10);
+  global.gc();
+  const before = process.memoryUsage().heapUsed;
+  for (const [i, file] of files.entries()) {
+    const info = index.routeFile(file);
+    const doc = cache.get({ uri: file, version: 1, fileName: file, getText: () => fs.readFileSync(file, 'utf8') });
+    engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(file)) });
+  }
+  global.gc();
+  const open = process.memoryUsage().heapUsed;
+  for (const file of files) cache.delete(file);
+  global.gc();
+  const closed = process.memoryUsage().heapUsed;
+  console.log(JSON.stringify({ files: files.length, baseMb: before / 2 ** 20, openMb: open / 2 ** 20, closedMb: closed / 2 ** 20, cached: cache.size }));
+  process.exit(0);
+}
+
+console.error(`unknown mode ${mode}`);
+process.exit(2);
