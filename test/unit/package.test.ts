@@ -1,0 +1,20 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { REPO_ROOT } from '../support/nextDev';
+
+describe('packaging', () => {
+  it('packs only the allow-listed files: the bundles, snippets, grammar, docs, README — nothing from src/ or test/', function () {
+    this.timeout(60000);
+    const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
+    assert.ok(files.includes('dist/extension.js'), files.join('\n'));
+    assert.ok(files.includes('dist/engine.js'));
+    assert.ok(files.includes('README.md'));
+    assert.ok(files.includes('package.json'));
+    assert.ok(files.includes('media/icon.png'));
+    assert.ok(files.some((f) => f.startsWith('docs/rules/')));
+    assert.deepEqual(files.filter((f) => /^(src|test|bench|scripts|node_modules)\//.test(f) || f.endsWith('.map') || f === 'dist/cli.js'), []);
+  });
+});
