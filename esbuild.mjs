@@ -4,6 +4,8 @@
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +16,17 @@ const engineExternal = {
   name: 'engine-external',
   setup(build) {
     build.onResolve({ filter: /^\.\/engine\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/** Our sources get the TypeScript API as plain properties (see scripts/typescript-snapshot.cjs). */
+const typescriptSnapshot = {
+  name: 'typescript-snapshot',
+  setup(build) {
+    const snapshot = fileURLToPath(new URL('./scripts/typescript-snapshot.cjs', import.meta.url));
+    build.onResolve({ filter: /^typescript$/ }, (args) =>
+      args.importer.includes(`${path.sep}src${path.sep}`) ? { path: snapshot } : undefined,
+    );
   },
 };
 
@@ -44,12 +57,12 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   define: { __VERSION__: JSON.stringify(version) },
-  plugins: [problemMatcher],
+  plugins: [typescriptSnapshot, problemMatcher],
 };
 
 const builds = [
   // The extension entry: no parser, no HTTP client — those live in engine.js.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [engineExternal, problemMatcher] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [engineExternal, typescriptSnapshot, problemMatcher] },
   { ...common, entryPoints: ['src/core/engine.ts'], outfile: 'dist/engine.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
