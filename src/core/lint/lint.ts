@@ -109,7 +109,7 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
         ruleId: rule.id,
         messageId: r.messageId,
         message: formatMessage(template ?? r.messageId, r.data),
-        severity,
+        severity: r.severity && options.severities?.[rule.id] === undefined ? r.severity : severity,
         span,
         range: doc.rangeOf(span),
         docsUrl: docsUrlFor(rule.id),

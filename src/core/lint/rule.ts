@@ -52,6 +52,11 @@ export interface Report<M extends string> {
   readonly data?: Readonly<Record<string, string | number>>;
   readonly fix?: FixSpec;
   readonly suggestions?: readonly FixSpec[];
+  /**
+   * A more serious variant of the rule's finding (e.g. wildcard CORS *with* credentials).
+   * Applies while the user has not set the rule's severity; a user setting always wins.
+   */
+  readonly severity?: Severity;
 }
 
 /** The route the file serves, as far as the route model knows (absent for unknown paths). */

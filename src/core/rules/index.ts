@@ -6,10 +6,14 @@
 import type { AnyRule } from '../lint/rule';
 import invalidRouteExport from './invalid-route-export';
 import noBodyWithNullStatus from './no-body-with-null-status';
+import noMassAssignment from './no-mass-assignment';
+import validateInput from './validate-input';
 
 export const RULES = [
   invalidRouteExport,
   noBodyWithNullStatus,
+  validateInput,
+  noMassAssignment,
 ] as const satisfies readonly AnyRule[];
 
 export type RuleId = (typeof RULES)[number]['id'];

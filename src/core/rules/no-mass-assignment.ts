@@ -1,0 +1,38 @@
+import { bodyBindings, sinksOf } from '../lint/analysis/body';
+import { defineRule } from '../lint/rule';
+
+/**
+ * Spreading the raw request body into a create/update lets the client set any column:
+ * `role`, `isAdmin`, `ownerId`, `id`. Required-field checks do not help: extra keys pass.
+ */
+export default defineRule({
+  id: 'no-mass-assignment',
+  meta: {
+    description: 'The raw request body spread (or passed whole) into a create/update call, letting clients set any field.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  messages: {
+    spreadBody:
+      '`...{{name}}` copies every field the client sends into `{{callee}}()` (mass assignment): a client can set `role`, `id` or `ownerId`. List the fields you accept, or write the result of a schema parse.',
+    wholeBody:
+      '`{{name}}` is the raw request body, passed whole to `{{callee}}()` (mass assignment): a client can set any field, such as `role` or `ownerId`. List the fields you accept, or pass the result of a schema parse.',
+  },
+  create(ctx) {
+    return {
+      onEnd() {
+        for (const binding of bodyBindings(ctx)) {
+          if (binding.name === undefined) continue;
+          for (const sink of sinksOf(ctx, binding)) {
+            if (sink.kind === 'field') continue;
+            ctx.report({
+              node: sink.kind === 'spread' && sink.node.parent ? sink.node.parent : sink.node,
+              messageId: sink.kind === 'spread' ? 'spreadBody' : 'wholeBody',
+              data: { name: binding.name, callee: sink.callee },
+            });
+          }
+        }
+      },
+    };
+  },
+});
