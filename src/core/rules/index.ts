@@ -4,14 +4,24 @@
  * that every rule has a test table and a README section.
  */
 import type { AnyRule } from '../lint/rule';
+import createStatus from './create-status';
+import errorStatusMismatch from './error-status-mismatch';
 import invalidRouteExport from './invalid-route-export';
+import invalidStatus from './invalid-status';
 import noBodyWithNullStatus from './no-body-with-null-status';
+import noErrorDetailsInResponse from './no-error-details-in-response';
+import noSensitiveResponse from './no-sensitive-response';
 import noMassAssignment from './no-mass-assignment';
 import validateInput from './validate-input';
 
 export const RULES = [
   invalidRouteExport,
   noBodyWithNullStatus,
+  invalidStatus,
+  errorStatusMismatch,
+  createStatus,
+  noSensitiveResponse,
+  noErrorDetailsInResponse,
   validateInput,
   noMassAssignment,
 ] as const satisfies readonly AnyRule[];
