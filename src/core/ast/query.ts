@@ -290,11 +290,15 @@ export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
   let withSemi = 0;
   let without = 0;
   const text = sourceFile.text;
-  for (const st of sourceFile.statements) {
-    if (ts.isImportDeclaration(st) || ts.isVariableStatement(st) || ts.isExpressionStatement(st)) {
-      if (text[st.end - 1] === ';') withSemi++;
-      else without++;
+  const count = (statements: ts.NodeArray<ts.Statement>, depth: number): void => {
+    for (const st of statements) {
+      if (ts.isImportDeclaration(st) || ts.isVariableStatement(st) || ts.isExpressionStatement(st) || ts.isReturnStatement(st)) {
+        if (text[st.end - 1] === ';') withSemi++;
+        else without++;
+      }
+      if (depth > 0 && ts.isFunctionDeclaration(st) && st.body) count(st.body.statements, depth - 1);
     }
-  }
+  };
+  count(sourceFile.statements, 1);
   return withSemi >= without;
 }

@@ -12,6 +12,7 @@ import {
   isFunctionNode,
   literalValue,
   nameText,
+  resolveFunction,
   resolveValue,
   unwrap,
   type FunctionNode,
@@ -89,8 +90,18 @@ function statusFromExpression(expr: ts.Expression | undefined): StatusInfo {
 }
 
 /** Header entries of an init `headers` value: `{...}`, `new Headers({...})`, `[['a', 'b']]`, or a const holding one. */
-export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefined): HeaderWrite[] {
+export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefined, depth = 0): HeaderWrite[] {
   let resolved = resolveValue(value);
+  // `headers: corsHeaders(origin)` where corsHeaders is a local function returning an object literal
+  if (ts.isCallExpression(resolved) && depth < 2) {
+    const helper = resolveFunction(resolved.expression);
+    if (helper?.body) {
+      const returned = ts.isBlock(helper.body)
+        ? collectReturns(helper.body)
+        : [helper.body];
+      return returned.flatMap((r) => headersFromValue(r, fn, depth + 1));
+    }
+  }
   if (ts.isNewExpression(resolved) && ts.isIdentifier(resolved.expression) && resolved.expression.text === 'Headers') {
     const arg = resolved.arguments?.[0];
     if (!arg) return [];
@@ -111,7 +122,7 @@ export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefi
       } else if (ts.isSpreadAssignment(prop)) {
         // `...corsHeaders` where corsHeaders is a local object: include its entries.
         const inner = resolveValue(prop.expression);
-        if (inner !== prop.expression && ts.isObjectLiteralExpression(inner)) out.push(...headersFromValue(inner, fn));
+        if (inner !== prop.expression && ts.isObjectLiteralExpression(inner)) out.push(...headersFromValue(inner, fn, depth + 1));
       }
     }
   } else if (ts.isArrayLiteralExpression(resolved)) {
@@ -127,6 +138,17 @@ export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefi
       });
     }
   }
+  return out;
+}
+
+function collectReturns(body: ts.Block): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const walk = (n: ts.Node): void => {
+    if (isFunctionNode(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, walk);
+  };
+  ts.forEachChild(body, walk);
   return out;
 }
 

@@ -4,6 +4,8 @@
  * that every rule has a test table and a README section.
  */
 import type { AnyRule } from '../lint/rule';
+import corsMissingOptions from './cors-missing-options';
+import corsVaryOrigin from './cors-vary-origin';
 import createStatus from './create-status';
 import errorStatusMismatch from './error-status-mismatch';
 import invalidRouteExport from './invalid-route-export';
@@ -11,6 +13,7 @@ import invalidStatus from './invalid-status';
 import noBodyWithNullStatus from './no-body-with-null-status';
 import noErrorDetailsInResponse from './no-error-details-in-response';
 import noSensitiveResponse from './no-sensitive-response';
+import noWildcardCors from './no-wildcard-cors';
 import noMassAssignment from './no-mass-assignment';
 import validateInput from './validate-input';
 
@@ -22,6 +25,9 @@ export const RULES = [
   createStatus,
   noSensitiveResponse,
   noErrorDetailsInResponse,
+  noWildcardCors,
+  corsVaryOrigin,
+  corsMissingOptions,
   validateInput,
   noMassAssignment,
 ] as const satisfies readonly AnyRule[];

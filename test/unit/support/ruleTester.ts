@@ -29,6 +29,8 @@ export interface ExpectedError {
   readonly line?: number;
   readonly column?: number;
   readonly data?: Readonly<Record<string, string | number>>;
+  /** The finding's severity, when it differs by case (escalations). */
+  readonly severity?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -94,6 +96,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
           assert.equal(f.messageId, expected.messageId, describeFindings(findings));
           if (expected.line !== undefined) assert.equal(f.range.start.line + 1, expected.line, `line of finding ${i + 1}`);
           if (expected.column !== undefined) assert.equal(f.range.start.character + 1, expected.column, `column of finding ${i + 1}`);
+          if (expected.severity !== undefined) assert.equal(f.severity, expected.severity, `severity of finding ${i + 1}`);
           if (expected.data) {
             for (const [k, v] of Object.entries(expected.data)) assert.ok(f.message.includes(String(v)), `message should mention ${k}=${v}: ${f.message}`);
           }

@@ -1,0 +1,98 @@
+/** CORS header analysis shared by the CORS rules: how each handler sets Access-Control-*. */
+import * as ts from 'typescript';
+import { findDeclaration, isFunctionNode, resolveValue, unwrap, type FunctionNode } from '../../ast/query';
+import type { HeaderWrite } from '../facts';
+import type { RuleContext } from '../rule';
+
+export type OriginKind = 'wildcard' | 'fixed' | 'reflected' | 'dynamic';
+
+export interface OriginWrite {
+  readonly write: HeaderWrite;
+  readonly kind: OriginKind;
+  /** For reflected origins: the variable holding the request origin, if any. */
+  readonly originVar?: string;
+  /** For reflected origins: an allow-list check guards it. */
+  readonly checked: boolean;
+}
+
+/** `request.headers.get('origin')`, `(await headers()).get('Origin')`, `req.headers.get("origin") ?? ''`. */
+export function isRequestOrigin(expr: ts.Expression): boolean {
+  let e = unwrap(expr);
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = unwrap(e.left);
+  if (!ts.isCallExpression(e)) return false;
+  const callee = unwrap(e.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get') return false;
+  const arg = e.arguments[0];
+  return !!arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && arg.text.toLowerCase() === 'origin';
+}
+
+function conditionsMention(fn: ts.Node, name: string): boolean {
+  let found = false;
+  const mentions = (n: ts.Node): boolean => {
+    let hit = false;
+    const walk = (c: ts.Node): void => {
+      if (hit) return;
+      if (ts.isIdentifier(c) && c.text === name) {
+        const p = c.parent;
+        // a comparison or a call taking the origin (`allowed.includes(origin)`, `isAllowed(origin)`, `set.has(origin)`, `re.test(origin)`)
+        if (ts.isCallExpression(p) || (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText()))) hit = true;
+        return;
+      }
+      ts.forEachChild(c, walk);
+    };
+    walk(n);
+    return hit;
+  };
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    const switchOn = ts.isSwitchStatement(n) ? unwrap(n.expression) : undefined;
+    if ((ts.isIfStatement(n) && mentions(n.expression)) || (ts.isConditionalExpression(n) && mentions(n.condition)) || (switchOn && ((ts.isIdentifier(switchOn) && switchOn.text === name) || mentions(switchOn)))) {
+      found = true;
+      return;
+    }
+    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && mentions(n.left)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn);
+  return found;
+}
+
+export function classifyOrigin(write: HeaderWrite): OriginWrite {
+  if (write.valueText !== undefined) return { write, kind: write.valueText.trim() === '*' ? 'wildcard' : 'fixed', checked: true };
+  if (!write.value) return { write, kind: 'dynamic', checked: true };
+  const value = unwrap(write.value);
+  if (isRequestOrigin(value)) {
+    return { write, kind: 'reflected', checked: false };
+  }
+  if (ts.isIdentifier(value)) {
+    const decl = findDeclaration(value.text, value);
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isRequestOrigin(decl.initializer)) {
+      let scope: ts.Node | undefined = decl;
+      while (scope && !isFunctionNode(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
+      return { write, kind: 'reflected', originVar: value.text, checked: conditionsMention(scope ?? decl, value.text) };
+    }
+    // A parameter (`function cors(origin)`): the caller decides; treat as checked unless we can see otherwise.
+    const resolved = resolveValue(value);
+    if (resolved !== value && (ts.isStringLiteral(resolved) || ts.isNoSubstitutionTemplateLiteral(resolved))) {
+      return { write, kind: resolved.text.trim() === '*' ? 'wildcard' : 'fixed', checked: true };
+    }
+  }
+  return { write, kind: 'dynamic', checked: true };
+}
+
+export function originWrites<M extends string>(ctx: RuleContext<M>): readonly OriginWrite[] {
+  return ctx.doc.memo('analysis:originWrites', () =>
+    ctx.facts.headerWrites.filter((h) => h.name === 'access-control-allow-origin').map(classifyOrigin),
+  );
+}
+
+export function writesIn<M extends string>(ctx: RuleContext<M>, fn: FunctionNode | undefined, name: string): HeaderWrite[] {
+  return ctx.facts.headerWrites.filter((h) => h.fn === fn && h.name === name);
+}
+
+export function allowsCredentials<M extends string>(ctx: RuleContext<M>, fn: FunctionNode | undefined): boolean {
+  return writesIn(ctx, fn, 'access-control-allow-credentials').some((h) => h.valueText?.trim().toLowerCase() === 'true' || (h.value && unwrap(h.value).kind === ts.SyntaxKind.TrueKeyword));
+}

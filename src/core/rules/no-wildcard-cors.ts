@@ -1,0 +1,43 @@
+import { allowsCredentials, originWrites } from '../lint/analysis/cors';
+import { defineRule } from '../lint/rule';
+
+/**
+ * `Access-Control-Allow-Origin: *` lets every site read the response; with credentials the
+ * browser rejects it outright; reflecting the request's Origin unchecked is `*` with cookies.
+ */
+export default defineRule({
+  id: 'no-wildcard-cors',
+  meta: {
+    description: '`Access-Control-Allow-Origin: *` (an error with `Allow-Credentials: true`), or the request `Origin` reflected without an allow-list check.',
+    defaultSeverity: 'warning',
+    fixable: false,
+  },
+  messages: {
+    wildcard:
+      '`Access-Control-Allow-Origin: *` lets any website read this response from a visitor\'s browser. Answer only origins you trust (check `request.headers.get(\'origin\')` against an allow-list).',
+    wildcardWithCredentials:
+      '`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true` is rejected by browsers ("Credential is not supported if the CORS header … is \'*\'"), so credentialed requests fail. Reflect an allow-listed origin instead.',
+    reflectedOrigin:
+      'The request\'s `Origin` is echoed into `Access-Control-Allow-Origin` without an allow-list check: every website is allowed{{withCredentials}}. Check it first: `if (ALLOWED_ORIGINS.includes(origin))`.',
+  },
+  create(ctx) {
+    return {
+      onEnd() {
+        for (const o of originWrites(ctx)) {
+          const credentials = allowsCredentials(ctx, o.write.fn);
+          const node = o.write.value ?? o.write.node;
+          if (o.kind === 'wildcard') {
+            ctx.report(credentials ? { node, messageId: 'wildcardWithCredentials', severity: 'error' } : { node, messageId: 'wildcard' });
+          } else if (o.kind === 'reflected' && !o.checked) {
+            ctx.report({
+              node,
+              messageId: 'reflectedOrigin',
+              data: { withCredentials: credentials ? ', with cookies: any site can read your users\' authenticated responses' : '' },
+              ...(credentials ? { severity: 'error' as const } : {}),
+            });
+          }
+        }
+      },
+    };
+  },
+});
