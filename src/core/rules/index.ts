@@ -14,6 +14,8 @@ import noBodyWithNullStatus from './no-body-with-null-status';
 import noErrorDetailsInResponse from './no-error-details-in-response';
 import noSensitiveResponse from './no-sensitive-response';
 import noWildcardCors from './no-wildcard-cors';
+import requireTryCatch from './require-try-catch';
+import unguardedJsonParse from './unguarded-json-parse';
 import noMassAssignment from './no-mass-assignment';
 import validateInput from './validate-input';
 
@@ -28,6 +30,8 @@ export const RULES = [
   noWildcardCors,
   corsVaryOrigin,
   corsMissingOptions,
+  requireTryCatch,
+  unguardedJsonParse,
   validateInput,
   noMassAssignment,
 ] as const satisfies readonly AnyRule[];
