@@ -87,10 +87,20 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
   const exports = findRouteExports(doc);
   const handlers = findHandlers(doc);
   const facts = new FactsCollector(handlers);
+  // Only fixes read the code style; compute each part on first use.
+  let quote: CodeStyle['quote'] | undefined;
+  let unit: string | undefined;
+  let semicolons: boolean | undefined;
   const style: CodeStyle = {
-    quote: quoteStyle(sf),
-    indentUnit: indentUnit(doc.text),
-    semicolons: usesSemicolons(sf),
+    get quote() {
+      return (quote ??= quoteStyle(sf));
+    },
+    get indentUnit() {
+      return (unit ??= indentUnit(doc.text));
+    },
+    get semicolons() {
+      return (semicolons ??= usesSemicolons(sf));
+    },
     typescript: /\.(m|c)?tsx?$/i.test(doc.fileName),
   };
 
@@ -105,7 +115,7 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
     const report = (r: Report<string>): void => {
       const span = r.span ?? (r.node ? doc.spanOf(r.node) : { start: 0, end: 0 });
       const template = (rule.messages as Readonly<Record<string, string>>)[r.messageId];
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id,
         messageId: r.messageId,
         message: formatMessage(template ?? r.messageId, r.data),
@@ -113,9 +123,44 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
         span,
         range: doc.rangeOf(span),
         docsUrl: docsUrlFor(rule.id),
-        ...(r.fix ? { fix: toFix(r.fix) } : {}),
-        ...(r.suggestions?.length ? { suggestions: r.suggestions.map(toFix) } : {}),
-      });
+      };
+      // Fixes are computed on first access: the CLI and the Problems panel never need them.
+      if (r.fix) {
+        const spec = r.fix;
+        let fix: Fix | undefined | null = null;
+        Object.defineProperty(finding, 'fix', {
+          enumerable: true,
+          get: () => {
+            if (fix === null) {
+              try {
+                const resolved = typeof spec === 'function' ? spec() : spec;
+                fix = resolved ? toFix(resolved) : undefined;
+              } catch {
+                fix = undefined;
+              }
+            }
+            return fix;
+          },
+        });
+      }
+      if (r.suggestions) {
+        const spec = r.suggestions;
+        let suggestions: Fix[] | null = null;
+        Object.defineProperty(finding, 'suggestions', {
+          enumerable: true,
+          get: () => {
+            if (suggestions === null) {
+              try {
+                suggestions = (typeof spec === 'function' ? spec() : spec).map(toFix);
+              } catch {
+                suggestions = [];
+              }
+            }
+            return suggestions;
+          },
+        });
+      }
+      findings.push(finding);
     };
     const ctx: RuleContext<string> = {
       doc, sourceFile: sf, text: doc.text, route: options.route, project, exports, handlers, facts, style, report,
@@ -132,7 +177,15 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
       const visitor = rule.create(ctx);
       for (const [kind, fn] of Object.entries(visitor.nodes ?? {}) as Array<[string, NodeVisitor]>) {
         const k = Number(kind);
-        (table[k] ??= []).push((node) => guard(() => fn(node)));
+        // No closure per visit: this runs for every node of its kind.
+        (table[k] ??= []).push((node) => {
+          if (crashed.has(rule.id)) return;
+          try {
+            fn(node);
+          } catch (e) {
+            crashed.set(rule.id, e);
+          }
+        });
       }
       if (visitor.onEnd) endHooks.push(() => guard(visitor.onEnd!));
     });

@@ -50,8 +50,9 @@ export interface Report<M extends string> {
   readonly messageId: M;
   /** Values for `{{placeholders}}` in the message. */
   readonly data?: Readonly<Record<string, string | number>>;
-  readonly fix?: FixSpec;
-  readonly suggestions?: readonly FixSpec[];
+  /** The safe fix, or a function computing it when (and only if) someone asks for it. */
+  readonly fix?: FixSpec | (() => FixSpec | undefined);
+  readonly suggestions?: readonly FixSpec[] | (() => readonly FixSpec[]);
   /**
    * A more serious variant of the rule's finding (e.g. wildcard CORS *with* credentials).
    * Applies while the user has not set the rule's severity; a user setting always wins.

@@ -35,9 +35,9 @@ export default defineRule({
         const first = cors[0];
         if (!first) return;
         // A safe fix only when every CORS header the handlers send is a fixed value we can copy.
-        let fix: FixSpec | undefined;
-        const preflight = ctx.facts.headerWrites.filter((h) => PREFLIGHT_HEADERS.includes(h.name));
-        if (preflight.every((h) => h.valueText !== undefined)) {
+        const buildFix = (): FixSpec | undefined => {
+          const preflight = ctx.facts.headerWrites.filter((h) => PREFLIGHT_HEADERS.includes(h.name));
+          if (!preflight.every((h) => h.valueText !== undefined)) return undefined;
           const values = new Map<string, string>();
           for (const h of preflight) if (!values.has(h.name)) values.set(h.name, h.valueText!);
           if (!values.has('access-control-allow-methods')) {
@@ -54,9 +54,9 @@ export default defineRule({
             `${u}${u}headers: {\n${lines.join('\n')}\n${u}${u}},\n` +
             `${u}})${semi}\n}\n`;
           const end = ctx.text.replace(/\s+$/, '').length;
-          fix = { title: 'Add an OPTIONS handler answering preflights with the same CORS headers', edits: [{ start: end, end: ctx.text.length, text }] };
-        }
-        ctx.report({ node: first.nameNode, messageId: 'missingOptions', ...(fix ? { fix } : {}) });
+          return { title: 'Add an OPTIONS handler answering preflights with the same CORS headers', edits: [{ start: end, end: ctx.text.length, text }] };
+        };
+        ctx.report({ node: first.nameNode, messageId: 'missingOptions', fix: buildFix });
       },
     };
   },

@@ -97,13 +97,13 @@ export default defineRule({
           seen.add(h.fn);
           const [first] = awaitsNeedingGuard(h.fn);
           if (!first) continue;
-          const fix = wrapFix(h.fn);
+          const fn = h.fn;
           const expr = first.expression.getText(ctx.sourceFile);
           ctx.report({
             node: first,
             messageId: 'unguardedAwait',
             data: { expr: expr.length > 50 ? expr.slice(0, 47) + '…' : expr },
-            ...(fix ? { fix } : {}),
+            fix: () => wrapFix(fn),
           });
         }
       },

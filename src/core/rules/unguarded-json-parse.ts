@@ -81,13 +81,19 @@ export default defineRule({
           if (handler?.wrapper) continue;
           const guard = guardOf(read);
           if (guard === 'clientError') continue;
-          const suggestion = suggestionFor(read);
           const call = read.call.getText(ctx.sourceFile);
           ctx.report({
             node: read.call,
             messageId: guard === 'serverError' ? 'caughtAs500' : 'unguarded',
             data: { call: call.length > 40 ? 'request.' + read.method + '()' : call, kind: read.method === 'json' ? 'JSON' : 'form data' },
-            ...(suggestion && guard === 'none' ? { suggestions: [suggestion] } : {}),
+            ...(guard === 'none'
+              ? {
+                  suggestions: () => {
+                    const s = suggestionFor(read);
+                    return s ? [s] : [];
+                  },
+                }
+              : {}),
           });
         }
       },
