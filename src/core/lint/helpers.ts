@@ -52,3 +52,40 @@ export function returnedExpressions(fn: FunctionNode): ts.Expression[] {
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.pos >= outer.pos && inner.end <= outer.end && inner.getSourceFile() === outer.getSourceFile();
 }
+
+/**
+ * Whether some condition in `scope` checks `name` against something: a comparison, a call
+ * taking it (`ALLOWED.includes(x)`, `set.has(x)`, `isAllowed(x)`, `re.test(x)`), or a switch
+ * on it. The allow-list test used by the CORS and sort rules.
+ */
+export function isCheckedInConditions(scope: ts.Node, name: string): boolean {
+  const mentions = (n: ts.Node): boolean => {
+    let hit = false;
+    const walk = (c: ts.Node): void => {
+      if (hit) return;
+      if (ts.isIdentifier(c) && c.text === name) {
+        const p = c.parent;
+        if (ts.isCallExpression(p) || (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText()))) hit = true;
+        return;
+      }
+      ts.forEachChild(c, walk);
+    };
+    walk(n);
+    return hit;
+  };
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isSwitchStatement(n)) {
+      const e = n.expression;
+      if ((ts.isIdentifier(e) && e.text === name) || mentions(e)) found = true;
+    } else if ((ts.isIfStatement(n) && mentions(n.expression)) || (ts.isConditionalExpression(n) && mentions(n.condition))) {
+      found = true;
+    } else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) && mentions(n.left)) {
+      found = true;
+    }
+    if (!found) ts.forEachChild(n, visit);
+  };
+  visit(scope);
+  return found;
+}

@@ -15,7 +15,9 @@ import noErrorDetailsInResponse from './no-error-details-in-response';
 import noSensitiveResponse from './no-sensitive-response';
 import noWildcardCors from './no-wildcard-cors';
 import requireTryCatch from './require-try-catch';
+import unboundedPagination from './unbounded-pagination';
 import unguardedJsonParse from './unguarded-json-parse';
+import userControlledSort from './user-controlled-sort';
 import noMassAssignment from './no-mass-assignment';
 import validateInput from './validate-input';
 
@@ -34,6 +36,8 @@ export const RULES = [
   unguardedJsonParse,
   validateInput,
   noMassAssignment,
+  unboundedPagination,
+  userControlledSort,
 ] as const satisfies readonly AnyRule[];
 
 export type RuleId = (typeof RULES)[number]['id'];
