@@ -4,16 +4,21 @@
  * that every rule has a test table and a README section.
  */
 import type { AnyRule } from '../lint/rule';
+import awaitParams from './await-params';
+import cookieValue from './cookie-value';
+import cookiesOnPlainResponse from './cookies-on-plain-response';
 import corsMissingOptions from './cors-missing-options';
 import corsVaryOrigin from './cors-vary-origin';
 import createStatus from './create-status';
 import errorStatusMismatch from './error-status-mismatch';
 import invalidRouteExport from './invalid-route-export';
 import invalidStatus from './invalid-status';
+import nextRequestOnlyApi from './next-request-only-api';
 import noBodyWithNullStatus from './no-body-with-null-status';
 import noErrorDetailsInResponse from './no-error-details-in-response';
 import noSensitiveResponse from './no-sensitive-response';
 import noWildcardCors from './no-wildcard-cors';
+import removedRequestApi from './removed-request-api';
 import requireTryCatch from './require-try-catch';
 import unboundedPagination from './unbounded-pagination';
 import unguardedJsonParse from './unguarded-json-parse';
@@ -36,6 +41,11 @@ export const RULES = [
   unguardedJsonParse,
   validateInput,
   noMassAssignment,
+  awaitParams,
+  nextRequestOnlyApi,
+  cookieValue,
+  cookiesOnPlainResponse,
+  removedRequestApi,
   unboundedPagination,
   userControlledSort,
 ] as const satisfies readonly AnyRule[];
