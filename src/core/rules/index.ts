@@ -11,19 +11,25 @@ import corsMissingOptions from './cors-missing-options';
 import corsVaryOrigin from './cors-vary-origin';
 import createStatus from './create-status';
 import errorStatusMismatch from './error-status-mismatch';
+import insecureCookie from './insecure-cookie';
 import invalidRouteExport from './invalid-route-export';
+import invalidSegmentConfig from './invalid-segment-config';
 import invalidStatus from './invalid-status';
+import missingAwait from './missing-await';
 import nextRequestOnlyApi from './next-request-only-api';
 import noBodyWithNullStatus from './no-body-with-null-status';
 import noErrorDetailsInResponse from './no-error-details-in-response';
 import noSensitiveResponse from './no-sensitive-response';
+import noSwallowedNavigation from './no-swallowed-navigation';
 import noWildcardCors from './no-wildcard-cors';
 import removedRequestApi from './removed-request-api';
 import requireTryCatch from './require-try-catch';
 import unboundedPagination from './unbounded-pagination';
 import unguardedJsonParse from './unguarded-json-parse';
+import unsupportedMethodStatus from './unsupported-method-status';
 import userControlledSort from './user-controlled-sort';
 import noMassAssignment from './no-mass-assignment';
+import noMissingResponse from './no-missing-response';
 import validateInput from './validate-input';
 
 export const RULES = [
@@ -46,6 +52,12 @@ export const RULES = [
   cookieValue,
   cookiesOnPlainResponse,
   removedRequestApi,
+  missingAwait,
+  invalidSegmentConfig,
+  noSwallowedNavigation,
+  noMissingResponse,
+  insecureCookie,
+  unsupportedMethodStatus,
   unboundedPagination,
   userControlledSort,
 ] as const satisfies readonly AnyRule[];
