@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnyRule } from '../src/core/lint/rule';
+import { PROJECT_CHECKS } from '../src/core/lint/project';
 import { RULES } from '../src/core/rules';
 import { CONFIG_SECTION, SETTINGS_SCHEMA } from '../src/core/settings';
 
@@ -27,12 +28,21 @@ export function renderRules(): string {
     const since = r.meta.minNextMajor ? ` (Next ${r.meta.minNextMajor}+)` : '';
     lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.meta.defaultSeverity}${since} | ${fixLabel(r)} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
   }
+  for (const c of Object.values(PROJECT_CHECKS)) {
+    lines.push(`| [\`${c.id}\`](#${c.id}) | ${c.defaultSeverity} | | ${c.description.replace(/\|/g, '\\|')} (project check) |`);
+  }
   for (const r of rules) {
     const file = ruleDocFile(r.id);
     const body = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '_Documentation missing._';
     const fix = fixLabel(r);
     const since = r.meta.minNextMajor ? ` · applies to Next.js ${r.meta.minNextMajor}+ (and projects whose version is unknown)` : '';
     lines.push('', `### \`${r.id}\``, '', `Default: **${r.meta.defaultSeverity}**${fix ? ` · quick ${fix}` : ''}${since}`, '', body);
+  }
+  lines.push('', '### Project checks', '', 'These look at the whole project (every route and page file) rather than one file. They run with `next-route-kit lint` on a folder and with **Lint All Route Handlers in the Workspace**, and report on the route file.');
+  for (const c of Object.values(PROJECT_CHECKS)) {
+    const file = ruleDocFile(c.id);
+    const body = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '_Documentation missing._';
+    lines.push('', `### \`${c.id}\``, '', `Default: **${c.defaultSeverity}** · project check`, '', body);
   }
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { applyManifestPart } from '../../scripts/manifest';
 import { renderReadme, ROOT, ruleDocFile } from '../../scripts/readme';
 import { COMMANDS } from '../../src/constants';
 import type { AnyRule } from '../../src/core/lint/rule';
+import { PROJECT_CHECKS } from '../../src/core/lint/project';
 import { RULES } from '../../src/core/rules';
 import { allSettingSpecs, CONFIG_SECTION, DEFAULT_SETTINGS } from '../../src/core/settings';
 
@@ -39,6 +40,19 @@ describe('conventions', () => {
         for (const message of Object.values(rule.messages)) assert.doesNotMatch(message as string, /\{\{\s*\}\}|\{\{[^}]*$/);
       });
     }
+  });
+
+  it('documents every project check', () => {
+    for (const c of Object.values(PROJECT_CHECKS)) {
+      const doc = fs.readFileSync(ruleDocFile(c.id), 'utf8');
+      assert.match(doc, /\*\*Why it matters\.\*\*/, c.id);
+    }
+  });
+
+  it('has a rule or project check for every docs/rules page', () => {
+    const ids = new Set([...(RULES as readonly AnyRule[]).map((r) => r.id), ...Object.keys(PROJECT_CHECKS)]);
+    const pages = fs.readdirSync(path.join(ROOT, 'docs/rules')).map((f) => f.replace(/\.md$/, ''));
+    assert.deepEqual(pages.filter((p) => !ids.has(p)), []);
   });
 
   it('keeps README.md generated sections (settings, rules) up to date — run `npm run docs`', () => {

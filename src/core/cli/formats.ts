@@ -70,7 +70,7 @@ export function formatStylish(files: readonly FileFindings[], color: boolean): s
 const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** SARIF 2.1.0 with one run, every rule described, results with physical locations relative to %SRCROOT%. */
-export function formatSarif(files: readonly FileFindings[], rules: readonly AnyRule[], version: string): string {
+export function formatSarif(files: readonly FileFindings[], rules: readonly AnyRule[], version: string, extraRules: readonly { id: string; description: string }[] = []): string {
   const builder = new SarifBuilder();
   const run = new SarifRunBuilder().initSimple({
     toolDriverName: 'next-route-kit',
@@ -84,6 +84,7 @@ export function formatSarif(files: readonly FileFindings[], rules: readonly AnyR
     run.addRule(new SarifRuleBuilder().initSimple({ ruleId: id, shortDescriptionText: text, helpUri: docsUrlFor(id) }));
   };
   for (const r of rules) describe(r.id, r.meta.description);
+  for (const c of extraRules) describe(c.id, c.description);
   for (const f of files) {
     for (const x of f.findings) {
       describe(x.ruleId, x.ruleId);

@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath, findRouteFileCandidates, type WalkError } from '../files';
 import { lintRouteFile } from '../lint/files';
+import { checkProjectStructure, PROJECT_CHECKS } from '../lint/project';
 import type { AnyRule } from '../lint/rule';
 import { ProjectIndex, type RouteFile } from '../nextjs/project';
 import { RULES } from '../rules';
-import type { SeveritySetting } from '../types';
+import type { Finding, SeveritySetting } from '../types';
 import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
 import { EXIT, UsageError, type CliIo } from './io';
 
@@ -50,7 +51,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
-  const knownIds = new Set((RULES as readonly AnyRule[]).map((r) => r.id));
+  const knownIds = new Set([...(RULES as readonly AnyRule[]).map((r) => r.id), ...Object.keys(PROJECT_CHECKS)]);
   const severities: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
     const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
@@ -80,15 +81,25 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   }
   for (const e of walkErrors) io.err(`next-route-kit: cannot read folder ${displayPath(e.path, io.cwd)} (${e.message})\n`);
 
+  // Whole-project checks (route/page conflicts, duplicate URLs …), once per project.
+  const projectFindings = new Map<string, readonly Finding[]>();
+  const roots = new Set<string>();
+  for (const info of routeFiles.values()) {
+    const layout = index.layoutFor(info.file);
+    if (!layout || roots.has(layout.root)) continue;
+    roots.add(layout.root);
+    for (const [file, findings] of checkProjectStructure(layout, severities)) projectFindings.set(file, findings);
+  }
+
   const results: FileFindings[] = [...routeFiles.values()]
     .sort((a, b) => (a.file < b.file ? -1 : 1))
     .map((info) => {
       const r = lintRouteFile(info, index, severities);
-      return { path: displayPath(r.file, io.cwd), findings: r.findings };
+      return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
     });
 
   if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (format === 'sarif') io.out(formatSarif(results, RULES, typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0') + '\n');
+  else if (format === 'sarif') io.out(formatSarif(results, RULES, typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0', Object.values(PROJECT_CHECKS)) + '\n');
   else {
     const text = formatStylish(results, io.isTty);
     io.out(text ? text + '\n' : '');

@@ -6,7 +6,7 @@ import { defineRule } from '../lint/rule';
 /** Keys that never belong in a response. */
 const ALWAYS_SECRET = /^(password|passwd|pwd|passwordHash|password_hash|hashedPassword|hashed_password|passwordDigest|password_digest|hash|salt|secret|clientSecret|client_secret|privateKey|private_key|mfaSecret|totpSecret|otpSecret|recoveryCodes|resetToken|reset_token|verificationToken|ssn|cvv|cardNumber)$/i;
 /** Keys that are credentials, legitimately returned only by auth/token/key-issuing routes. */
-const CREDENTIAL = /^(token|accessToken|access_token|refreshToken|refresh_token|idToken|id_token|sessionToken|session_token|jwt|apiKey|api_key|apiSecret|secretKey|secret_key)$/i;
+const CREDENTIAL = /^(authorization|token|accessToken|access_token|refreshToken|refresh_token|idToken|id_token|sessionToken|session_token|jwt|apiKey|api_key|apiSecret|secretKey|secret_key)$/i;
 const ISSUING_ROUTE = /(login|log-in|signin|sign-in|signup|sign-up|register|token|oauth|auth|session|refresh|callback|keys?|credentials|secrets?)/i;
 
 const USER_TABLE = /^(users?|accounts?|members?|customers?|admins?|employees?|profiles?)$/i;
@@ -70,7 +70,15 @@ export default defineRule({
         const key = nameText(p.name);
         if (key && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
           const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
-          const removed = value && (value.kind === ts.SyntaxKind.NullKeyword || value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined'));
+          // Removed (`password: undefined`) or a flag/count (`secret: false`), not a secret value.
+          const removed =
+            value &&
+            (value.kind === ts.SyntaxKind.NullKeyword ||
+              value.kind === ts.SyntaxKind.TrueKeyword ||
+              value.kind === ts.SyntaxKind.FalseKeyword ||
+              ts.isNumericLiteral(value) ||
+              value.kind === ts.SyntaxKind.UndefinedKeyword ||
+              (ts.isIdentifier(value) && value.text === 'undefined'));
           if (!removed) {
             if (ALWAYS_SECRET.test(key)) ctx.report({ node: p.name!, messageId: 'sensitiveKey', data: { key } });
             else if (CREDENTIAL.test(key) && !issuing) ctx.report({ node: p.name!, messageId: 'credentialKey', data: { key } });

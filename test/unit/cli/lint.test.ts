@@ -122,3 +122,23 @@ describe('next-route-kit lint', () => {
     assert.equal(usage.status, 2);
   });
 });
+
+describe('next-route-kit lint: project checks', () => {
+  it('reports a route and a page in the same segment on the route file', async () => {
+    const project = tempProject({
+      'package.json': '{"dependencies":{"next":"16.0.0"}}',
+      'app/x/route.ts': 'export async function GET() { return Response.json({}) }\n',
+      'app/x/page.tsx': 'export default function P() { return null }\n',
+    });
+    try {
+      const run = await cli(['lint', '.', '--format', 'json'], project.dir);
+      const json = JSON.parse(run.stdout) as Array<{ file: string; ruleId: string; line: number }>;
+      assert.deepEqual(json.map((f) => [f.file, f.ruleId, f.line]), [['app/x/route.ts', 'route-page-conflict', 1]]);
+      assert.equal(run.code, 1);
+      const off = await cli(['lint', '.', '--rule', 'route-page-conflict=off'], project.dir);
+      assert.equal(off.code, 0);
+    } finally {
+      project.remove();
+    }
+  });
+});

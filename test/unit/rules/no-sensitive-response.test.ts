@@ -7,6 +7,7 @@ ruleTester(rule, {
     { name: 'a mapped safe user object', code: `export async function GET() {\n  const user = await db.users.findById(1);\n  return Response.json({ id: user.id, name: user.name });\n}` },
     { name: 'a login route returning a fresh access token', code: `export async function POST() {\n  const token = await sign({ sub: '1' });\n  return Response.json({ token, expiresIn: 3600 });\n}`, filename: 'app/api/auth/login/route.ts' },
     { name: 'a key-issuing route returning the new API key once', code: `export async function POST() { return Response.json({ apiKey: generateKey() }, { status: 201 }) }`, filename: 'app/api/keys/route.ts' },
+    { name: 'boolean and numeric flags named like secrets', code: `export async function GET() { return Response.json({ secret: false, hasPassword: true, token: 0 }) }` },
     { name: 'a password field explicitly removed', code: `export async function GET() { return Response.json({ ...profile, password: undefined }) }` },
     { name: 'a user row with the password deleted first', code: `export async function GET() {\n  const user = await db.users.findById(1);\n  delete user.passwordHash;\n  return Response.json(user);\n}` },
     { name: 'non-user rows returned whole', code: `export async function GET() {\n  const posts = await db.posts.findMany();\n  return Response.json(posts);\n}` },
@@ -20,6 +21,7 @@ ruleTester(rule, {
     { name: "the seed's protected route returning a whole user row", code: `export async function GET(request) {\n  const user = await db.users.findById(decoded.userId)\n  return Response.json({ user })\n}`, filename: 'app/api/protected/route.js', errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, data: { name: 'user', table: 'db.users' } }] },
     { name: 'a Prisma user returned directly', code: `export async function GET() {\n  const me = await prisma.user.findUnique({ where: { id: 1 } });\n  return NextResponse.json(me);\n}`, errors: [{ messageId: 'wholeUserRow', data: { table: 'prisma.user' } }] },
     { name: 'an updated account row', code: `export async function PUT() {\n  const updatedUser = await db.accounts.update(1, {});\n  return Response.json(updatedUser);\n}`, errors: [{ messageId: 'wholeUserRow' }] },
+    { name: "the seed's request example echoing the Authorization header", filename: 'app/api/example/route.js', code: `export async function GET(request) {\n  const authorization = request.headers.get('authorization')\n  return Response.json({ authorization })\n}`, errors: [{ messageId: 'credentialKey', data: { key: 'authorization' } }] },
     { name: 'a hashed password held in a local object', code: `export async function GET() {\n  const payload = { email: 'a', hashedPassword: h };\n  return Response.json(payload);\n}`, errors: [{ messageId: 'sensitiveKey', data: { key: 'hashedPassword' } }] },
   ],
 });

@@ -1,0 +1,193 @@
+/**
+ * Checks that need the whole project rather than one file — the ones `next build` (or the
+ * dev server's route table) fails on: a route and a page in the same resolved segment, two
+ * route files for one URL, different dynamic names at one position, `pages/api/x` beside
+ * `app/api/x/route`; and route files Next.js never serves as you think (private folders,
+ * parallel-route slots, intercepting segments). Findings are reported on the route file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isRouteFileName, type ProjectLayout } from '../nextjs/project';
+import { classifySegment, routePathFromSegments } from '../nextjs/routePath';
+import { SKIPPED_DIRS } from '../files';
+import type { Finding, Severity, SeveritySetting } from '../types';
+import { docsUrlFor } from './rule';
+
+export interface ProjectCheck {
+  readonly id: string;
+  readonly description: string;
+  readonly defaultSeverity: Severity;
+}
+
+export const PROJECT_CHECKS = {
+  'route-page-conflict': {
+    id: 'route-page-conflict',
+    description: 'A `route` file and a `page` file that resolve to the same URL segment (groups and slots stripped).',
+    defaultSeverity: 'error',
+  },
+  'duplicate-route': {
+    id: 'duplicate-route',
+    description: 'Two route files that resolve to the same URL, or different dynamic segment names at the same position.',
+    defaultSeverity: 'error',
+  },
+  'pages-app-conflict': {
+    id: 'pages-app-conflict',
+    description: 'A Pages Router API route (`pages/api/x`) and an App Router route (`app/api/x/route`) for the same URL.',
+    defaultSeverity: 'error',
+  },
+  'unreachable-route': {
+    id: 'unreachable-route',
+    description: 'A route file inside a private `_folder` (never served), a `@slot` or an intercepting segment (not a documented place for route handlers).',
+    defaultSeverity: 'warning',
+  },
+} as const satisfies Record<string, ProjectCheck>;
+
+export type ProjectCheckId = keyof typeof PROJECT_CHECKS;
+
+interface AppEntry {
+  readonly file: string;
+  readonly kind: 'route' | 'page';
+  readonly segments: readonly string[];
+  /** Pathname with dynamic names erased (`/api/[]/x`) — what collides. */
+  readonly shape: string;
+  readonly pathname: string;
+}
+
+const DEFAULT_PAGE_EXTS = ['tsx', 'ts', 'jsx', 'js'];
+
+function pageFileExt(name: string, exts: readonly string[]): boolean {
+  return name.startsWith('page.') && exts.includes(name.slice('page.'.length));
+}
+
+/** `/api/users/[id]` → `/api/users/[]`, catch-alls kept distinct. */
+function shapeOf(segments: readonly string[]): string {
+  const parts: string[] = [];
+  for (const s of segments) {
+    const info = classifySegment(s);
+    if (info.type === 'group' || info.type === 'slot') continue;
+    if (info.type === 'param') parts.push(info.param.kind === 'single' ? '[]' : info.param.kind === 'catchAll' ? '[...]' : '[[...]]');
+    else parts.push(info.type === 'static' ? info.value : s);
+  }
+  return '/' + parts.join('/');
+}
+
+function walk(dir: string, visit: (file: string, rel: string[]) => void, rel: string[] = []): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    if (e.isDirectory()) {
+      if (SKIPPED_DIRS.has(e.name)) continue;
+      walk(path.join(dir, e.name), visit, [...rel, e.name]);
+    } else if (e.isFile()) {
+      visit(path.join(dir, e.name), rel);
+    }
+  }
+}
+
+function finding(id: ProjectCheckId, message: string, severities?: Readonly<Record<string, SeveritySetting>>): Finding | undefined {
+  const setting = severities?.[id];
+  if (setting === 'off') return undefined;
+  const zero = { line: 0, character: 0 };
+  return {
+    ruleId: id,
+    messageId: id,
+    message,
+    severity: setting ?? PROJECT_CHECKS[id].defaultSeverity,
+    span: { start: 0, end: 0 },
+    range: { start: zero, end: zero },
+    docsUrl: docsUrlFor(id),
+  };
+}
+
+/** Runs every project check over a project's app/ and pages/ folders. */
+export function checkProjectStructure(layout: ProjectLayout, severities?: Readonly<Record<string, SeveritySetting>>): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  const add = (file: string, f: Finding | undefined): void => {
+    if (!f) return;
+    const list = out.get(file) ?? [];
+    if (!list.some((x) => x.ruleId === f.ruleId && x.message === f.message)) list.push(f);
+    out.set(file, list);
+  };
+  const rel = (file: string): string => path.relative(layout.root, file).split(path.sep).join('/');
+  if (!layout.appDir) return out;
+
+  const entries: AppEntry[] = [];
+  const pageExts = layout.pageExtensions.length ? layout.pageExtensions : DEFAULT_PAGE_EXTS;
+  walk(layout.appDir, (file, segments) => {
+    const name = path.basename(file);
+    const kind = isRouteFileName(name, layout.pageExtensions) ? 'route' : pageFileExt(name, pageExts) ? 'page' : undefined;
+    if (!kind) return;
+    const info = routePathFromSegments(segments, layout.url);
+    if (!info.routable) {
+      if (kind === 'route') for (const p of info.problems) add(file, finding('unreachable-route', p.message, severities));
+      return;
+    }
+    if (kind === 'route') {
+      for (const p of info.problems) add(file, finding('unreachable-route', p.message, severities));
+    }
+    entries.push({ file, kind, segments, shape: shapeOf(segments), pathname: info.pathname });
+  });
+
+  const routes = entries.filter((e) => e.kind === 'route');
+  const pages = entries.filter((e) => e.kind === 'page');
+
+  // 1. route + page in the same resolved segment
+  for (const r of routes) {
+    for (const p of pages) {
+      if (p.shape === r.shape) {
+        add(r.file, finding('route-page-conflict', `This route and \`${rel(p.file)}\` both resolve to \`${r.pathname}\`: Next.js fails with "Conflicting route and page at ${r.pathname}". A segment has either a page or a route handler — move the API under \`/api\`.`, severities));
+      }
+    }
+  }
+
+  // 2. two routes for one URL, and different dynamic names at the same position
+  const byShape = new Map<string, AppEntry[]>();
+  for (const r of routes) byShape.set(r.shape, [...(byShape.get(r.shape) ?? []), r]);
+  for (const [, group] of byShape) {
+    if (group.length < 2) continue;
+    for (const r of group) {
+      const others = group.filter((o) => o !== r).map((o) => `\`${rel(o.file)}\``).join(', ');
+      add(r.file, finding('duplicate-route', `This route resolves to \`${r.pathname}\`, like ${others}: Next.js fails with "You cannot have two parallel pages that resolve to the same path". Keep one.`, severities));
+    }
+  }
+  const all = [...routes, ...pages];
+  for (const a of routes) {
+    for (const b of all) {
+      if (a === b) continue;
+      const sa = a.pathname.split('/');
+      const sb = b.pathname.split('/');
+      for (let i = 1; i < Math.min(sa.length, sb.length); i++) {
+        const x = classifySegment(sa[i]!);
+        const y = classifySegment(sb[i]!);
+        if (x.type === 'param' && y.type === 'param' && x.param.kind === y.param.kind && x.param.name !== y.param.name) {
+          add(a.file, finding('duplicate-route', `\`${sa.slice(0, i + 1).join('/')}\` is named \`[${x.param.name}]\` here but \`[${y.param.name}]\` in \`${rel(b.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${x.param.name}' !== '${y.param.name}')". Use one name.`, severities));
+          break;
+        }
+        if (sa[i] !== sb[i]) break;
+      }
+    }
+  }
+
+  // 3. pages/api beside app/api
+  if (layout.pagesDir) {
+    const apiDir = path.join(layout.pagesDir, 'api');
+    walk(apiDir, (file, segments) => {
+      const name = path.basename(file);
+      const ext = name.slice(name.indexOf('.') + 1);
+      if (!pageExts.includes(ext)) return;
+      const stem = name.slice(0, name.indexOf('.'));
+      const parts = ['api', ...segments, ...(stem === 'index' ? [] : [stem])];
+      const shape = shapeOf(parts);
+      for (const r of routes) {
+        if (r.shape === shape) {
+          add(r.file, finding('pages-app-conflict', `\`${rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: Next.js fails with "Conflicting app and page file was found". Remove one of them.`, severities));
+        }
+      }
+    });
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { checkProjectStructure } from '../../../src/core/lint/project';
+import { loadProjectLayout } from '../../../src/core/nextjs/project';
+import { tempProject } from '../../support/tempProject';
+
+const ROUTE = 'export async function GET() { return Response.json({}) }\n';
+const PAGE = 'export default function Page() { return null }\n';
+
+function check(files: Record<string, string>, severities?: Record<string, 'off' | 'error' | 'warning' | 'info'>) {
+  const p = tempProject({ 'package.json': '{"dependencies":{"next":"16.0.0"}}', ...files });
+  try {
+    const result = checkProjectStructure(loadProjectLayout(p.dir), severities);
+    return new Map([...result].map(([file, findings]) => [path.relative(p.dir, file).split(path.sep).join('/'), findings.map((f) => `${f.ruleId}:${f.severity}`)]));
+  } finally {
+    p.remove();
+  }
+}
+
+describe('lint: project structure checks', () => {
+  it('flags a route and a page in the same segment', () => {
+    const r = check({ 'app/auth/callback/route.ts': ROUTE, 'app/auth/callback/page.tsx': PAGE });
+    assert.deepEqual(r.get('app/auth/callback/route.ts'), ['route-page-conflict:error']);
+  });
+
+  it('flags a route and a page that meet after route groups are stripped', () => {
+    const r = check({ 'app/(api)/x/route.ts': ROUTE, 'app/(site)/x/page.tsx': PAGE });
+    assert.deepEqual(r.get('app/(api)/x/route.ts'), ['route-page-conflict:error']);
+  });
+
+  it('accepts a page in a parent segment of a route', () => {
+    const r = check({ 'app/page.tsx': PAGE, 'app/api/route.ts': ROUTE, 'app/docs/page.tsx': PAGE, 'app/docs/api/route.ts': ROUTE });
+    assert.equal(r.size, 0);
+  });
+
+  it('flags two route files for one URL, on both files', () => {
+    const r = check({ 'app/(a)/api/x/route.ts': ROUTE, 'app/api/x/route.ts': ROUTE });
+    assert.deepEqual(r.get('app/(a)/api/x/route.ts'), ['duplicate-route:error']);
+    assert.deepEqual(r.get('app/api/x/route.ts'), ['duplicate-route:error']);
+  });
+
+  it('flags different dynamic names at the same position', () => {
+    const r = check({ 'app/api/posts/[id]/route.ts': ROUTE, 'app/api/posts/[slug]/comments/route.ts': ROUTE });
+    assert.deepEqual(r.get('app/api/posts/[id]/route.ts'), ['duplicate-route:error']);
+    assert.deepEqual(r.get('app/api/posts/[slug]/comments/route.ts'), ['duplicate-route:error']);
+  });
+
+  it('accepts groups that resolve to different URLs and the same dynamic name reused', () => {
+    const r = check({ 'app/(a)/api/x/route.ts': ROUTE, 'app/(b)/api/y/route.ts': ROUTE, 'app/api/posts/[id]/route.ts': ROUTE, 'app/api/posts/[id]/likes/route.ts': ROUTE });
+    assert.equal(r.size, 0);
+  });
+
+  it('flags pages/api/x beside app/api/x/route, including index files', () => {
+    const r = check({ 'app/api/health/route.ts': ROUTE, 'pages/api/health.ts': 'export default function h() {}', 'app/api/users/route.ts': ROUTE, 'pages/api/users/index.ts': 'export default function h() {}' });
+    assert.deepEqual(r.get('app/api/health/route.ts'), ['pages-app-conflict:error']);
+    assert.deepEqual(r.get('app/api/users/route.ts'), ['pages-app-conflict:error']);
+  });
+
+  it('accepts pages/api routes with no App Router counterpart', () => {
+    const r = check({ 'app/api/a/route.ts': ROUTE, 'pages/api/b.ts': 'export default function h() {}' });
+    assert.equal(r.size, 0);
+  });
+
+  it('flags route files in a private folder, a slot and an intercepting segment', () => {
+    const r = check({ 'app/api/_lib/route.ts': ROUTE, 'app/@modal/api/x/route.ts': ROUTE, 'app/feed/(.)photo/route.ts': ROUTE });
+    assert.deepEqual(r.get('app/api/_lib/route.ts'), ['unreachable-route:warning']);
+    assert.deepEqual(r.get('app/@modal/api/x/route.ts'), ['unreachable-route:warning']);
+    assert.deepEqual(r.get('app/feed/(.)photo/route.ts'), ['unreachable-route:warning']);
+  });
+
+  it('ignores src/app when a root app/ exists', () => {
+    const r = check({ 'app/api/x/route.ts': ROUTE, 'src/app/api/x/route.ts': ROUTE });
+    assert.equal(r.size, 0);
+  });
+
+  it('honours severity settings, off included', () => {
+    const r = check({ 'app/api/_lib/route.ts': ROUTE, 'app/x/route.ts': ROUTE, 'app/x/page.tsx': PAGE }, { 'unreachable-route': 'off', 'route-page-conflict': 'warning' });
+    assert.equal(r.get('app/api/_lib/route.ts'), undefined);
+    assert.deepEqual(r.get('app/x/route.ts'), ['route-page-conflict:warning']);
+  });
+});
