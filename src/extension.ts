@@ -8,6 +8,7 @@ import { registerCommands } from './vscode/commands';
 import { LintDiagnostics } from './vscode/diagnostics';
 import { RouteDocuments } from './vscode/documents';
 import { createOutput } from './vscode/output';
+import { watchProjectChecks } from './vscode/projectChecks';
 import { lintWorkspace } from './vscode/lintWorkspace';
 import { LintService } from './vscode/lintService';
 import { WorkspaceRoutes } from './vscode/routeIndex';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): void {
       routes,
       status,
       diagnostics,
+      watchProjectChecks(routes, documents, diagnostics, log),
       RouteCodeActions.register(new RouteCodeActions(lint)),
       ...registerCommands(
         {

@@ -12,3 +12,4 @@ export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
 export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
 export { RULES, ruleById } from './rules';
 export { bareParse, parseSource } from './ast/parse';
+export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';

@@ -16,6 +16,8 @@ const QUIET_RULES = new Set(['parse-error']);
 export class LintDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Whole-project findings (route/page conflicts …) by file path, merged into each file's diagnostics. */
+  private project = new Map<string, readonly Finding[]>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -60,11 +62,12 @@ export class LintDiagnostics implements vscode.Disposable {
     if (document.isClosed) return;
     try {
       const findings = this.lint.findings(document);
-      if (!findings) {
+      const project = this.project.get(document.uri.fsPath) ?? [];
+      if (!findings && project.length === 0) {
         this.collection.delete(document.uri);
         return;
       }
-      this.set(document.uri, findings);
+      this.set(document.uri, [...project, ...(findings ?? [])]);
     } catch (e) {
       this.log.error(`Lint failed for ${vscode.workspace.asRelativePath(document.uri)}: ${(e as Error).stack ?? e}`);
       this.collection.delete(document.uri);
@@ -82,7 +85,22 @@ export class LintDiagnostics implements vscode.Disposable {
     const key = uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
-    this.collection.delete(uri);
+    const project = this.project.get(uri.fsPath);
+    if (project?.length) this.set(uri, project);
+    else this.collection.delete(uri);
+  }
+
+  /** Replaces the project findings and refreshes every file they touch (open or not). */
+  setProjectFindings(next: Map<string, readonly Finding[]>): void {
+    const touched = new Set([...this.project.keys(), ...next.keys()]);
+    this.project = next;
+    for (const file of touched) {
+      const uri = vscode.Uri.file(file);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (open) this.update(open);
+      else if (next.get(file)?.length) this.set(uri, next.get(file)!);
+      else this.collection.delete(uri);
+    }
   }
 
   dispose(): void {

@@ -1,0 +1,34 @@
+/** Runs the whole-project checks after each workspace route scan and hands them to diagnostics. */
+import * as vscode from 'vscode';
+import type { ProjectLayout } from '../core/nextjs/project';
+import type { Finding } from '../core/types';
+import { readSettings } from './configuration';
+import type { LintDiagnostics } from './diagnostics';
+import type { RouteDocuments } from './documents';
+import { engine } from './engine';
+import type { WorkspaceRoutes } from './routeIndex';
+
+export function watchProjectChecks(routes: WorkspaceRoutes, documents: RouteDocuments, diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const run = async (): Promise<void> => {
+    const all = await routes.all();
+    const layouts = new Map<string, ProjectLayout>();
+    for (const r of all) {
+      const layout = documents.projects().layoutFor(r.file);
+      if (layout && !layouts.has(layout.root)) layouts.set(layout.root, layout);
+    }
+    const findings = new Map<string, readonly Finding[]>();
+    for (const layout of layouts.values()) {
+      const settings = readSettings(vscode.Uri.file(layout.root));
+      if (!settings.lint.enable) continue;
+      for (const [file, list] of engine().checkProjectStructure(layout, settings.lint.rules)) findings.set(file, list);
+    }
+    diagnostics.setProjectFindings(findings);
+  };
+  const schedule = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run().catch((e: Error) => log.error(`Project checks failed: ${e.message}`)), 300);
+  };
+  const subscription = routes.onDidChange(schedule);
+  return { dispose: () => (clearTimeout(timer), subscription.dispose()) };
+}
