@@ -1,12 +1,14 @@
 /** `next-route-kit <command>`: the CLI built from the same core as the extension. */
 import { EXIT, UsageError, type CliIo } from './io';
 import { lintCommand } from './lintCommand';
+import { requestCommand } from './requestCommand';
 import { routesCommand } from './routesCommand';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'lint route handlers (stylish, json or sarif output)' },
+  request: { run: requestCommand, summary: 'build (and --send) the request a handler expects' },
   routes: { run: routesCommand, summary: 'list route handlers: URL, methods, params' },
 };
 

@@ -1,0 +1,48 @@
+/**
+ * A response as text, for the editor's response view (highlighted by syntaxes/) and the CLI:
+ * status line, timing and size, headers, then the body — pretty JSON when it parses, raw text
+ * otherwise, a summary for binary. Nothing here is ever executed or rendered as HTML.
+ */
+import type { ResponseHead, ResponseResult } from './send';
+import { formatBytes } from './send';
+
+export function statusLine(head: Pick<ResponseHead, 'status' | 'statusText'>): string {
+  return `HTTP/1.1 ${head.status}${head.statusText ? ' ' + head.statusText : ''}`;
+}
+
+export function formatHead(head: ResponseHead, request: { method: string }): string {
+  const lines = [statusLine(head), `# ${request.method} ${head.url}`];
+  for (const [k, v] of head.headers) lines.push(`${k}: ${v}`);
+  return lines.join('\n') + '\n';
+}
+
+function isJson(contentType: string | undefined): boolean {
+  return !!contentType && /^application\/(json|.*\+json)|^text\/json/i.test(contentType);
+}
+
+/** The body as shown: pretty JSON when it is (complete) JSON, else as received. */
+export function formatBody(result: Pick<ResponseResult, 'body' | 'contentType'>): { text: string; note?: string } {
+  const body = result.body;
+  if (body.kind === 'empty') return { text: '' };
+  if (body.kind === 'binary') return { text: `<binary: ${body.summary}>` };
+  if (isJson(result.contentType) && !body.truncated) {
+    try {
+      return { text: JSON.stringify(JSON.parse(body.text), null, 2) };
+    } catch (e) {
+      return { text: body.text, note: `The body is not valid JSON although Content-Type says so (${(e as Error).message}); shown as received.` };
+    }
+  }
+  return { text: body.text };
+}
+
+export function formatResponse(result: ResponseResult, request: { method: string }): string {
+  const lines = [statusLine(result), `# ${request.method} ${result.url}`];
+  lines.push(`# ${Math.round(result.ttfbMs)} ms to first byte · ${Math.round(result.totalMs)} ms total · ${formatBytes(result.bytes)}`);
+  for (const hop of result.redirects) lines.push(`# redirected ${hop.status} from ${hop.from}${hop.droppedCredentials ? ' (credentials not sent to the new origin)' : ''}`);
+  const body = formatBody(result);
+  for (const note of [...result.notes, ...(body.note ? [body.note] : [])]) lines.push(`# ${note}`);
+  for (const [k, v] of result.headers) lines.push(`${k}: ${v}`);
+  lines.push('');
+  if (body.text) lines.push(body.text);
+  return lines.join('\n') + '\n';
+}
