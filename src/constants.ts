@@ -48,6 +48,67 @@ export const COMMANDS = {
   'nextRouteKit.showRuleDocs': {
     title: 'Show Rule Documentation',
   },
+  'nextRouteKit.sendRequest': {
+    title: 'Send Request for the Handler at the Cursor',
+    icon: '$(play)',
+    when: CONTEXT_KEYS.isRouteFile,
+    keybinding: { key: 'ctrl+alt+r', mac: 'cmd+alt+r', when: ROUTE_FILE },
+    editorContext: { when: CONTEXT_KEYS.isRouteFile, group: 'navigation@90' },
+  },
+  'nextRouteKit.sendRequestAt': {
+    title: 'Send Request',
+    internal: true,
+  },
+  'nextRouteKit.pickRoute': {
+    title: 'Send Request to a Route…',
+    when: CONTEXT_KEYS.isNextProject,
+  },
+  'nextRouteKit.editRequest': {
+    title: 'Edit Request…',
+    when: CONTEXT_KEYS.isRouteFile,
+    editorContext: { when: CONTEXT_KEYS.isRouteFile, group: 'navigation@91' },
+  },
+  'nextRouteKit.sendHttpRequest': {
+    title: 'Send Request',
+    internal: true,
+  },
+  'nextRouteKit.copyAsCurl': {
+    title: 'Copy Request as cURL',
+    when: CONTEXT_KEYS.isRouteFile,
+    editorContext: { when: CONTEXT_KEYS.isRouteFile, group: 'navigation@92' },
+  },
+  'nextRouteKit.exportRoutes': {
+    title: 'Export Routes as .http',
+    when: CONTEXT_KEYS.isNextProject,
+  },
+  'nextRouteKit.setAuthToken': {
+    title: 'Set Auth Token',
+  },
+  'nextRouteKit.clearAuthToken': {
+    title: 'Clear Auth Token',
+  },
+  'nextRouteKit.setCookie': {
+    title: 'Set Cookie for Requests…',
+  },
+  'nextRouteKit.startDevServer': {
+    title: 'Start Dev Server',
+    when: CONTEXT_KEYS.isNextProject,
+  },
+  'nextRouteKit.setBaseUrl': {
+    title: 'Set Base URL…',
+  },
+  'nextRouteKit.resendRequest': {
+    title: 'Resend a Recent Request…',
+  },
+  'nextRouteKit.showResponse': {
+    title: 'Show Last Response',
+  },
+  'nextRouteKit.saveFullResponse': {
+    title: 'Save Full Response…',
+  },
+  'nextRouteKit.editParams': {
+    title: 'Edit Remembered Path Parameters…',
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandId = keyof typeof COMMANDS;
@@ -56,5 +117,7 @@ export function commandSpecs(): Array<[CommandId, CommandSpec]> {
   return Object.entries(COMMANDS) as Array<[CommandId, CommandSpec]>;
 }
 
-// Used by command entries added by later features; kept here so they share one definition.
-export const WHEN = { ROUTE_FILE } as const;
+/** Language of the response view (highlighted by syntaxes/next-route-kit-response.tmLanguage.json). */
+export const RESPONSE_LANGUAGE = 'next-route-kit-response';
+/** Language of editable requests (`.http` text; syntaxes/next-route-kit-http.tmLanguage.json). */
+export const HTTP_LANGUAGE = 'next-route-kit-http';

@@ -5,12 +5,14 @@
 import * as vscode from 'vscode';
 import { RouteCodeActions, showRuleDocs } from './vscode/codeActions';
 import { registerCommands } from './vscode/commands';
+import { trackRouteFileContext } from './vscode/contextKeys';
 import { LintDiagnostics } from './vscode/diagnostics';
 import { RouteDocuments } from './vscode/documents';
-import { createOutput } from './vscode/output';
-import { watchProjectChecks } from './vscode/projectChecks';
 import { lintWorkspace } from './vscode/lintWorkspace';
 import { LintService } from './vscode/lintService';
+import { createOutput } from './vscode/output';
+import { watchProjectChecks } from './vscode/projectChecks';
+import { createRequestFeature } from './vscode/request';
 import { WorkspaceRoutes } from './vscode/routeIndex';
 import { RoutesStatus, showRoutesPick } from './vscode/routesView';
 
@@ -24,6 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const status = new RoutesStatus(routes);
     const lint = new LintService(documents);
     const diagnostics = new LintDiagnostics(documents, lint, log);
+    const requests = createRequestFeature(context, documents, routes, log);
     context.subscriptions.push(
       documents,
       routes,
@@ -31,18 +34,21 @@ export function activate(context: vscode.ExtensionContext): void {
       diagnostics,
       watchProjectChecks(routes, documents, diagnostics, log),
       RouteCodeActions.register(new RouteCodeActions(lint)),
+      ...requests.disposables,
       ...registerCommands(
         {
           'nextRouteKit.showRoutes': () => showRoutesPick(routes),
           'nextRouteKit.showOutput': () => log.show(),
           'nextRouteKit.lintWorkspace': () => lintWorkspace(routes, documents, diagnostics),
           'nextRouteKit.showRuleDocs': (ruleId?: string) => showRuleDocs(context.extensionUri, ruleId),
+          ...requests.handlers,
         },
         log,
       ),
     );
     // Index the workspace and lint open route files after activation has returned.
     setTimeout(() => {
+      context.subscriptions.push(trackRouteFileContext(documents));
       diagnostics.refreshAll();
       void status.update().catch((e: Error) => log.error(`Route scan failed: ${e.message}`));
     }, 0);

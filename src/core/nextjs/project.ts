@@ -2,41 +2,12 @@
  * The project side of the route model: where a Next.js project's root, `app/` directory,
  * next.config and Next.js version are, and whether a given file is an App Router route.
  */
-import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { NEXT_CONFIG_FILES, readNextConfig } from './nextConfig';
+import { nodeFsPort, type FsPort } from '../fsPort';
 import { routePathFromSegments, type RoutePath, type UrlConfig } from './routePath';
 
-/** The file system as the route model sees it: small, synchronous, easy to fake. */
-export interface FsPort {
-  readFile(file: string): string | undefined;
-  isDirectory(dir: string): boolean;
-  isFile(file: string): boolean;
-}
-
-export const nodeFsPort: FsPort = {
-  readFile(file) {
-    try {
-      return nodeFs.readFileSync(file, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  isDirectory(dir) {
-    try {
-      return nodeFs.statSync(dir).isDirectory();
-    } catch {
-      return false;
-    }
-  },
-  isFile(file) {
-    try {
-      return nodeFs.statSync(file).isFile();
-    } catch {
-      return false;
-    }
-  },
-};
+export { nodeFsPort, type FsPort } from '../fsPort';
 
 /** Next's default `pageExtensions`, plus `mjs`, which we lint as a route file too. */
 export const DEFAULT_PAGE_EXTENSIONS: readonly string[] = ['tsx', 'ts', 'jsx', 'js'];

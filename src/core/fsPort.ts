@@ -1,0 +1,33 @@
+/** The file system as the route model sees it: small, synchronous, easy to fake. No parser here. */
+import * as nodeFs from 'node:fs';
+
+export interface FsPort {
+  readFile(file: string): string | undefined;
+  isDirectory(dir: string): boolean;
+  isFile(file: string): boolean;
+}
+
+export const nodeFsPort: FsPort = {
+  readFile(file) {
+    try {
+      return nodeFs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  isDirectory(dir) {
+    try {
+      return nodeFs.statSync(dir).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  isFile(file) {
+    try {
+      return nodeFs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  },
+};
+

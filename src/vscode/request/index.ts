@@ -1,0 +1,45 @@
+/** The request runner feature: its services, providers and command handlers. */
+import * as vscode from 'vscode';
+import type { CommandId } from '../../constants';
+import { readSettings } from '../configuration';
+import type { RouteDocuments } from '../documents';
+import type { WorkspaceRoutes } from '../routeIndex';
+import { HttpCodeLenses, RouteCodeLenses } from './codeLens';
+import { RequestCommands } from './commands';
+import { RequestHistory } from './history';
+import { ResponseView } from './responseView';
+import { RequestRunner } from './runner';
+import { RequestSecrets } from './secrets';
+
+type RequestCommandId = Extract<CommandId, `nextRouteKit.${
+  | 'sendRequest' | 'sendRequestAt' | 'pickRoute' | 'editRequest' | 'sendHttpRequest' | 'copyAsCurl' | 'exportRoutes'
+  | 'setAuthToken' | 'clearAuthToken' | 'setCookie' | 'startDevServer' | 'setBaseUrl' | 'resendRequest'
+  | 'showResponse' | 'saveFullResponse' | 'editParams'}`>;
+
+export function createRequestFeature(context: vscode.ExtensionContext, documents: RouteDocuments, routes: WorkspaceRoutes, log: vscode.LogOutputChannel) {
+  const secrets = new RequestSecrets(context.secrets);
+  const view = new ResponseView();
+  const history = new RequestHistory(context.workspaceState, () => readSettings().request.historySize);
+  const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log);
+  const commands = new RequestCommands(runner, routes, documents, secrets, history, view, log);
+  const handlers: { readonly [K in RequestCommandId]: (...args: any[]) => unknown } = {
+    'nextRouteKit.sendRequest': () => commands.sendAtCursor(),
+    'nextRouteKit.sendRequestAt': (uri: vscode.Uri, method: string) => commands.sendAt(uri, method),
+    'nextRouteKit.pickRoute': () => commands.pickRoute(),
+    'nextRouteKit.editRequest': (uri?: vscode.Uri, method?: string) => commands.editRequest(uri, method),
+    'nextRouteKit.sendHttpRequest': (uri: vscode.Uri, line: number) => commands.sendHttp(uri, line),
+    'nextRouteKit.copyAsCurl': (uri?: vscode.Uri, method?: string) => commands.copyAsCurl(uri, method),
+    'nextRouteKit.exportRoutes': () => commands.exportRoutes(),
+    'nextRouteKit.setAuthToken': () => secrets.setToken(),
+    'nextRouteKit.clearAuthToken': () => secrets.clearToken(),
+    'nextRouteKit.setCookie': () => commands.setCookie(),
+    'nextRouteKit.startDevServer': () => commands.startDevServer(),
+    'nextRouteKit.setBaseUrl': () => runner.setBaseUrl(vscode.window.activeTextEditor?.document.uri),
+    'nextRouteKit.resendRequest': () => commands.resend(),
+    'nextRouteKit.showResponse': () => view.reveal(),
+    'nextRouteKit.saveFullResponse': () => commands.saveFullResponse(),
+    'nextRouteKit.editParams': () => runner.editParams(),
+  };
+  const disposables: vscode.Disposable[] = [view, runner, new RouteCodeLenses(documents), new HttpCodeLenses()];
+  return { handlers, disposables };
+}
