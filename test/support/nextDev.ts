@@ -57,7 +57,9 @@ export async function startNextDev(appDir = FIXTURE_APP, opts: { timeoutMs?: num
   });
   live.add(child);
   let output = '';
-  const stop = async (): Promise<void> => {
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> => (stopped ??= doStop());
+  const doStop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) {
       live.delete(child);
       return;

@@ -1,18 +1,39 @@
-/** Is something answering at a base URL? Any HTTP response counts; the body is discarded. */
-import { Agent, request } from 'undici';
-import { isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
+/**
+ * Is something listening at a base URL? A TCP connection is enough — an HTTP request would
+ * make `next dev` compile a page first (seconds on a cold server), which a probe must not.
+ */
+import * as net from 'node:net';
+import type { BaseUrlCandidate } from './baseUrl';
 
-export async function probe(url: string, timeoutMs = 1500): Promise<boolean> {
-  const agent = new Agent({ connect: { timeout: timeoutMs, rejectUnauthorized: !isLoopbackUrl(url) }, headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+export function probe(url: string, timeoutMs = 1500): Promise<boolean> {
+  let host: string;
+  let port: number;
   try {
-    const res = await request(url, { method: 'HEAD', dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
-    await res.body.dump().catch(() => undefined);
-    return true;
+    const u = new URL(url);
+    host = u.hostname.replace(/^\[|\]$/g, '');
+    port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
   } catch {
-    return false;
-  } finally {
-    await agent.close().catch(() => undefined);
+    return Promise.resolve(false);
   }
+  const hosts = host === 'localhost' ? ['127.0.0.1', '::1'] : [host];
+  return hosts.reduce<Promise<boolean>>(
+    (prev, h) => prev.then((ok) => ok || connect(h, port, timeoutMs)),
+    Promise.resolve(false),
+  );
+}
+
+function connect(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (ok: boolean): void => {
+      socket.removeAllListeners();
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
 }
 
 /** The first candidate that answers, probing in order. */
