@@ -14,7 +14,7 @@ export { RULES, ruleById } from './rules';
 export { bareParse, parseSource } from './ast/parse';
 export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
-export { buildRequest, parseHttpFile, resolveSpec, toCurl, toHttpFile, toHttpText, AUTH_TOKEN_VARIABLE, type RequestSpec } from './request/model';
+export { buildRequest, describeForLog, parseHttpFile, resolveSpec, toCurl, toHttpFile, toHttpText, AUTH_TOKEN_VARIABLE, type RequestSpec } from './request/model';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
 export { firstAnswering, probe } from './request/probe';
 export { RequestError, sendRequest, formatBytes, type ResponseHead, type ResponseResult } from './request/send';

@@ -197,3 +197,11 @@ export function toCurl(spec: RequestSpec): string {
 }
 
 export type { JsonValue };
+
+const SECRET_HEADERS = /^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token)$/i;
+
+/** A one-line description of a request for logs: secret header values are never shown. */
+export function describeForLog(spec: RequestSpec): string {
+  const headers = spec.headers.map(([k, v]) => `${k}: ${SECRET_HEADERS.test(k) ? '***' : v}`);
+  return `${spec.method} ${spec.url}${headers.length ? ` [${headers.join('; ')}]` : ''}`;
+}

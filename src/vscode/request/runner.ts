@@ -29,11 +29,6 @@ export interface RequestTarget {
   readonly inferred: InferredRequest;
 }
 
-function redact(spec: RequestSpec): string {
-  const headers = spec.headers.map(([k, v]) => `${k}: ${/^(authorization|cookie|proxy-authorization)$/i.test(k) ? '***' : v}`);
-  return `${spec.method} ${spec.url}${headers.length ? ` [${headers.join('; ')}]` : ''}`;
-}
-
 export class RequestRunner implements vscode.Disposable {
   private readonly statusItem = vscode.window.createStatusBarItem('nextRouteKit.lastResponse', vscode.StatusBarAlignment.Left, 9);
   private pending: AbortController | undefined;
@@ -214,7 +209,7 @@ export class RequestRunner implements vscode.Disposable {
     this.pending?.abort();
     const controller = new AbortController();
     this.pending = controller;
-    this.log.info(`→ ${redact(resolved)}`);
+    this.log.info(`→ ${e.describeForLog(resolved)}`);
     let streaming = false;
     try {
       const result = await vscode.window.withProgress(
