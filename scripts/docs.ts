@@ -5,4 +5,4 @@ import { renderReadme, ROOT } from './readme';
 
 const file = path.join(ROOT, 'README.md');
 fs.writeFileSync(file, renderReadme(fs.readFileSync(file, 'utf8')));
-console.log('README.md: settings table and Rules section regenerated');
+console.log('README.md: settings, snippets and rules sections regenerated');

@@ -1,6 +1,7 @@
 /**
- * Generated parts of README.md: the settings table (from SETTINGS_SCHEMA) and the Rules
- * section (from the rule registry + docs/rules/<id>.md). `npm run docs` writes them;
+ * Generated parts of README.md: the settings table (from SETTINGS_SCHEMA), the snippets
+ * table (from snippets/typescript.json) and the Rules section (from the rule registry +
+ * docs/rules/<id>.md). `npm run docs` writes them;
  * test/unit/conventions.test.ts fails when README.md is out of date.
  */
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import type { AnyRule } from '../src/core/lint/rule';
 import { PROJECT_CHECKS } from '../src/core/lint/project';
 import { RULES } from '../src/core/rules';
 import { CONFIG_SECTION, SETTINGS_SCHEMA } from '../src/core/settings';
+import { SNIPPET_FILES, type SnippetFile } from '../src/core/snippets';
 
 export const ROOT = path.resolve(__dirname, '..');
 
@@ -63,7 +65,16 @@ export function renderSettings(): string {
   return lines.join('\n');
 }
 
-export const GENERATED: Record<string, () => string> = { rules: renderRules, settings: renderSettings };
+export function renderSnippets(): string {
+  const file: SnippetFile = JSON.parse(fs.readFileSync(path.join(ROOT, SNIPPET_FILES.typescript), 'utf8'));
+  const lines = ['| Prefix | Snippet | What it writes |', '|---|---|---|'];
+  for (const [name, s] of Object.entries(file)) {
+    lines.push(`| \`${s.prefix}\` | ${name.replace(/\|/g, '\\|')} | ${s.description.replace(/\|/g, '\\|')} |`);
+  }
+  return lines.join('\n');
+}
+
+export const GENERATED: Record<string, () => string> = { rules: renderRules, settings: renderSettings, snippets: renderSnippets };
 
 /** README text with every generated block replaced by its current rendering. */
 export function renderReadme(readme: string): string {

@@ -14,6 +14,7 @@ import { createOutput } from './vscode/output';
 import { watchProjectChecks } from './vscode/projectChecks';
 import { createRequestFeature } from './vscode/request';
 import { WorkspaceRoutes } from './vscode/routeIndex';
+import { RouteSnippets } from './vscode/snippets';
 import { RoutesStatus, showRoutesPick } from './vscode/routesView';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
       diagnostics,
       watchProjectChecks(routes, documents, diagnostics, log),
       RouteCodeActions.register(new RouteCodeActions(lint)),
+      new RouteSnippets(context.extensionUri, documents, log),
       ...requests.disposables,
       ...registerCommands(
         {

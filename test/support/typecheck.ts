@@ -16,6 +16,8 @@ export interface TypeCheckFile {
   readonly text: string;
   /** The route's params type for the Next.js handler-shape check, e.g. `{ id: string }`. */
   readonly params?: string;
+  /** Key of this file's diagnostics in the result (default: `path`). */
+  readonly label?: string;
 }
 
 const GLOBALS = `
@@ -26,6 +28,15 @@ declare function load(): Promise<any>;
 declare function save(...args: unknown[]): Promise<any>;
 declare function verifySession(id: string): Promise<any>;
 declare function createSession(data: unknown): Promise<{ id: string; user: unknown }>;
+declare module '@/lib/db' {
+  export const db: any;
+}
+declare module '@/lib/auth' {
+  export function verifyToken(token: string): Promise<{ sub: string } | null>;
+}
+declare module '@/lib/session' {
+  export function getSession(id: string): Promise<{ user: { id: string; name: string; passwordHash: string } } | null>;
+}
 `;
 
 export function typeCheck(files: readonly TypeCheckFile[], name = 'typecheck'): Map<string, string[]> {
@@ -44,7 +55,7 @@ export function typeCheck(files: readonly TypeCheckFile[], name = 'typecheck'): 
   files.forEach((f, i) => {
     const dir = `case${i}`;
     const file = write(`${dir}/${f.path}`, f.text);
-    byFile.set(file, f.path);
+    byFile.set(file, f.label ?? f.path);
     if (/\.tsx?$/.test(f.path)) {
       const rel = './' + path.basename(f.path).replace(/\.tsx?$/, '');
       const params = f.params ?? '{}';
@@ -57,7 +68,7 @@ export function typeCheck(files: readonly TypeCheckFile[], name = 'typecheck'): 
           `type IsExpected<T extends RouteHandlerConfig> = T;\n` +
           `export type Check = IsExpected<typeof mod>;\n`,
       );
-      byFile.set(check, `${f.path} (Next.js route handler type)`);
+      byFile.set(check, `${f.label ?? f.path} (Next.js route handler type)`);
     }
   });
   const program = ts.createProgram(roots, {

@@ -15,6 +15,7 @@ describe('packaging', () => {
     assert.ok(files.includes('package.json'));
     assert.ok(files.includes('media/icon.png'));
     assert.ok(files.some((f) => f.startsWith('docs/rules/')));
+    assert.ok(files.includes('snippets/typescript.json') && files.includes('snippets/javascript.json'), 'the snippet files');
     assert.deepEqual(files.filter((f) => /^(src|test|bench|scripts|node_modules)\//.test(f) || f.endsWith('.map') || f === 'dist/cli.js'), []);
   });
 });

@@ -306,6 +306,17 @@ export class FactsCollector implements FileFacts {
     for (const h of handlers) if (h.fn && !this.handlerFns.has(h.fn)) this.handlerFns.set(h.fn, h);
   }
 
+  /** Header entries already recorded, so `new Headers({...})` inside a response init counts once. */
+  private readonly headerNodes = new Set<ts.Node>();
+
+  private addHeaderWrites(writes: readonly HeaderWrite[]): void {
+    for (const w of writes) {
+      if (this.headerNodes.has(w.node)) continue;
+      this.headerNodes.add(w.node);
+      this.headerWrites.push(w);
+    }
+  }
+
   visitCall(node: ts.CallExpression): void {
     // Fast path: only `x.name(...)` calls with one of the names below can be a fact.
     const callee = node.expression;
@@ -314,12 +325,12 @@ export class FactsCollector implements FileFacts {
     const response = responseSite(node);
     if (response) {
       this.responses.push(response);
-      this.headerWrites.push(...response.headers);
+      this.addHeaderWrites(response.headers);
       return;
     }
     const header = headerCall(node);
     if (header) {
-      this.headerWrites.push(header);
+      this.addHeaderWrites([header]);
       return;
     }
     const read = bodyRead(node, this.handlerFns);
@@ -330,7 +341,13 @@ export class FactsCollector implements FileFacts {
     const response = responseSite(node);
     if (response) {
       this.responses.push(response);
-      this.headerWrites.push(...response.headers);
+      this.addHeaderWrites(response.headers);
+      return;
+    }
+    // `new Headers({ Vary: 'Origin' })` built in a helper and filled later with `.set()`.
+    const callee = unwrap(node.expression);
+    if (ts.isIdentifier(callee) && callee.text === 'Headers' && node.arguments?.length) {
+      this.addHeaderWrites(headersFromValue(node, enclosingFunction(node)));
     }
   }
 

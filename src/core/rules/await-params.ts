@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import { findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 import { isAsync } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
-import type { RouteParam } from '../nextjs/routePath';
+import { paramTypeMember as paramType } from '../nextjs/routePath';
 
 type UseKind = 'property' | 'destructure' | 'enumerate';
 
@@ -24,10 +24,6 @@ interface HandlerParams {
   readonly nestedElement?: ts.BindingElement;
   /** The type node of `params` in the context type when it is not a Promise. */
   readonly plainType?: ts.TypeNode;
-}
-
-function paramType(param: RouteParam): string {
-  return param.kind === 'single' ? `${param.name}: string` : param.kind === 'catchAll' ? `${param.name}: string[]` : `${param.name}?: string[]`;
 }
 
 function isPromiseType(t: ts.TypeNode): boolean {
