@@ -92,9 +92,14 @@ export function baseUrlCandidates(layout: ProjectLayout | undefined, options: De
 /** Loopback hosts: requests there need no extra confirmation. */
 export function isLoopbackUrl(url: string): boolean {
   try {
-    const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+    return isLoopbackHost(new URL(url).hostname);
   } catch {
     return false;
   }
+}
+
+/** A host name (brackets allowed around IPv6) that resolves to this machine. */
+export function isLoopbackHost(hostname: string | undefined): boolean {
+  const host = (hostname ?? '').replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
 }

@@ -1,13 +1,16 @@
 /**
- * A concrete request, built from what a handler expects, and its text forms: `.http`
- * (REST Client / httpYac compatible, parsed back for the editable request's Send lens) and
- * cURL. Secrets never appear in text: the auth token is the `{{authToken}}` variable and
- * cookies `{{cookie:name}}`, substituted only when sending.
+ * A concrete request, built from what a handler expects, and what happens to it before it
+ * is sent. Secrets never appear in a request's text: the auth token is the `{{authToken}}`
+ * variable and a cookie `{{cookie_<name>}}`; values are filled in only at send time
+ * (`prepareForSend`), and a credential whose value is unknown is dropped, never sent as a
+ * literal placeholder.
  */
 import { fillRoute, type ParamValues } from '../nextjs/routePath';
-import type { InferredRequest, JsonValue } from './infer';
+import type { InferredRequest } from './infer';
 
 export const AUTH_TOKEN_VARIABLE = 'authToken';
+export const BASE_URL_VARIABLE = 'baseUrl';
+export const FORM_BOUNDARY = 'next-route-kit-boundary';
 
 export interface RequestSpec {
   readonly method: string;
@@ -20,11 +23,23 @@ export interface RequestSpec {
   readonly title?: string;
 }
 
+/** The variable holding a cookie's value: `session` → `cookie_session`, `next-auth.session-token` → `cookie_next_auth_session_token`. */
+export function cookieVariable(name: string): string {
+  return `cookie_${name.replace(/[^\w]/g, '_')}`;
+}
+
 export interface BuildOptions {
   readonly baseUrl: string;
   readonly params?: ParamValues;
+  /** Query values by key; keys the handler reads but that have no value here are written empty. */
   readonly query?: Readonly<Record<string, string>>;
-  /** Extra headers from settings. */
+  /**
+   * `include` (default): every query key the handler reads is in the URL, empty when it
+   * has no value — what the editable text and cURL show. `omit`: keys without a value are
+   * left out, so the handler's defaults apply — what a one-click Send uses.
+   */
+  readonly emptyQuery?: 'include' | 'omit';
+  /** Extra headers from settings (never override inferred ones). */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -32,123 +47,69 @@ export function joinUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/+$/, '') + (path.startsWith('/') ? path : '/' + path);
 }
 
-function formBody(fields: readonly string[], boundary: string): string {
-  const parts = fields.map((f) => `--${boundary}\r\nContent-Disposition: form-data; name="${f}"\r\n\r\n\r\n`);
+/** A multipart field name as browsers write it (quotes and newlines percent-encoded). */
+function partName(name: string): string {
+  return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A `multipart/form-data` body with an empty value per field and a small text file per file field. */
+export function multipartBody(fields: readonly string[], files: readonly string[], boundary = FORM_BOUNDARY): string {
+  const parts = fields.map((f) =>
+    files.includes(f)
+      ? `--${boundary}\r\nContent-Disposition: form-data; name="${partName(f)}"; filename="example.txt"\r\nContent-Type: text/plain\r\n\r\nexample file content\r\n`
+      : `--${boundary}\r\nContent-Disposition: form-data; name="${partName(f)}"\r\n\r\n\r\n`,
+  );
   return parts.join('') + `--${boundary}--\r\n`;
 }
 
-/** A request for a handler: route filled with params, query keys with empty values, body skeleton, auth/cookie placeholders. */
+/** `{{` and `}}` survive URL building readable (URL() would percent-encode them). */
+function keepPlaceholders(url: string): string {
+  return url.replace(/%7B%7B/gi, '{{').replace(/%7D%7D/gi, '}}');
+}
+
+/** The request for a handler: route filled with params, query keys, body skeleton, auth and cookie placeholders. */
 export function buildRequest(inferred: InferredRequest, options: BuildOptions): RequestSpec {
   const path = fillRoute(inferred.route, options.params ?? {});
   const url = new URL(joinUrl(options.baseUrl, path));
-  for (const key of inferred.query) url.searchParams.set(key, options.query?.[key] ?? '');
-  // URL() percent-encodes braces; keep placeholders readable.
-  const urlText = url.toString().replace(/%7B%7B/g, '{{').replace(/%7D%7D/g, '}}');
+  for (const key of inferred.query) {
+    const value = options.query?.[key];
+    if (value !== undefined && value !== '') url.searchParams.set(key, value);
+    else if (options.emptyQuery !== 'omit') url.searchParams.set(key, '');
+  }
   const headers: Array<[string, string]> = [];
   let body: string | undefined;
   if (inferred.body?.kind === 'json') {
     headers.push(['Content-Type', 'application/json']);
     body = JSON.stringify(inferred.body.value, null, 2);
   } else if (inferred.body?.kind === 'form') {
-    const boundary = 'next-route-kit-boundary';
-    headers.push(['Content-Type', `multipart/form-data; boundary=${boundary}`]);
-    body = formBody(inferred.body.fields.length ? inferred.body.fields : ['field'], boundary);
+    headers.push(['Content-Type', `multipart/form-data; boundary=${FORM_BOUNDARY}`]);
+    body = multipartBody(inferred.body.fields, inferred.body.files);
   } else if (inferred.body?.kind === 'text') {
     headers.push(['Content-Type', 'text/plain']);
     body = '';
   }
   if (inferred.auth) headers.push(['Authorization', `Bearer {{${AUTH_TOKEN_VARIABLE}}}`]);
-  if (inferred.cookies.length) headers.push(['Cookie', inferred.cookies.map((c) => `${c}={{cookie:${c}}}`).join('; ')]);
+  if (inferred.cookies.length) headers.push(['Cookie', inferred.cookies.map((c) => `${c}={{${cookieVariable(c)}}}`).join('; ')]);
   for (const h of inferred.headers) headers.push([h, '']);
   for (const [k, v] of Object.entries(options.headers ?? {})) {
     if (!headers.some(([name]) => name.toLowerCase() === k.toLowerCase())) headers.push([k, v]);
   }
-  return { method: inferred.method, url: urlText, headers, ...(body !== undefined ? { body } : {}), title: `${inferred.method} ${inferred.route}` };
+  return { method: inferred.method, url: keepPlaceholders(url.toString()), headers, ...(body !== undefined ? { body } : {}), title: `${inferred.method} ${inferred.route}` };
 }
 
-// ---------------------------------------------------------------- .http text
+// ---------------------------------------------------------------- variables
 
-export interface HttpFile {
-  readonly variables: Readonly<Record<string, string>>;
-  readonly requests: readonly (RequestSpec & { readonly line: number })[];
-}
+const VARIABLE = /\{\{\s*([A-Za-z_$][\w$.-]*)\s*\}\}/g;
 
-/** One request as `.http` text (REST Client / httpYac syntax). */
-export function toHttpText(spec: RequestSpec): string {
-  const lines: string[] = [];
-  if (spec.title) lines.push(`### ${spec.title}`);
-  lines.push(`${spec.method} ${spec.url} HTTP/1.1`);
-  for (const [k, v] of spec.headers) lines.push(`${k}: ${v}`);
-  if (spec.body !== undefined && spec.body !== '') lines.push('', spec.body.replace(/\r\n/g, '\n'));
-  return lines.join('\n') + '\n';
-}
-
-/** A whole `.http` file: a variables header and the requests, separated by `###`. */
-export function toHttpFile(specs: readonly RequestSpec[], variables: Readonly<Record<string, string>> = {}): string {
-  const head = Object.entries(variables).map(([k, v]) => `@${k} = ${v}`);
-  const notes = specs.some((s) => s.headers.some(([, v]) => v.includes(`{{${AUTH_TOKEN_VARIABLE}}}`)))
-    ? [`# Set ${AUTH_TOKEN_VARIABLE} in your REST Client / httpYac environment; Next Route Kit fills it from its secret storage.`]
-    : [];
-  return [...notes, ...head, ...(head.length || notes.length ? [''] : []), specs.map(toHttpText).join('\n')].join('\n');
-}
-
-const REQUEST_LINE = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT)\s+(\S+)(?:\s+HTTP\/[\d.]+)?\s*$/i;
-
-/** Parses `.http` text: `@var = value` lines, requests separated by `###`, `#`/`//` comments. */
-export function parseHttpFile(text: string): HttpFile {
-  const variables: Record<string, string> = {};
-  const requests: Array<RequestSpec & { line: number }> = [];
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  let current: { method: string; url: string; headers: Array<[string, string]>; body: string[]; inBody: boolean; line: number; title?: string } | undefined;
-  let pendingTitle: string | undefined;
-  const flush = (): void => {
-    if (!current) return;
-    const body = current.body.join('\n').replace(/\s+$/, '');
-    requests.push({
-      method: current.method, url: current.url, headers: current.headers, line: current.line,
-      ...(body ? { body } : {}), ...(current.title ? { title: current.title } : {}),
-    });
-    current = undefined;
-  };
-  lines.forEach((raw, i) => {
-    const line = raw.trimEnd();
-    if (line.startsWith('###')) {
-      flush();
-      pendingTitle = line.slice(3).trim() || undefined;
-      return;
-    }
-    if (!current) {
-      const v = /^@([\w.-]+)\s*=\s*(.*)$/.exec(line);
-      if (v) {
-        variables[v[1]!] = v[2]!.trim();
-        return;
-      }
-      if (line.startsWith('#') || line.startsWith('//') || line.trim() === '') return;
-      const m = REQUEST_LINE.exec(line.trim());
-      if (m) current = { method: m[1]!.toUpperCase(), url: m[2]!, headers: [], body: [], inBody: false, line: i, ...(pendingTitle ? { title: pendingTitle } : {}) };
-      pendingTitle = undefined;
-      return;
-    }
-    if (!current.inBody) {
-      if (line.trim() === '') {
-        current.inBody = true;
-        return;
-      }
-      if (line.startsWith('#') || line.startsWith('//')) return;
-      const h = /^([^:\s]+)\s*:\s*(.*)$/.exec(line);
-      if (h) current.headers.push([h[1]!, h[2]!]);
-      return;
-    }
-    current.body.push(raw);
-  });
-  flush();
-  return { variables, requests };
+/** Names of the `{{variables}}` in a text, in order of appearance. */
+export function variablesIn(text: string): string[] {
+  return [...new Set([...text.matchAll(VARIABLE)].map((m) => m[1]!))];
 }
 
 /** Replaces `{{name}}` with values; unknown variables are left as written (and listed). */
 export function substitute(text: string, values: Readonly<Record<string, string>>): { text: string; missing: string[] } {
   const missing: string[] = [];
-  const out = text.replace(/\{\{\s*([\w:.-]+)\s*\}\}/g, (all, name: string) => {
+  const out = text.replace(VARIABLE, (all, name: string) => {
     if (Object.prototype.hasOwnProperty.call(values, name)) return values[name]!;
     if (!missing.includes(name)) missing.push(name);
     return all;
@@ -156,6 +117,94 @@ export function substitute(text: string, values: Readonly<Record<string, string>
   return { text: out, missing };
 }
 
+/** Resolves `.http` file variables that refer to each other (`@api = {{host}}/api`), a few levels deep. */
+export function resolveVariables(variables: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = { ...variables };
+  for (let round = 0; round < 5; round++) {
+    let changed = false;
+    for (const [k, v] of Object.entries(out)) {
+      const next = substitute(v, out).text;
+      if (next !== v) {
+        out[k] = next;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return out;
+}
+
+/** Cookie names whose values a request takes from variables (`Cookie: a={{cookie_a}}`). */
+export function cookieNamesIn(spec: RequestSpec): string[] {
+  const names: string[] = [];
+  for (const [k, v] of spec.headers) {
+    if (k.toLowerCase() !== 'cookie') continue;
+    for (const pair of v.split(';')) {
+      const m = /^\s*([^=\s]+)\s*=\s*\{\{\s*cookie_[\w]+\s*\}\}\s*$/.exec(pair);
+      if (m && !names.includes(m[1]!)) names.push(m[1]!);
+    }
+  }
+  return names;
+}
+
+export interface PreparedRequest {
+  /** What goes on the wire (secrets filled in: never log or store it). */
+  readonly spec: RequestSpec;
+  /** Credential headers (or cookies) left out because their value is unknown, e.g. `Authorization`. */
+  readonly dropped: readonly string[];
+  /** Variables with no value (or an empty value in the URL) — the request cannot be sent as written. */
+  readonly missing: readonly string[];
+}
+
+const CREDENTIAL_HEADER = /^(authorization|cookie|proxy-authorization)$/i;
+
+/**
+ * Fills variables for sending. A credential header whose variable has no value is dropped
+ * (sending `Bearer {{authToken}}` literally helps no one); any other unfilled variable is
+ * reported as missing. Multipart bodies get the CRLF line breaks the format requires
+ * (`.http` text is edited with plain newlines).
+ */
+export function prepareForSend(spec: RequestSpec, values: Readonly<Record<string, string>>): PreparedRequest {
+  const missing = new Set<string>();
+  const dropped: string[] = [];
+  const fill = (text: string): string => {
+    const r = substitute(text, values);
+    r.missing.forEach((m) => missing.add(m));
+    return r.text;
+  };
+  for (const name of variablesIn(spec.url)) if (values[name] === '') missing.add(name);
+  const url = fill(spec.url);
+  const headers: Array<readonly [string, string]> = [];
+  for (const [k, v] of spec.headers) {
+    if (!CREDENTIAL_HEADER.test(k)) {
+      headers.push([k, fill(v)]);
+      continue;
+    }
+    if (k.toLowerCase() === 'cookie') {
+      const kept: string[] = [];
+      for (const pair of v.split(';').map((p) => p.trim()).filter(Boolean)) {
+        const r = substitute(pair, values);
+        if (r.missing.length) dropped.push(`Cookie ${pair.split('=')[0]}`);
+        else kept.push(r.text);
+      }
+      if (kept.length) headers.push([k, kept.join('; ')]);
+      continue;
+    }
+    const r = substitute(v, values);
+    if (r.missing.length) dropped.push(k);
+    else headers.push([k, r.text]);
+  }
+  let body = spec.body !== undefined ? fill(spec.body) : undefined;
+  const contentType = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (body !== undefined && /^multipart\//i.test(contentType)) body = body.replace(/\r?\n/g, '\r\n');
+  return {
+    spec: { method: spec.method, url, headers, ...(body !== undefined ? { body } : {}), ...(spec.title ? { title: spec.title } : {}) },
+    dropped,
+    missing: [...missing],
+  };
+}
+
+/** Fills variables everywhere (no dropping): for `.http` file variables before the secrets are known. */
 export function resolveSpec(spec: RequestSpec, values: Readonly<Record<string, string>>): { spec: RequestSpec; missing: string[] } {
   const missing = new Set<string>();
   const sub = (t: string): string => {
@@ -173,35 +222,32 @@ export function resolveSpec(spec: RequestSpec, values: Readonly<Record<string, s
   return { spec: resolved, missing: [...missing] };
 }
 
-// ---------------------------------------------------------------- cURL
+// ---------------------------------------------------------------- logs
 
-/** POSIX shell single-quoting. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
+const SECRET_HEADERS = /^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token|api-key|x-access-token)$/i;
+const SECRET_QUERY = /token|secret|password|passwd|api[-_]?key|signature|sig$|^code$/i;
 
-/** A cURL command line. Placeholders for secrets become shell variables (`$AUTH_TOKEN`), never values. */
-export function toCurl(spec: RequestSpec): string {
-  const parts = ['curl', '-sS', '-i'];
-  if (spec.method !== 'GET') parts.push('-X', spec.method);
-  parts.push(shellQuote(spec.url));
-  for (const [k, v] of spec.headers) {
-    const header = `${k}: ${v}`;
-    if (/\{\{[\w:.-]+\}\}/.test(header)) {
-      const withVars = header.replace(/\{\{\s*([\w:.-]+)\s*\}\}/g, (_all, name: string) => '$' + name.replace(/^cookie:/, 'COOKIE_').replace(/[^\w]/g, '_').replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase());
-      parts.push('-H', `"${withVars.replace(/(["\\`])/g, '\\$1')}"`);
-    } else parts.push('-H', shellQuote(header));
-  }
-  if (spec.body !== undefined && spec.body !== '') parts.push('--data-raw', shellQuote(spec.body));
-  return parts.join(' ');
-}
-
-export type { JsonValue };
-
-const SECRET_HEADERS = /^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token)$/i;
-
-/** A one-line description of a request for logs: secret header values are never shown. */
+/** A one-line description of a request for logs: secret header values and secret-looking query values are never shown. */
 export function describeForLog(spec: RequestSpec): string {
+  let url = spec.url;
+  try {
+    const u = new URL(spec.url);
+    let redacted = false;
+    for (const key of [...u.searchParams.keys()]) {
+      if (SECRET_QUERY.test(key) && u.searchParams.get(key)) {
+        u.searchParams.set(key, '***');
+        redacted = true;
+      }
+    }
+    if (u.username || u.password) {
+      u.username = u.username ? '***' : '';
+      u.password = u.password ? '***' : '';
+      redacted = true;
+    }
+    if (redacted) url = u.toString();
+  } catch {
+    /* keep the text */
+  }
   const headers = spec.headers.map(([k, v]) => `${k}: ${SECRET_HEADERS.test(k) ? '***' : v}`);
-  return `${spec.method} ${spec.url}${headers.length ? ` [${headers.join('; ')}]` : ''}`;
+  return `${spec.method} ${url}${headers.length ? ` [${headers.join('; ')}]` : ''}`;
 }

@@ -90,8 +90,7 @@ export class RequestCommands {
     // Credentials go only to the configured base URL's origin (or, unset, to the URL this request targets on loopback).
     const setting = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
     const base = setting || (e.isLoopbackUrl(spec.url) ? origin : '');
-    const cookies = [...spec.headers.flatMap(([, v]) => [...v.matchAll(/\{\{cookie:([\w.-]+)\}\}/g)].map((m) => m[1]!))];
-    await this.runner.send(spec, base || origin, `${spec.method} ${new URL(spec.url).pathname}`, cookies, document.uri);
+    await this.runner.send(spec, base || origin, `${spec.method} ${new URL(spec.url).pathname}`, document.uri);
   }
 
   async copyAsCurl(uri?: vscode.Uri, method?: string): Promise<void> {
@@ -168,8 +167,7 @@ export class RequestCommands {
     );
     if (!picked) return;
     const origin = new URL(picked.entry.spec.url).origin;
-    const cookies = [...picked.entry.spec.headers.flatMap(([, v]) => [...v.matchAll(/\{\{cookie:([\w.-]+)\}\}/g)].map((m) => m[1]!))];
-    await this.runner.send(picked.entry.spec, origin, picked.entry.key, cookies, undefined);
+    await this.runner.send(picked.entry.spec, origin, picked.entry.key, undefined);
   }
 
   async saveFullResponse(): Promise<void> {

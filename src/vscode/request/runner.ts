@@ -186,11 +186,11 @@ export class RequestRunner implements vscode.Disposable {
       if (choice === 'Set Auth Token') await this.secrets.setToken();
       else if (choice !== 'Send Without') return;
     }
-    await this.send(built.spec, built.base, `${target.route.route} ${target.inferred.method}`, target.inferred.cookies, target.document.uri);
+    await this.send(built.spec, built.base, `${target.route.route} ${target.inferred.method}`, target.document.uri);
   }
 
   /** Sends a spec (with placeholders), filling secrets only for the base URL's origin. */
-  async send(spec: RequestSpec, base: string, historyKey: string, cookies: readonly string[], scope: vscode.Uri | undefined): Promise<ResponseResult | undefined> {
+  async send(spec: RequestSpec, base: string, historyKey: string, scope: vscode.Uri | undefined): Promise<ResponseResult | undefined> {
     if (!this.trusted()) return undefined;
     const e = engine();
     if (!(await this.confirmOrigin(spec.url))) return undefined;
@@ -202,9 +202,10 @@ export class RequestRunner implements vscode.Disposable {
       void vscode.window.showErrorMessage(`Not an http(s) URL: ${spec.url}`);
       return undefined;
     }
-    const variables = targetOrigin === baseOrigin ? await this.secrets.variables(cookies, e) : {};
-    const { spec: resolved, missing } = e.resolveSpec(spec, variables);
-    if (missing.some((m) => m === e.AUTH_TOKEN_VARIABLE) && targetOrigin !== baseOrigin) this.log.warn(`Not sending the auth token to ${targetOrigin}: it belongs to ${baseOrigin}.`);
+    const variables = targetOrigin === baseOrigin ? await this.secrets.variables(e.cookieNamesIn(spec), e) : {};
+    const { spec: resolved, dropped, missing } = e.prepareForSend(spec, variables);
+    if (dropped.length) this.log.warn(`Sent without ${dropped.join(', ')}: ${targetOrigin === baseOrigin ? 'no value is set (Next Route Kit: Set Auth Token / Set Cookie)' : `secrets belong to ${baseOrigin}, not ${targetOrigin}`}.`);
+    if (missing.length) this.log.warn(`No value for ${missing.map((m) => `{{${m}}}`).join(', ')}: sent as written.`);
     const settings = readSettings(scope);
     this.pending?.abort();
     const controller = new AbortController();

@@ -46,14 +46,14 @@ export class RequestSecrets {
     await this.secrets.store(COOKIE_PREFIX + cookieName, value);
   }
 
-  /** Values for `{{authToken}}` and `{{cookie:name}}` placeholders. */
+  /** Values for `{{authToken}}` and `{{cookie_<name>}}` placeholders. */
   async variables(cookies: readonly string[], e: Engine): Promise<Record<string, string>> {
     const out: Record<string, string> = {};
     const token = await this.token();
     if (token) out[e.AUTH_TOKEN_VARIABLE] = token;
     for (const c of cookies) {
       const v = await this.cookie(c);
-      if (v !== undefined) out[`cookie:${c}`] = v;
+      if (v !== undefined) out[e.cookieVariable(c)] = v;
     }
     return out;
   }

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import type { InferredRequest } from '../../../src/core/request/infer';
-import { buildRequest, parseHttpFile, resolveSpec, shellQuote, toCurl, toHttpFile, toHttpText, type RequestSpec } from '../../../src/core/request/model';
+import { shellQuote, toCurl } from '../../../src/core/request/curl';
+import { parseHttpFile, toHttpFile, toHttpText } from '../../../src/core/request/httpFile';
+import { buildRequest, cookieNamesIn, multipartBody, prepareForSend, resolveSpec, type RequestSpec } from '../../../src/core/request/model';
 
 const ITEM: InferredRequest = {
   method: 'PATCH',
@@ -21,7 +23,7 @@ describe('request model', () => {
     assert.deepEqual(spec.headers, [
       ['Content-Type', 'application/json'],
       ['Authorization', 'Bearer {{authToken}}'],
-      ['Cookie', 'session={{cookie:session}}'],
+      ['Cookie', 'session={{cookie_session}}'],
       ['x-api-key', ''],
     ]);
     assert.deepEqual(JSON.parse(spec.body!), { name: '', email: 'user@example.com' });
@@ -68,7 +70,7 @@ describe('request model', () => {
 
   it('writes an .http file that names the token variable but never holds a token', () => {
     const text = toHttpFile([buildRequest(ITEM, { baseUrl: 'http://localhost:3000', params: { id: '1' } })], { baseUrl: 'http://localhost:3000' });
-    assert.match(text, /^# Set authToken/m);
+    assert.match(text, /^# \{\{authToken\}\} and \{\{cookie_…\}\} come from Next Route Kit's secret storage/m);
     assert.match(text, /Authorization: Bearer \{\{authToken\}\}/);
   });
 
@@ -82,11 +84,30 @@ describe('request model', () => {
     const spec: RequestSpec = buildRequest(ITEM, { baseUrl: 'http://localhost:3000', params: { id: '1' } });
     const curl = toCurl(spec);
     assert.match(curl, /^curl -sS -i -X PATCH 'http:\/\/localhost:3000\/kit\/api\/users\/1\?notify='/);
-    assert.match(curl, /-H "Authorization: Bearer \$AUTH_TOKEN"/);
-    assert.match(curl, /-H "Cookie: session=\$COOKIE_SESSION"/);
+    assert.match(curl, /-H 'Authorization: Bearer '"\$AUTH_TOKEN"/);
+    assert.match(curl, /-H 'Cookie: session='"\$COOKIE_SESSION"/);
     assert.match(curl, /--data-raw '\{\n {2}"name": ""/);
     // The command parses as shell words.
     const argv = execFileSync('sh', ['-c', `AUTH_TOKEN=t COOKIE_SESSION=s; for a in ${curl.slice('curl '.length)}; do printf '%s\\n' "$a"; done`], { encoding: 'utf8' });
     assert.match(argv, /^Authorization: Bearer t$/m);
+    assert.match(argv, /^Cookie: session=s$/m);
+  });
+  it('drops a credential header whose secret is not set instead of sending the placeholder', () => {
+    const spec = buildRequest(ITEM, { baseUrl: 'http://localhost:3000', params: { id: '1' } });
+    assert.deepEqual(cookieNamesIn(spec), ['session']);
+    const none = prepareForSend(spec, {});
+    assert.deepEqual(none.dropped, ['Authorization', 'Cookie session']);
+    assert.ok(!none.spec.headers.some(([k]) => /^(authorization|cookie)$/i.test(k)));
+    const filled = prepareForSend(spec, { authToken: 't0k', cookie_session: 's' });
+    assert.deepEqual(filled.dropped, []);
+    assert.ok(filled.spec.headers.some(([k, v]) => k === 'Authorization' && v === 'Bearer t0k'));
+    assert.ok(filled.spec.headers.some(([k, v]) => k === 'Cookie' && v === 'session=s'));
+  });
+
+  it('reports an empty path variable as missing and sends multipart bodies with CRLF line breaks', () => {
+    const spec: RequestSpec = { method: 'POST', url: 'http://localhost:3000/api/items/{{id}}', headers: [['Content-Type', 'multipart/form-data; boundary=b']], body: multipartBody(['name'], [], 'b') };
+    const prepared = prepareForSend(spec, { id: '' });
+    assert.deepEqual(prepared.missing, ['id']);
+    assert.ok(prepared.spec.body!.includes('\r\n') && !/[^\r]\n/.test(prepared.spec.body!));
   });
 });

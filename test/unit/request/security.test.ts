@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import { formatResponse } from '../../../src/core/request/format';
-import { buildRequest, describeForLog, resolveSpec, toCurl, toHttpFile, toHttpText } from '../../../src/core/request/model';
+import { toCurl } from '../../../src/core/request/curl';
+import { toHttpFile, toHttpText } from '../../../src/core/request/httpFile';
+import { buildRequest, describeForLog, resolveSpec } from '../../../src/core/request/model';
 import { sendRequest } from '../../../src/core/request/send';
 import { allSettingSpecs } from '../../../src/core/settings';
 import { startServer } from '../../support/loopback';
@@ -23,7 +25,7 @@ describe('request security', () => {
   });
 
   it('redacts Authorization and Cookie in log lines, even after the token is filled in', () => {
-    const { spec } = resolveSpec(buildRequest(AUTHED, { baseUrl: 'http://localhost:3000' }), { authToken: TOKEN, 'cookie:session': 's3cr3t' });
+    const { spec } = resolveSpec(buildRequest(AUTHED, { baseUrl: 'http://localhost:3000' }), { authToken: TOKEN, cookie_session: 's3cr3t' });
     assert.ok(spec.headers.some(([, v]) => v.includes(TOKEN)), 'the token is filled in for sending');
     const line = describeForLog(spec);
     assert.ok(!line.includes(TOKEN) && !line.includes('s3cr3t'), line);

@@ -52,7 +52,7 @@ describe('sending requests (real loopback servers)', function () {
   it('times out on a server that never answers, and closes the socket', async () => {
     const s = await serve(() => undefined);
     const e = await expectError(sendRequest({ method: 'GET', url: s.url, headers: [] }, { timeoutMs: 300 }), 'timeout');
-    assert.match(e.message, /No complete response from http:\/\/127\.0\.0\.1:\d+ within 300 ms/);
+    assert.match(e.message, /No response from http:\/\/127\.0\.0\.1:\d+ within 300 ms/);
     await s.allSocketsClosed();
   });
 
@@ -168,7 +168,7 @@ describe('sending requests (real loopback servers)', function () {
     const r = await sendRequest({ method: 'GET', url: labelled.url, headers: [] });
     assert.equal(formatBody(r).text, '{\n  "hello": "world"\n}');
     assert.equal(r.decoded, 'gzip');
-    assert.match(r.notes.join(), /Decoded from gzip \(\d+ bytes on the wire\)/);
+    assert.match(r.notes.join(), /Decoded from gzip for display \(\d+ B on the wire\)/);
     const unlabelled = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(gz));
     const u = await sendRequest({ method: 'GET', url: unlabelled.url, headers: [] });
     assert.ok(u.body.kind === 'binary' && u.body.summary.includes('1f 8b'), JSON.stringify(u.body));
