@@ -71,6 +71,11 @@ function shapeOf(segments: readonly string[]): string {
   return '/' + parts.join('/');
 }
 
+/** `/api/users/[id]` with groups and slots dropped, dynamic names kept. */
+function exactOf(segments: readonly string[]): string {
+  return '/' + segments.filter((s) => { const t = classifySegment(s).type; return t !== 'group' && t !== 'slot'; }).join('/');
+}
+
 function walk(dir: string, visit: (file: string, rel: string[]) => void, rel: string[] = []): void {
   let entries: fs.Dirent[];
   try {
@@ -183,9 +188,12 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
       const parts = ['api', ...segments, ...(stem === 'index' ? [] : [stem])];
       const shape = shapeOf(parts);
       for (const r of routes) {
-        if (r.shape === shape) {
-          add(r.file, finding('pages-app-conflict', `\`${rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: Next.js fails with "Conflicting app and page file was found". Remove one of them.`, severities));
-        }
+        if (r.shape !== shape) continue;
+        const sameNames = exactOf(r.segments) === exactOf(parts);
+        const consequence = sameNames
+          ? 'Next.js fails with "Conflicting app and page file was found"'
+          : 'their dynamic segments are named differently, which Next.js rejects ("You cannot use different slug names for the same dynamic path")';
+        add(r.file, finding('pages-app-conflict', `\`${rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: ${consequence}. Remove one of them.`, severities));
       }
     });
   }

@@ -1,54 +1,106 @@
 import * as ts from 'typescript';
 import { findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 import { isAsync } from '../lint/helpers';
-import { defineRule, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 import { paramTypeMember as paramType } from '../nextjs/routePath';
+
+/**
+ * Next.js 15 made the handler's `context.params` a Promise. In 15 a synchronous read
+ * (`params.id`) still works but warns; in 16 it is `undefined`. A `{ params: { id: string } }`
+ * type fails `next build`'s route type check. See NEXTJS-FACTS §2.3 and §2.5.
+ */
 
 type UseKind = 'property' | 'destructure' | 'enumerate';
 
-interface ParamsUse {
-  readonly node: ts.Expression; // the params expression (`params` or `context.params`)
-  readonly kind: UseKind;
-  readonly name?: string; // the param read, for property uses
-  readonly replaced: ts.Node; // what the fix replaces
+/** Where the params Promise is reachable in a handler. */
+interface Binding {
+  /** What the body writes to reach it: `params`, `p`, `context.params`. */
+  readonly access: string;
+  /** `body`: declared by a statement in the body (the fix's `const` goes right after it). */
+  readonly statement?: ts.Statement;
 }
+
+interface ParamsUse {
+  readonly kind: UseKind;
+  readonly binding: Binding;
+  /** The expression evaluating to the Promise (`params`, `context.params`). */
+  readonly ref: ts.Expression;
+  /** The param read, for property uses with a literal name. */
+  readonly name?: string;
+  /** What the finding points at and the fix replaces (`params.id`, or `params` for spreads). */
+  readonly replaced: ts.Expression;
+  /** A use the fix cannot rewrite (`const { params: { id } } = context`). */
+  readonly unfixable?: boolean;
+}
+
+type TypeState =
+  | { readonly kind: 'promise' | 'unknown' | 'none' }
+  | { readonly kind: 'plain'; readonly node: ts.TypeNode; readonly shared: boolean };
 
 interface HandlerParams {
   readonly fn: FunctionNode;
   readonly contextParam: ts.ParameterDeclaration;
-  /** How the body reaches params: `params` (destructured in the signature) or `context.params`. */
-  readonly accessText: string;
   readonly uses: ParamsUse[];
-  /** `{ params: { id } }` in the signature: the nested pattern. */
-  readonly nestedPattern?: ts.ObjectBindingPattern;
-  readonly nestedElement?: ts.BindingElement;
-  /** The type node of `params` in the context type when it is not a Promise. */
-  readonly plainType?: ts.TypeNode;
+  /** `{ params: { id } }` in the signature. */
+  readonly nested?: ts.BindingElement;
+  readonly type: TypeState;
+  /** The signature binding (`params` or `context.params`), used when the fix adds the `const`. */
+  readonly topBinding?: Binding;
 }
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 function isPromiseType(t: ts.TypeNode): boolean {
   return ts.isTypeReferenceNode(t) && /^(Promise|PromiseLike)$/.test(t.typeName.getText());
 }
 
-/** The `params` member's type in the context type (inline, or through a local type alias/interface). */
-function paramsMemberType(type: ts.TypeNode | undefined, sf: ts.SourceFile): ts.TypeNode | undefined {
-  if (!type) return undefined;
-  let members: ts.NodeArray<ts.TypeElement> | undefined;
-  if (ts.isTypeLiteralNode(type)) members = type.members;
-  else if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && !type.typeArguments) {
-    const name = type.typeName.text;
-    for (const st of sf.statements) {
-      if (ts.isTypeAliasDeclaration(st) && st.name.text === name && ts.isTypeLiteralNode(st.type)) members = st.type.members;
-      if (ts.isInterfaceDeclaration(st) && st.name.text === name) members = st.members;
-    }
+/** A local `type X = …` / `interface X {…}` by name (top-level statements only). */
+function localType(sf: ts.SourceFile, name: string): ts.TypeAliasDeclaration | ts.InterfaceDeclaration | undefined {
+  for (const st of sf.statements) {
+    if ((ts.isTypeAliasDeclaration(st) || ts.isInterfaceDeclaration(st)) && st.name.text === name) return st;
   }
-  const member = members?.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText(sf) === 'params');
-  return member?.type;
+  return undefined;
 }
 
-function classifyUse(expr: ts.Expression): Omit<ParamsUse, 'node'> | undefined {
-  let top: ts.Node = expr;
-  while (ts.isParenthesizedExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isAsExpression(top.parent)) top = top.parent;
+/** Classifies the type of `params` in the context parameter's type annotation. */
+function paramsTypeState(type: ts.TypeNode | undefined, sf: ts.SourceFile): TypeState {
+  if (!type) return { kind: 'none' };
+  let members: ts.NodeArray<ts.TypeElement> | undefined;
+  let shared = false;
+  if (ts.isTypeLiteralNode(type)) members = type.members;
+  else if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+    if (type.typeName.text === 'RouteContext') return { kind: 'promise' };
+    const decl = type.typeArguments ? undefined : localType(sf, type.typeName.text);
+    if (decl && ts.isInterfaceDeclaration(decl)) members = decl.members;
+    else if (decl && ts.isTypeAliasDeclaration(decl) && ts.isTypeLiteralNode(decl.type)) members = decl.type.members;
+    shared = true;
+  }
+  if (!members) return { kind: 'unknown' };
+  const member = members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText(sf) === 'params');
+  const t = member?.type;
+  if (!t) return { kind: 'unknown' };
+  if (isPromiseType(t)) return { kind: 'promise' };
+  if (ts.isTypeLiteralNode(t) || ts.isMappedTypeNode(t) || (ts.isTypeReferenceNode(t) && t.typeName.getText(sf) === 'Record')) {
+    return { kind: 'plain', node: t, shared };
+  }
+  if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && !t.typeArguments) {
+    // `params: Params` — only when we can see `Params` is an object type (not a Promise alias).
+    const decl = localType(sf, t.typeName.text);
+    if (decl && (ts.isInterfaceDeclaration(decl) || ts.isTypeLiteralNode(decl.type))) return { kind: 'plain', node: t, shared };
+    if (decl && ts.isTypeAliasDeclaration(decl) && isPromiseType(decl.type)) return { kind: 'promise' };
+  }
+  return { kind: 'unknown' };
+}
+
+function isObjectMethodCall(call: ts.CallExpression, names: RegExp): boolean {
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && names.test(`${callee.expression.text}.${callee.name.text}`);
+}
+
+/** How a reference to the params Promise is used. `undefined`: awaited, passed on, or a new alias. */
+function classify(ref: ts.Expression): { kind: UseKind; name?: string; replaced: ts.Expression } | 'alias' | undefined {
+  let top: ts.Node = ref;
+  while (ts.isParenthesizedExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isSatisfiesExpression(top.parent)) top = top.parent;
   const p = top.parent;
   if (ts.isAwaitExpression(p)) return undefined;
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
@@ -56,74 +108,141 @@ function classifyUse(expr: ts.Expression): Omit<ParamsUse, 'node'> | undefined {
     return { kind: 'property', name: p.name.text, replaced: p };
   }
   if (ts.isElementAccessExpression(p) && p.expression === top) {
-    return { kind: 'property', ...(ts.isStringLiteral(p.argumentExpression) ? { name: p.argumentExpression.text } : {}), replaced: p };
+    const arg = p.argumentExpression;
+    return { kind: 'property', ...(ts.isStringLiteralLike(arg) ? { name: arg.text } : {}), replaced: p };
   }
-  if (ts.isVariableDeclaration(p) && p.initializer === top && ts.isObjectBindingPattern(p.name)) return { kind: 'destructure', replaced: top };
-  if (ts.isSpreadAssignment(p) || ts.isSpreadElement(p)) return { kind: 'enumerate', replaced: top };
-  if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression) && /^Object\.(keys|values|entries)$/.test(p.expression.getText())) return { kind: 'enumerate', replaced: top };
-  if (ts.isForInStatement(p)) return { kind: 'enumerate', replaced: top };
+  if (ts.isVariableDeclaration(p) && p.initializer === top) {
+    if (ts.isObjectBindingPattern(p.name)) return { kind: 'destructure', replaced: ref };
+    if (ts.isIdentifier(p.name)) return 'alias';
+    return undefined;
+  }
+  if (ts.isSpreadAssignment(p) || ts.isSpreadElement(p)) return { kind: 'enumerate', replaced: ref };
+  if (ts.isForInStatement(p) && p.expression === top) return { kind: 'enumerate', replaced: ref };
+  if (ts.isCallExpression(p) && p.arguments[0] === top) {
+    // Enumerating or serializing the Promise: `{}` in 16.
+    if (isObjectMethodCall(p, /^(Object\.(keys|values|entries|assign)|JSON\.stringify|(Next)?Response\.json)$/)) return { kind: 'enumerate', replaced: ref };
+  }
   return undefined;
 }
 
-function collect(ctx: RuleContext<string>, fn: FunctionNode): HandlerParams | undefined {
+/** The local name bound to `params` by an object pattern (`{ params }`, `{ params: p }`), or the nested pattern. */
+function paramsElement(pattern: ts.ObjectBindingPattern, sf: ts.SourceFile): ts.BindingElement | undefined {
+  return pattern.elements.find((e) => !e.dotDotDotToken && (e.propertyName ?? e.name).getText(sf) === 'params');
+}
+
+function collect(fn: FunctionNode, wrapped: boolean, sf: ts.SourceFile): HandlerParams | undefined {
   const contextParam = fn.parameters[1];
   if (!contextParam || !fn.body) return undefined;
-  const sf = ctx.sourceFile;
+  const type = paramsTypeState(contextParam.type, sf);
+  // A wrapper (`withAuth(handler)`) may hand the inner function resolved params: only a
+  // Promise type written on the inner function tells us what it receives.
+  if (wrapped && type.kind !== 'promise') return undefined;
   const uses: ParamsUse[] = [];
-  const memberType = paramsMemberType(contextParam.type, sf);
-  const plainType = memberType && !isPromiseType(memberType) && (ts.isTypeLiteralNode(memberType) || ts.isTypeReferenceNode(memberType) || ts.isMappedTypeNode(memberType)) ? memberType : undefined;
-  const scan = (match: (e: ts.Expression) => boolean): void => {
-    const walk = (n: ts.Node): void => {
-      if (ts.isExpression(n) && match(n)) {
-        const use = classifyUse(n);
-        if (use) uses.push({ node: n, ...use });
-        return;
-      }
-      ts.forEachChild(n, walk);
-    };
-    walk(fn.body!);
-  };
+  /** Declarations whose identifier references are the params Promise. */
+  const bindings = new Map<ts.Node, Binding>();
+  const names = new Set<string>();
+  let contextName: string | undefined;
+  let nested: ts.BindingElement | undefined;
+  let topBinding: Binding | undefined;
+
   const name = contextParam.name;
   if (ts.isObjectBindingPattern(name)) {
-    const element = name.elements.find((e) => ((e.propertyName ?? e.name) as ts.Identifier).getText(sf) === 'params');
+    const element = paramsElement(name, sf);
     if (!element) return undefined;
-    if (ts.isObjectBindingPattern(element.name)) {
-      return { fn, contextParam, accessText: 'params', uses, nestedPattern: element.name, nestedElement: element, ...(plainType ? { plainType } : {}) };
+    if (ts.isObjectBindingPattern(element.name)) nested = element;
+    else if (ts.isIdentifier(element.name)) {
+      topBinding = { access: element.name.text };
+      bindings.set(element, topBinding);
+      names.add(element.name.text);
+    } else return undefined;
+  } else if (ts.isIdentifier(name)) {
+    contextName = name.text;
+    topBinding = { access: `${contextName}.params` };
+  } else return undefined;
+
+  const statementOf = (n: ts.Node): ts.Statement | undefined => {
+    let s: ts.Node | undefined = n;
+    while (s && !ts.isVariableStatement(s)) s = s.parent;
+    return s && ts.isBlock(s.parent) ? s : undefined;
+  };
+
+  const onRef = (ref: ts.Expression, binding: Binding): void => {
+    const c = classify(ref);
+    if (c === 'alias') {
+      // `const p = context.params` — `p` is the Promise too.
+      let top: ts.Node = ref;
+      while (!ts.isVariableDeclaration(top)) top = top.parent;
+      const decl = top as ts.VariableDeclaration;
+      const id = decl.name as ts.Identifier;
+      const st = statementOf(decl);
+      bindings.set(decl, { access: id.text, ...(st ? { statement: st } : {}) });
+      names.add(id.text);
+    } else if (c) {
+      uses.push({ ...c, binding, ref });
     }
-    if (!ts.isIdentifier(element.name)) return undefined;
-    const local = element.name.text;
-    scan((e) => ts.isIdentifier(e) && e.text === local && findDeclaration(local, e) === element);
-    return { fn, contextParam, accessText: local, uses, ...(plainType ? { plainType } : {}) };
-  }
-  if (ts.isIdentifier(name)) {
-    const ctxName = name.text;
-    scan((e) => ts.isPropertyAccessExpression(e) && e.name.text === 'params' && ts.isIdentifier(unwrap(e.expression)) && (unwrap(e.expression) as ts.Identifier).text === ctxName && findDeclaration(ctxName, e) === contextParam);
-    return { fn, contextParam, accessText: `${ctxName}.params`, uses, ...(plainType ? { plainType } : {}) };
-  }
-  return undefined;
+  };
+
+  const walk = (n: ts.Node): void => {
+    if (contextName !== undefined && ts.isPropertyAccessExpression(n) && n.name.text === 'params') {
+      const obj = unwrap(n.expression);
+      if (ts.isIdentifier(obj) && obj.text === contextName && findDeclaration(contextName, obj) === contextParam) {
+        onRef(n, topBinding!);
+        return;
+      }
+    }
+    if (ts.isIdentifier(n)) {
+      if (contextName !== undefined && n.text === contextName && ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isObjectBindingPattern(n.parent.name) && findDeclaration(contextName, n) === contextParam) {
+        // `const { params } = context`
+        const element = paramsElement(n.parent.name, sf);
+        if (element && ts.isIdentifier(element.name)) {
+          const st = statementOf(n.parent);
+          bindings.set(element, { access: element.name.text, ...(st ? { statement: st } : {}) });
+          names.add(element.name.text);
+        } else if (element) {
+          uses.push({ kind: 'destructure', binding: topBinding!, ref: n, replaced: n, unfixable: true });
+        }
+      } else if (names.has(n.text) && !isNameNotReference(n)) {
+        const decl = findDeclaration(n.text, n);
+        const binding = decl && bindings.get(decl);
+        if (binding) onRef(n, binding);
+      }
+      return;
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(fn.body);
+  if (!nested && uses.length === 0 && type.kind !== 'plain') return undefined;
+  return { fn, contextParam, uses, ...(nested ? { nested } : {}), type, ...(topBinding ? { topBinding } : {}) };
 }
 
-function declaredNames(fn: FunctionNode): Set<string> {
-  const names = new Set<string>();
+/** `x` in `a.x`, `{ x: 1 }`, `{ x }` patterns' property names — not a reference to a variable `x`. */
+function isNameNotReference(id: ts.Identifier): boolean {
+  const p = id.parent;
+  return (
+    (ts.isPropertyAccessExpression(p) && p.name === id) ||
+    (ts.isPropertyAssignment(p) && p.name === id) ||
+    (ts.isBindingElement(p) && p.propertyName === id) ||
+    (ts.isPropertySignature(p) && p.name === id) ||
+    ts.isVariableDeclaration(p) && p.name === id
+  );
+}
+
+/** Every identifier text in `fn` used as a variable (declared or referenced), for shadowing checks. */
+function identifiersIn(fn: FunctionNode): Set<string> {
+  const out = new Set<string>();
   const walk = (n: ts.Node): void => {
-    if (ts.isVariableDeclaration(n) || ts.isParameter(n) || ts.isBindingElement(n)) {
-      const collectNames = (b: ts.BindingName): void => {
-        if (ts.isIdentifier(b)) names.add(b.text);
-        else for (const el of b.elements) if (ts.isBindingElement(el)) collectNames(el.name);
-      };
-      collectNames(n.name);
+    if (ts.isTypeNode(n)) return;
+    if (ts.isIdentifier(n)) {
+      const p = n.parent;
+      if (!((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || (ts.isBindingElement(p) && p.propertyName === n))) out.add(n.text);
+      return;
     }
-    if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n)) && n.name) names.add(n.name.text);
     ts.forEachChild(n, walk);
   };
   ts.forEachChild(fn, walk);
-  return names;
+  return out;
 }
 
-/**
- * Next.js 15 made `params` a Promise: `params.id` logs a warning in 15 and is `undefined` in 16,
- * and a plain-object type fails `next build`'s route type check.
- */
 export default defineRule({
   id: 'await-params',
   meta: {
@@ -134,64 +253,107 @@ export default defineRule({
   },
   messages: {
     syncAccess:
-      '`params` is a Promise since Next.js 15: `{{expr}}` warns in 15 and is `undefined` in 16. Read it with `const { {{names}} } = await {{access}}`.',
+      '`params` is a Promise since Next.js 15: `{{expr}}` logs a warning in 15 and is `undefined` in 16. Read it with `const { {{names}} } = await {{access}}`.',
     destructuredInSignature:
-      '`{ params: { … } }` destructures `params` synchronously, but it is a Promise since Next.js 15 (the values are `undefined` in 16). Take `{ params }` and `await params`.',
+      '`{ params: { … } }` reads `params` synchronously, but it is a Promise since Next.js 15: these values are `undefined` in 16. Take `{ params }` and write `const { … } = await params` in the body.',
     plainType:
-      '`params` is typed as a plain object, but since Next.js 15 it is a Promise: `next build` fails ("is not a valid type for the function\'s second argument"). Type it `Promise<{ {{names}} }>`.',
+      '`params` is typed as a plain object, but since Next.js 15 it is a Promise and `next build` fails ("… is not a valid type for the function\'s second argument"). Type it `Promise<{ {{names}} }>` and await it.',
   },
   create(ctx) {
+    const sf = ctx.sourceFile;
+    const routeParams = ctx.route?.params ?? [];
+
+    const promiseType = (accessed: readonly string[]): string => {
+      const members = routeParams.length ? routeParams.map(paramType) : accessed.map((n) => `${n}: string`);
+      return members.length ? `Promise<{ ${members.join('; ')} }>` : 'Promise<{}>';
+    };
+
+    const addAsync = (fn: FunctionNode): EditSpec | undefined => {
+      if (isAsync(fn)) return undefined;
+      if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.asteriskToken) return undefined;
+      const mods = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
+      // After `export` / `export default`, before `function`; at the start of an arrow.
+      const at = mods?.length ? mods[mods.length - 1]!.end : fn.getStart(sf);
+      return mods?.length ? { start: at, end: at, text: ' async' } : { start: at, end: at, text: 'async ' };
+    };
+
     const buildFix = (hp: HandlerParams): FixSpec | undefined => {
-      const sf = ctx.sourceFile;
       const body = hp.fn.body;
-      if (!body || !ts.isBlock(body)) return undefined;
+      if (!body) return undefined;
       const edits: EditSpec[] = [];
-      const routeParams = ctx.route?.params ?? [];
-      const accessed: string[] = [];
-      const add = (n: string): void => {
-        if (!accessed.includes(n)) accessed.push(n);
-      };
-      if (hp.nestedPattern) {
-        for (const el of hp.nestedPattern.elements) {
-          if (!ts.isIdentifier(el.name) || el.dotDotDotToken || el.initializer) return undefined;
-          if (el.propertyName && (el.propertyName as ts.Identifier).getText(sf) !== el.name.text) return undefined;
-          add(el.name.text);
-        }
-        edits.push({ start: hp.nestedElement!.getStart(sf), end: hp.nestedElement!.end, text: 'params' });
-      }
-      const taken = declaredNames(hp.fn);
-      for (const use of hp.uses) {
-        if (use.kind === 'property') {
-          if (!use.name || !/^[A-Za-z_$][\w$]*$/.test(use.name)) return undefined;
-          if (!accessed.includes(use.name) && taken.has(use.name)) return undefined; // would shadow a local
-          add(use.name);
-          edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: use.name });
-        } else {
-          edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: `await ${hp.accessText}` });
-        }
-      }
       const semi = ctx.style.semicolons ? ';' : '';
-      if (accessed.length) {
-        const first = body.statements[0];
-        const at = first ? first.getStart(sf) : body.getStart(sf) + 1;
-        const indent = first ? indentationAt(ctx.text, at) : indentationAt(ctx.text, hp.fn.getStart(sf)) + ctx.style.indentUnit;
-        const decl = `const { ${accessed.join(', ')} } = await ${hp.nestedPattern ? 'params' : hp.accessText}${semi}`;
-        edits.push(first ? { start: at, end: at, text: `${decl}\n${indent}` } : { start: at, end: at, text: `\n${indent}${decl}\n` });
+      const accessed: string[] = [];
+      let declBinding: Binding | undefined;
+      let nestedDecl: string | undefined;
+
+      if (hp.nested) {
+        // `{ params: { id, slug: path = [] } }` → `{ params }` + `const { id, slug: path = [] } = await params`
+        nestedDecl = `const ${hp.nested.name.getText(sf)} = await params${semi}`;
+        edits.push({ start: hp.nested.getStart(sf), end: hp.nested.end, text: 'params' });
       }
-      if (!isAsync(hp.fn)) {
-        const start = hp.fn.getStart(sf);
-        const mods = ts.canHaveModifiers(hp.fn) ? ts.getModifiers(hp.fn) : undefined;
-        const exportMod = mods?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DefaultKeyword);
-        const at = exportMod ? mods![mods!.length - 1]!.end + 1 : start;
-        edits.push({ start: at, end: at, text: 'async ' });
+      const used = identifiersIn(hp.fn);
+      for (const use of hp.uses) {
+        if (use.unfixable) return undefined;
+        if (use.kind !== 'property') {
+          edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: `await ${use.ref.getText(sf)}` });
+          continue;
+        }
+        const n = use.name;
+        if (!n || !IDENT.test(n)) return undefined; // `params[key]`: we cannot name it
+        const p = use.replaced.parent;
+        if ((ts.isBinaryExpression(p) && p.left === use.replaced && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) || ts.isDeleteExpression(p) || ts.isPrefixUnaryExpression(p) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken) || ts.isPostfixUnaryExpression(p)) return undefined;
+        if (declBinding && declBinding !== use.binding) return undefined; // reads through two different bindings
+        declBinding = use.binding;
+        if (!accessed.includes(n)) {
+          if (used.has(n)) return undefined; // `const { id }` would shadow or clash with an `id` already in use
+          accessed.push(n);
+        }
+        if (ts.isPropertyAssignment(p) && p.initializer === use.replaced && ts.isIdentifier(p.name) && p.name.text === n) {
+          edits.push({ start: p.getStart(sf), end: p.end, text: n }); // `{ id: params.id }` → `{ id }`
+        } else {
+          edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: n });
+        }
       }
+
+      const decls: { at?: ts.Statement; text: string }[] = [];
+      if (nestedDecl) decls.push({ text: nestedDecl });
+      if (accessed.length) decls.push({ ...(declBinding!.statement ? { at: declBinding!.statement } : {}), text: `const { ${accessed.join(', ')} } = await ${declBinding!.access}${semi}` });
+
+      const top = decls.filter((d) => !d.at);
+      for (const d of decls.filter((x) => x.at)) edits.push({ start: d.at!.end, end: d.at!.end, text: `\n${indentationAt(ctx.text, d.at!.getStart(sf))}${d.text}` });
+      if (top.length) {
+        const lines = top.map((d) => d.text);
+        if (ts.isBlock(body)) {
+          const first = body.statements[0];
+          const open = body.getStart(sf) + 1;
+          const line = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line;
+          if (first && line(first.getStart(sf)) > line(open)) {
+            // Right after `{`, so comments above the first statement stay with it.
+            const indent = indentationAt(ctx.text, first.getStart(sf));
+            edits.push({ start: open, end: open, text: lines.map((l) => `\n${indent}${l}`).join('') });
+          } else if (first) {
+            edits.push({ start: first.getStart(sf), end: first.getStart(sf), text: lines.map((l) => `${l} `).join('') });
+          } else {
+            const indent = indentationAt(ctx.text, hp.fn.getStart(sf));
+            edits.push({ start: open, end: open, text: lines.map((l) => `\n${indent}${ctx.style.indentUnit}${l}`).join('') + `\n${indent}` });
+          }
+        } else {
+          // `async (req, { params }) => Response.json(…)` → a block body that returns it.
+          const base = indentationAt(ctx.text, hp.fn.getStart(sf));
+          const inner = base + ctx.style.indentUnit;
+          const expr = body;
+          edits.push({ start: expr.getStart(sf), end: expr.getStart(sf), text: `{\n${lines.map((l) => `${inner}${l}\n`).join('')}${inner}return ` });
+          edits.push({ start: expr.end, end: expr.end, text: `${semi}\n${base}}` });
+        }
+      }
+      const asyncEdit = hp.uses.length || hp.nested ? addAsync(hp.fn) : undefined;
+      if (asyncEdit) edits.push(asyncEdit);
       if (ctx.style.typescript) {
-        const params = routeParams.length ? routeParams.map(paramType) : accessed.map((n) => `${n}: string`);
-        const promise = `Promise<{ ${params.join('; ')} }>`;
-        if (hp.plainType) {
-          edits.push({ start: hp.plainType.getStart(sf), end: hp.plainType.end, text: promise });
-        } else if (!hp.contextParam.type) {
-          edits.push({ start: hp.contextParam.name.end, end: hp.contextParam.name.end, text: `: { params: ${promise} }` });
+        const names = accessed.length ? accessed : hp.nested ? bindingNames(hp.nested.name as ts.ObjectBindingPattern, sf) : [];
+        if (hp.type.kind === 'plain' && !hp.type.shared) {
+          edits.push({ start: hp.type.node.getStart(sf), end: hp.type.node.end, text: promiseType(names) });
+        } else if (hp.type.kind === 'none' && !hp.contextParam.questionToken) {
+          edits.push({ start: hp.contextParam.name.end, end: hp.contextParam.name.end, text: `: { params: ${promiseType(names)} }` });
         }
       }
       return edits.length ? { title: 'Await `params` (Next.js 15+)', edits } : undefined;
@@ -200,33 +362,57 @@ export default defineRule({
     return {
       onEnd() {
         const seen = new Set<ts.Node>();
+        const sharedTypes = new Set<ts.Node>();
         for (const h of ctx.handlers) {
           if (!h.fn || seen.has(h.fn) || !isFunctionNode(h.fn)) continue;
           seen.add(h.fn);
-          const hp = collect(ctx as RuleContext<string>, h.fn);
+          const hp = collect(h.fn, !!h.wrapper, sf);
           if (!hp) continue;
-          const fix = (): FixSpec | undefined => buildFix(hp);
-          const names = (ctx.route?.params.map((p) => p.name) ?? []).concat(hp.uses.flatMap((u) => (u.name ? [u.name] : []))).filter((n, i, a) => a.indexOf(n) === i);
-          const nameList = names.join(', ') || '…';
-          if (hp.nestedPattern) ctx.report({ node: hp.nestedElement!, messageId: 'destructuredInSignature', fix });
+          let fixed: FixSpec | undefined | null = null;
+          const fix = (): FixSpec | undefined => (fixed === null ? (fixed = buildFix(hp)) : fixed);
+          const read = hp.uses.flatMap((u) => (u.name && IDENT.test(u.name) ? [u.name] : []));
+          const allNames = [...new Set([...routeParams.map((p) => p.name), ...read])];
+          if (hp.nested) ctx.report({ node: hp.nested, messageId: 'destructuredInSignature', fix });
           for (const use of hp.uses) {
+            const expr = use.replaced.getText(sf);
             ctx.report({
               node: use.replaced,
               messageId: 'syncAccess',
-              data: { expr: use.replaced.getText(ctx.sourceFile), names: use.name ?? nameList, access: hp.accessText },
+              data: {
+                expr: expr.length > 40 ? `${expr.slice(0, 37)}…` : expr,
+                names: use.name && IDENT.test(use.name) ? use.name : allNames.join(', ') || '…',
+                access: use.binding.access,
+              },
               fix,
             });
           }
-          if (hp.plainType) {
-            ctx.report({
-              node: hp.plainType,
-              messageId: 'plainType',
-              data: { names: (ctx.route?.params ?? []).map(paramType).join('; ') || names.map((n) => `${n}: string`).join('; ') || 'id: string' },
-              fix,
-            });
+          const type = hp.type;
+          if (type.kind === 'plain') {
+            const members = routeParams.length ? routeParams.map(paramType) : allNames.map((n) => `${n}: string`);
+            const data = { names: members.join('; ') || '…' };
+            if (!type.shared) ctx.report({ node: type.node, messageId: 'plainType', data, fix });
+            else if (!sharedTypes.has(type.node)) {
+              // A type alias several handlers may share: its own fix, so each handler's fix stays independent.
+              sharedTypes.add(type.node);
+              const node = type.node;
+              ctx.report({
+                node,
+                messageId: 'plainType',
+                data,
+                ...(ctx.style.typescript ? { fix: { title: 'Type `params` as a Promise (Next.js 15+)', edits: [{ start: node.getStart(sf), end: node.end, text: promiseType(allNames) }] } } : {}),
+              });
+            }
           }
         }
       },
     };
   },
 });
+
+function bindingNames(pattern: ts.ObjectBindingPattern, sf: ts.SourceFile): string[] {
+  return pattern.elements.flatMap((e) => {
+    const key = (e.propertyName ?? e.name).getText(sf);
+    return e.dotDotDotToken || !IDENT.test(key) ? [] : [key];
+  });
+}
+

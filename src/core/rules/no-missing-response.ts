@@ -1,58 +1,93 @@
 import * as ts from 'typescript';
-import { unwrap, type FunctionNode } from '../ast/query';
+import { findDeclaration, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 import { importedNameFrom } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
 
 const NEVER_RETURNS = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
+/** Names of helpers that, by convention, always throw (`throwHttpError(…)`, `fail(…)`, `assertNever(x)`). */
+const THROWER_NAME = /^(throw(?!If|Unless)[A-Z_]\w*|fail|abort|panic|raise([A-Z_]\w*)?|assertNever|unreachable)$/;
 
-function endsControl(expr: ts.Expression): boolean {
-  const e = unwrap(expr);
+/** Local helpers that never return normally: every path throws (or navigates), no `return`. */
+const neverReturnsCache = new WeakMap<ts.Node, boolean>();
+function localNeverReturns(callee: ts.Identifier, depth: number): boolean {
+  if (depth > 2) return false;
+  const decl = findDeclaration(callee.text, callee);
+  let fn: ts.Node | undefined;
+  if (decl && ts.isFunctionDeclaration(decl)) fn = decl;
+  else if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionNode(unwrap(decl.initializer))) fn = unwrap(decl.initializer);
+  if (!fn || !isFunctionNode(fn)) return false;
+  const cached = neverReturnsCache.get(fn);
+  if (cached !== undefined) return cached;
+  neverReturnsCache.set(fn, false); // recursion guard
+  let result: boolean;
+  if (fn.type && fn.type.kind === ts.SyntaxKind.NeverKeyword) result = true;
+  else if (!fn.body || !ts.isBlock(fn.body) || hasReturn(fn.body)) result = false;
+  else result = !listCompletes(fn.body.statements, depth + 1);
+  neverReturnsCache.set(fn, result);
+  return result;
+}
+
+function hasReturn(n: ts.Node): boolean {
+  if (ts.isReturnStatement(n)) return true;
+  if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+  return !!ts.forEachChild(n, (c) => (hasReturn(c) ? true : undefined));
+}
+
+function endsControl(expr: ts.Expression, depth: number): boolean {
+  let e = unwrap(expr);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (!ts.isCallExpression(e)) return false;
   const callee = unwrap(e.expression);
   if (ts.isIdentifier(callee)) {
     const imported = importedNameFrom(callee, 'next/navigation');
-    return !!imported && NEVER_RETURNS.has(imported);
+    if (imported) return NEVER_RETURNS.has(imported);
+    return THROWER_NAME.test(callee.text) || localNeverReturns(callee, depth);
   }
-  return /^process\.exit$/.test(callee.getText());
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' && callee.name.text === 'exit';
+}
+
+/**
+ * Whether an unlabeled `break` (or `break label`, when `label` is given) inside `n` leaves
+ * the statement whose body `n` is. Unlabeled breaks inside inner loops and switches belong
+ * to those.
+ */
+function breaksOut(n: ts.Node, label: string | undefined, nested = false): boolean {
+  if (ts.isBreakStatement(n)) return n.label ? n.label.text === label : !nested;
+  if (ts.isFunctionLike(n) || ts.isClassLike(n)) return false;
+  const inner = nested || ts.isIterationStatement(n, false) || ts.isSwitchStatement(n);
+  return !!ts.forEachChild(n, (c) => (breaksOut(c, label, inner) ? true : undefined));
+}
+
+function isInfiniteLoop(s: ts.Statement): boolean {
+  if (ts.isWhileStatement(s) || ts.isDoStatement(s)) return s.expression.kind === ts.SyntaxKind.TrueKeyword;
+  return ts.isForStatement(s) && !s.condition;
 }
 
 /** Whether control can run past the end of `statement` (a light reachability analysis). */
-function completes(statement: ts.Statement): boolean {
+function completes(statement: ts.Statement, depth = 0): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return false;
-  if (ts.isExpressionStatement(statement)) return !endsControl(statement.expression);
-  if (ts.isBlock(statement)) return listCompletes(statement.statements);
-  if (ts.isIfStatement(statement)) return completes(statement.thenStatement) || !statement.elseStatement || completes(statement.elseStatement);
+  if (ts.isExpressionStatement(statement)) return !endsControl(statement.expression, depth);
+  if (ts.isBlock(statement)) return listCompletes(statement.statements, depth);
+  if (ts.isIfStatement(statement)) return completes(statement.thenStatement, depth) || !statement.elseStatement || completes(statement.elseStatement, depth);
   if (ts.isTryStatement(statement)) {
-    if (statement.finallyBlock && !listCompletes(statement.finallyBlock.statements)) return false;
-    return listCompletes(statement.tryBlock.statements) || (!!statement.catchClause && listCompletes(statement.catchClause.block.statements));
+    if (statement.finallyBlock && !listCompletes(statement.finallyBlock.statements, depth)) return false;
+    return listCompletes(statement.tryBlock.statements, depth) || (!!statement.catchClause && listCompletes(statement.catchClause.block.statements, depth));
   }
   if (ts.isSwitchStatement(statement)) {
     const clauses = statement.caseBlock.clauses;
     if (!clauses.some((c) => ts.isDefaultClause(c))) return true;
-    // Every clause that ends the switch must end the function; a `break` completes it.
-    const hasBreak = (n: ts.Node): boolean => {
-      if (ts.isBreakStatement(n) && !n.label) return true;
-      if (ts.isIterationStatement(n, false) || ts.isSwitchStatement(n) || ts.isFunctionLike(n)) return false;
-      return !!ts.forEachChild(n, (c) => (hasBreak(c) ? true : undefined));
-    };
-    if (clauses.some((c) => c.statements.some(hasBreak))) return true;
-    const last = clauses[clauses.length - 1]!;
-    return listCompletes(last.statements);
+    // With a default, the switch completes only through a `break` or by falling off the last clause.
+    if (clauses.some((c) => c.statements.some((st) => breaksOut(st, undefined)))) return true;
+    return listCompletes(clauses[clauses.length - 1]!.statements, depth);
   }
-  if ((ts.isWhileStatement(statement) || ts.isDoStatement(statement)) && statement.expression.kind === ts.SyntaxKind.TrueKeyword) return containsBreak(statement.statement);
-  if (ts.isForStatement(statement) && !statement.condition) return containsBreak(statement.statement);
-  if (ts.isLabeledStatement(statement)) return true;
+  // `while (true)` / `for (;;)`: only a break leaves them (infinite loops themselves are not flagged).
+  if (isInfiniteLoop(statement)) return breaksOut((statement as ts.IterationStatement).statement, undefined);
+  if (ts.isLabeledStatement(statement)) return completes(statement.statement, depth) || breaksOut(statement.statement, statement.label.text);
   return true;
 }
 
-function containsBreak(n: ts.Node): boolean {
-  if (ts.isBreakStatement(n)) return true;
-  if (ts.isFunctionLike(n)) return false;
-  return !!ts.forEachChild(n, (c) => (containsBreak(c) ? true : undefined));
-}
-
-function listCompletes(statements: ts.NodeArray<ts.Statement>): boolean {
-  for (const s of statements) if (!completes(s)) return false;
+function listCompletes(statements: ts.NodeArray<ts.Statement>, depth = 0): boolean {
+  for (const s of statements) if (!completes(s, depth)) return false;
   return true;
 }
 

@@ -1,11 +1,21 @@
 import * as ts from 'typescript';
-import { findDeclaration, isFunctionNode, unwrap } from '../ast/query';
+import { findDeclaration, indentationAt, isFunctionNode, unwrap } from '../ast/query';
 import { addNamedImport } from '../lint/fixes';
 import { importedNameFrom } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
 const RETHROW_HELPERS = /^(unstable_rethrow|isRedirectError|isNotFoundError|isNextRouterError|isHTTPAccessFallbackError|isDynamicServerError)$/;
+
+/** Whether the file imports one of the throwing navigation functions from `next/navigation`. */
+function importsNavigation(sf: ts.SourceFile): boolean {
+  for (const st of sf.statements) {
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'next/navigation') continue;
+    const named = st.importClause?.namedBindings;
+    if (named && ts.isNamedImports(named) && named.elements.some((el) => NAVIGATION.has((el.propertyName ?? el.name).text))) return true;
+  }
+  return false;
+}
 
 /** The navigation function called by `call`, directly or through a local function (one level). */
 function navigationCall(call: ts.CallExpression, depth = 0): string | undefined {
@@ -27,16 +37,38 @@ function navigationCall(call: ts.CallExpression, depth = 0): string | undefined 
   return found;
 }
 
+/**
+ * Whether a catch block lets navigation errors through: it throws (rethrows), calls
+ * `unstable_rethrow` (also under an alias) or an `is…Error` check, or looks at `.digest`
+ * (the hand-written form of those checks).
+ */
 function rethrows(block: ts.Block): boolean {
   let found = false;
   const walk = (n: ts.Node): void => {
     if (found || isFunctionNode(n)) return;
     if (ts.isThrowStatement(n)) found = true;
-    else if (ts.isCallExpression(n) && ts.isIdentifier(unwrap(n.expression)) && RETHROW_HELPERS.test((unwrap(n.expression) as ts.Identifier).text)) found = true;
-    else ts.forEachChild(n, walk);
+    else if (ts.isCallExpression(n) && ts.isIdentifier(unwrap(n.expression))) {
+      const callee = unwrap(n.expression) as ts.Identifier;
+      found = RETHROW_HELPERS.test(callee.text) || importedNameFrom(callee, 'next/navigation') === 'unstable_rethrow';
+    } else if (ts.isPropertyAccessExpression(n) && n.name.text === 'digest') found = true;
+    else if (ts.isStringLiteral(n) && n.text === 'digest') found = true;
+    if (!found) ts.forEachChild(n, walk);
   };
   walk(block);
   return found;
+}
+
+/** A name for a bare `catch {}`'s error that nothing in the block already uses. */
+function freshErrorName(block: ts.Block): string {
+  const used = new Set<string>();
+  const walk = (n: ts.Node): void => {
+    const p = n.parent;
+    const isKeyOnly = (ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) || ts.isJsxAttribute(p)) && p.name === n;
+    if (ts.isIdentifier(n) && !isKeyOnly) used.add(n.text);
+    ts.forEachChild(n, walk);
+  };
+  walk(block);
+  return ['error', 'err', 'navigationError', 'caughtError'].find((c) => !used.has(c)) ?? 'caughtError';
 }
 
 /**
@@ -54,61 +86,88 @@ export default defineRule({
   messages: {
     swallowed:
       '`{{fn}}()` works by throwing, and this catch swallows it: the client gets the catch\'s response instead of the {{what}}. Call `unstable_rethrow(error)` first in the catch, or move `{{fn}}()` out of the try.',
+    swallowedBefore15:
+      '`{{fn}}()` works by throwing, and this catch swallows it: the client gets the catch\'s response instead of the {{what}}. Rethrow Next.js\'s navigation errors first in the catch (their `digest` starts with "NEXT_"), or move `{{fn}}()` out of the try.',
   },
   create(ctx) {
+    // Nothing to swallow in a file that imports no navigation function (the common case): no subscriptions.
+    if (!importsNavigation(ctx.sourceFile)) return {};
     const modern = ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15;
-    const fixFor = (clause: ts.CatchClause): FixSpec | undefined => {
+    /** Edits that name the catch's error if needed and put `statement(name)` first in its block. */
+    const insertFirst = (clause: ts.CatchClause, statement: (name: string) => string): EditSpec[] | undefined => {
       const sf = ctx.sourceFile;
-      const semi = ctx.style.semicolons ? ';' : '';
       const edits: EditSpec[] = [];
       let name: string;
       const v = clause.variableDeclaration;
       if (v && ts.isIdentifier(v.name)) name = v.name.text;
       else if (!v) {
-        name = 'error';
+        name = freshErrorName(clause.block);
         const brace = clause.block.getStart(sf);
-        edits.push({ start: clause.getStart(sf) + 'catch'.length, end: brace, text: ' (error) ' });
-      } else return undefined;
+        edits.push({ start: clause.getStart(sf) + 'catch'.length, end: brace, text: ` (${name}) ` });
+      } else return undefined; // a destructured catch binding: no error object to rethrow
       const first = clause.block.statements[0];
-      const indentOf = (pos: number): string => ctx.text.slice(ctx.text.lastIndexOf('\n', pos - 1) + 1, pos).match(/^[ \t]*/)![0];
+      const clauseIndent = indentationAt(ctx.text, clause.getStart(sf));
       if (first) {
         const at = first.getStart(sf);
-        edits.push({ start: at, end: at, text: `unstable_rethrow(${name})${semi}\n${indentOf(at)}` });
+        edits.push({ start: at, end: at, text: `${statement(name)}\n${indentationAt(ctx.text, at)}` });
       } else {
         const at = clause.block.getStart(sf) + 1;
-        edits.push({ start: at, end: at, text: `\n${indentOf(clause.getStart(sf))}${ctx.style.indentUnit}unstable_rethrow(${name})${semi}\n${indentOf(clause.getStart(sf))}` });
+        edits.push({ start: at, end: at, text: `\n${clauseIndent}${ctx.style.indentUnit}${statement(name)}\n${clauseIndent}` });
       }
-      const imp = addNamedImport(sf, ctx.style, 'next/navigation', 'unstable_rethrow');
+      return edits;
+    };
+    const semi = ctx.style.semicolons ? ';' : '';
+    const fixFor = (clause: ts.CatchClause): FixSpec | undefined => {
+      const edits = insertFirst(clause, (name) => `unstable_rethrow(${name})${semi}`);
+      if (!edits) return undefined;
+      const imp = addNamedImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow');
       if (imp) edits.unshift(imp);
       return { title: 'Rethrow Next.js navigation errors with `unstable_rethrow(error)`', edits };
+    };
+    // Before Next.js 15 there is no `unstable_rethrow`: rethrow errors carrying Next's
+    // `digest` marker (NEXT_REDIRECT…, NEXT_NOT_FOUND), written to compile in TS and JS.
+    const legacySuggestion = (clause: ts.CatchClause): FixSpec[] => {
+      const q = ctx.style.quote;
+      const edits = insertFirst(clause, (name) => `if (${name} instanceof Error && ${q}digest${q} in ${name} && String(${name}.digest).startsWith(${q}NEXT_${q})) throw ${name}${semi}`);
+      return edits ? [{ title: 'Rethrow Next.js navigation errors (checks `error.digest`; `unstable_rethrow` needs Next.js 15)', edits }] : [];
+    };
+    /** The first navigation call the try block lets escape to its catch (nested functions and inner swallowing catches excluded). */
+    const escapingNavigation = (block: ts.Block): { fn: string; at: ts.CallExpression } | undefined => {
+      let found: { fn: string; at: ts.CallExpression } | undefined;
+      const walk = (c: ts.Node): void => {
+        if (found || isFunctionNode(c)) return;
+        if (ts.isTryStatement(c) && c.catchClause && !rethrows(c.catchClause.block)) {
+          // Its own catch swallows what the inner try throws (and is reported for it).
+          walk(c.catchClause.block);
+          if (c.finallyBlock) walk(c.finallyBlock);
+          return;
+        }
+        if (ts.isCallExpression(c)) {
+          const nav = navigationCall(c);
+          if (nav) {
+            found = { fn: nav, at: c };
+            return;
+          }
+        }
+        ts.forEachChild(c, walk);
+      };
+      walk(block);
+      return found;
     };
     return {
       nodes: {
         [ts.SyntaxKind.TryStatement]: (n) => {
           const t = n as ts.TryStatement;
-          if (!t.catchClause || rethrows(t.catchClause.block)) return;
-          let fn: string | undefined;
-          let at: ts.Node | undefined;
-          const walk = (c: ts.Node): void => {
-            if (fn || isFunctionNode(c)) return;
-            if (ts.isCallExpression(c)) {
-              const nav = navigationCall(c);
-              if (nav) {
-                fn = nav;
-                at = c;
-                return;
-              }
-            }
-            ts.forEachChild(c, walk);
-          };
-          walk(t.tryBlock);
-          if (!fn || !at) return;
           const clause = t.catchClause;
+          if (!clause || rethrows(clause.block)) return;
+          const nav = escapingNavigation(t.tryBlock);
+          if (!nav) return;
+          const { fn } = nav;
           ctx.report({
-            node: at,
-            messageId: 'swallowed',
+            node: nav.at,
+            messageId: modern ? 'swallowed' : 'swallowedBefore15',
             data: { fn, what: fn === 'notFound' ? '404' : fn === 'forbidden' ? '403' : fn === 'unauthorized' ? '401' : 'redirect' },
-            ...(modern ? { fix: () => fixFor(clause) } : {}),
+            ...(modern ? { fix: () => fixFor(clause) } : { suggestions: () => legacySuggestion(clause) }),
           });
         },
       },

@@ -1,5 +1,8 @@
 import { allowsCredentials, originWrites } from '../lint/analysis/cors';
-import { defineRule } from '../lint/rule';
+import { defineRule, type FixSpec } from '../lint/rule';
+
+/** Where the trusted origin comes from in the suggested fix (default-deny when it is unset). */
+const ORIGIN_FROM_ENV = "process.env.ALLOWED_ORIGIN ?? ''";
 
 /**
  * `Access-Control-Allow-Origin: *` lets every site read the response; with credentials the
@@ -10,7 +13,7 @@ export default defineRule({
   meta: {
     description: '`Access-Control-Allow-Origin: *` (an error with `Allow-Credentials: true`), or the request `Origin` reflected without an allow-list check.',
     defaultSeverity: 'warning',
-    fixable: false,
+    fixable: 'suggestion',
   },
   messages: {
     wildcard:
@@ -27,7 +30,10 @@ export default defineRule({
           const credentials = allowsCredentials(ctx, o.write.fn);
           const node = o.write.value ?? o.write.node;
           if (o.kind === 'wildcard') {
-            ctx.report(credentials ? { node, messageId: 'wildcardWithCredentials', severity: 'error' } : { node, messageId: 'wildcard' });
+            const value = o.write.value;
+            const suggestions = (): FixSpec[] =>
+              value ? [{ title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`', edits: [{ start: value.getStart(), end: value.getEnd(), text: ORIGIN_FROM_ENV }] }] : [];
+            ctx.report(credentials ? { node, messageId: 'wildcardWithCredentials', severity: 'error', suggestions } : { node, messageId: 'wildcard', suggestions });
           } else if (o.kind === 'reflected' && !o.checked) {
             ctx.report({
               node,

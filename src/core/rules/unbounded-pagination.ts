@@ -1,11 +1,18 @@
 import * as ts from 'typescript';
 import { isFunctionNode, unwrap } from '../ast/query';
-import { allQueryReads, queryReads, usesOf } from '../lint/analysis/query';
+import { allQueryReads, inlineUse, queryReads, usesOf } from '../lint/analysis/query';
 import { defineRule } from '../lint/rule';
 
+/** Query keys that name a page size. */
 const SIZE_KEY = /^(limit|take|pagesize|page_size|perpage|per_page|size|count|first|top|max|maxresults|rows|n)$/i;
+/** Where a page size lands: `take: x`, `.limit(x)`, `first: x` (GraphQL-style), `size: x` (Elasticsearch). */
 const SIZE_SINK = /^(take|limit|first|last|top|pageSize|perPage|size|count|max|rows|batchSize)$/;
+/** Where any parsed number lands in a query: a NaN there makes the ORM throw. */
 const NUMBER_SINK = /^(skip|offset|page|cursor|start|from)$/;
+/** Object keys under which values filter or carry data rather than page (`where: { size }`). */
+const NOT_PAGING = /^(where|data|filter|select|include|create|update|set|values|having|\$match|match)$/;
+/** Calls that bound a value: `Math.min(…)`, `clamp(…)`, a schema with `.max(…)`. */
+const BOUNDS = /Math\.min|clamp|(?<!Math)\.max\(/i;
 
 function scopeOf(decl: ts.Node): ts.Node {
   let n: ts.Node | undefined = decl.parent;
@@ -13,7 +20,7 @@ function scopeOf(decl: ts.Node): ts.Node {
   return n ?? decl.getSourceFile();
 }
 
-/** An object literal sent back to the client (`Response.json({ limit })`), not a query. */
+/** An object literal sent back to the client (`Response.json({ limit })`) or logged, not a query. */
 function isResponseBody(obj: ts.Node): boolean {
   let n: ts.Node = obj;
   while (ts.isObjectLiteralExpression(n.parent) || ts.isPropertyAssignment(n.parent) || ts.isArrayLiteralExpression(n.parent)) n = n.parent;
@@ -22,23 +29,40 @@ function isResponseBody(obj: ts.Node): boolean {
   return /^(Response|NextResponse)(\.json)?$|^JSON\.stringify$|^console\./.test(p.expression.getText());
 }
 
-/** Where a use of the variable lands: an object property (`take: limit`), a call (`.limit(limit)`), SQL text. */
-function sinkOf(use: ts.Identifier): string | undefined {
-  let n: ts.Node = use;
-  // climb through arithmetic: `(page - 1) * limit`
-  while (ts.isBinaryExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isPrefixUnaryExpression(n.parent)) n = n.parent;
+/** Whether an object property sits under a filter/data key (`where: { size }`, `data: { limit }`). */
+function underNonPagingKey(prop: ts.Node): boolean {
+  for (let n: ts.Node = prop.parent; ts.isObjectLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isArrayLiteralExpression(n); n = n.parent) {
+    if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && NOT_PAGING.test(n.name.text)) return true;
+  }
+  return false;
+}
+
+/** The sink a value expression lands in: an object property (`take: limit`), a paging call (`.limit(limit)`), SQL `LIMIT ${…}`. */
+function sinkAt(n: ts.Node): string | undefined {
   const p = n.parent;
   if ((ts.isPropertyAssignment(p) && p.initializer === n) || ts.isShorthandPropertyAssignment(p)) {
-    if (isResponseBody(p.parent)) return undefined;
+    if (isResponseBody(p.parent) || underNonPagingKey(p)) return undefined;
     return ts.isIdentifier(p.name) ? p.name.text : undefined;
   }
   if (ts.isCallExpression(p) && p.arguments.includes(n as ts.Expression)) {
     const callee = unwrap(p.expression);
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
-    if (/^(limit|take|slice|first|top|range|paginate)$/.test(name)) return name;
+    if (/^(limit|take|first|top|range|paginate|offset|skip)$/.test(name)) return name;
   }
-  if (ts.isTemplateSpan(p) && /\b(limit|offset|top)\s*$/i.test(p.parent.head.text + p.parent.templateSpans.map((s) => s.literal.text).join(''))) return 'LIMIT';
+  if (ts.isTemplateSpan(p)) {
+    const template = p.parent;
+    const before = template.head.text + template.templateSpans.slice(0, template.templateSpans.indexOf(p)).map((s) => s.expression.getText() + s.literal.text).join('');
+    const m = /\b(limit|offset|top)\s*$/i.exec(before);
+    if (m) return m[1]!.toUpperCase();
+  }
   return undefined;
+}
+
+/** Where a use of the variable lands, climbing through arithmetic: `(page - 1) * limit`. */
+function sinkOf(use: ts.Identifier): string | undefined {
+  let n: ts.Node = use;
+  while (ts.isBinaryExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isPrefixUnaryExpression(n.parent)) n = n.parent;
+  return sinkAt(n);
 }
 
 /**
@@ -55,37 +79,48 @@ export default defineRule({
   },
   messages: {
     unbounded:
-      '`{{name}}` comes from the query (`?{{key}}=`) and reaches `{{sink}}` with no upper bound: `?{{key}}=1000000` asks for every row. Clamp it: `Math.min(MAX_{{upper}}, Math.max(1, {{name}}))`.',
+      '`{{name}}` comes from the query (`?{{key}}=`) and reaches `{{sink}}` with no upper bound: `?{{key}}=1000000` makes one request read every row. Clamp it, e.g. `Math.min(MAX_{{upper}}, Math.max(1, {{name}}))`.',
     nanUnhandled:
-      '`{{name}}` is parsed from the query (`?{{key}}=`) but a missing or non-numeric value gives NaN, which reaches `{{sink}}`. Add a fallback (`Number.parseInt(x, 10) || 1`) or check `Number.isNaN`.',
+      '`{{name}}` is parsed from the query (`?{{key}}=`), but a missing or non-numeric value gives NaN, which reaches `{{sink}}` and makes the query fail (a 500). Add a fallback (`Number.parseInt(x, 10) || 1`) or answer 400 when `Number.isNaN(…)`.',
   },
   create(ctx) {
+    const sf = ctx.sourceFile;
     return {
       nodes: { [ts.SyntaxKind.CallExpression]: (node) => queryReads(ctx, node as ts.CallExpression) },
       onEnd() {
         for (const read of allQueryReads(ctx)) {
+          const upper = read.key.toUpperCase().replace(/[^A-Z0-9]/g, '_');
           const v = read.variable;
-          if (!v || !v.initializer) continue;
+          if (!v) {
+            // Inline: `take: Number(searchParams.get('limit') ?? 20)`
+            const { top, calls } = inlineUse(read.call, sf);
+            const sink = sinkAt(top);
+            if (!sink || (!SIZE_SINK.test(sink) && sink !== 'LIMIT')) continue;
+            if (calls.some((c) => BOUNDS.test(c + '('))) continue;
+            ctx.report({ node: read.call, messageId: 'unbounded', data: { name: `searchParams.get('${read.key}')`, key: read.key, sink, upper } });
+            continue;
+          }
+          if (!v.initializer) continue;
           const name = (v.name as ts.Identifier).text;
-          const init = v.initializer.getText(ctx.sourceFile);
-          const scope = scopeOf(v);
-          const uses = usesOf(scope, v);
-          const sinks = uses.map((u) => ({ u, sink: sinkOf(u) })).filter((s) => s.sink);
+          const init = v.initializer.getText(sf);
+          const uses = usesOf(scopeOf(v), v);
+          const sinks = uses.map((u) => ({ u, sink: sinkOf(u) })).filter((s): s is { u: ts.Identifier; sink: string } => !!s.sink);
           if (sinks.length === 0) continue;
-          const isSize = SIZE_KEY.test(read.key) || sinks.some((s) => SIZE_SINK.test(s.sink!));
+          const sizeSink = sinks.find((s) => SIZE_SINK.test(s.sink) || s.sink === 'LIMIT');
+          const isSize = !!sizeSink || SIZE_KEY.test(read.key);
           const parsesNumber = /\b(parseInt|parseFloat|Number)\s*\(|^\s*\+/.test(init);
           const handlesNaN = /\|\||Number\.isNaN|isNaN|Number\.isFinite|isFinite|Number\.isInteger|\.catch\(|z\.coerce/.test(init) ||
-            uses.some((u) => /isNaN|isFinite|isInteger/.test(u.parent.getText(ctx.sourceFile)) || (ts.isBinaryExpression(u.parent) && u.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken));
-          const bounded = /Math\.min|clamp\w*\(|(?<!Math)\.max\(/.test(init) ||
+            uses.some((u) => /isNaN|isFinite|isInteger/.test(u.parent.getText(sf)) || (ts.isBinaryExpression(u.parent) && u.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken));
+          const bounded = BOUNDS.test(init) ||
             uses.some((u) => {
               const p = u.parent;
-              if (ts.isCallExpression(p) && /Math\.min|clamp/i.test(p.expression.getText(ctx.sourceFile))) return true;
+              if (ts.isCallExpression(p) && BOUNDS.test(p.expression.getText(sf) + '(')) return true;
               return ts.isBinaryExpression(p) && [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken].includes(p.operatorToken.kind);
             });
-          const sink = sinks[0]!.sink!;
-          const data = { name, key: read.key, sink, upper: read.key.toUpperCase().replace(/[^A-Z0-9]/g, '_') };
+          const sink = (sizeSink ?? sinks[0]!).sink;
+          const data = { name, key: read.key, sink, upper };
           if (isSize && !bounded) ctx.report({ node: read.call, messageId: 'unbounded', data });
-          else if (parsesNumber && !handlesNaN && (isSize || sinks.some((s) => NUMBER_SINK.test(s.sink!)))) ctx.report({ node: read.call, messageId: 'nanUnhandled', data });
+          else if (parsesNumber && !handlesNaN && (isSize || sinks.some((s) => NUMBER_SINK.test(s.sink)))) ctx.report({ node: read.call, messageId: 'nanUnhandled', data });
         }
       },
     };

@@ -1,14 +1,57 @@
 import * as ts from 'typescript';
-import { indentationAt } from '../ast/query';
-import type { BodyRead, ResponseSite } from '../lint/facts';
+import { findDeclaration, indentationAt, isFunctionNode, literalValue, unwrap } from '../ast/query';
+import { jsonResponseObject } from '../lint/analysis/responseStyle';
+import { responseSite, type BodyRead } from '../lint/facts';
 import { quote } from '../lint/fixes';
 import { enclosingTryBlock } from '../lint/helpers';
-import { defineRule, type FixSpec } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
-type Guard = 'clientError' | 'serverError' | 'none';
+/** What the nearest catch does with a failed body read. */
+type Guard = 'handled' | 'serverError' | 'none';
 
-function contains(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
+/** Statuses a catch block answers with: numbers, or `undefined` where the status is not a literal. */
+function catchAnswers(block: ts.Block): { statuses: Array<number | undefined>; rethrows: boolean } {
+  const statuses: Array<number | undefined> = [];
+  let rethrows = false;
+  const statusOfCall = (call: ts.CallExpression | ts.NewExpression): number | undefined => {
+    const site = responseSite(call);
+    if (site) return site.status.implicit ? 200 : site.status.value;
+    // `createErrorResponse('Failed', 500)`, `errorResponse(400, 'Invalid JSON')`, `fail({ status: 400 })`
+    let found: number | undefined;
+    const look = (e: ts.Expression): void => {
+      const v = literalValue(e);
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 100 && v <= 599) found ??= v;
+      else if (ts.isObjectLiteralExpression(e)) {
+        for (const p of e.properties) if (ts.isPropertyAssignment(p)) look(p.initializer);
+      }
+    };
+    for (const a of call.arguments ?? []) look(a);
+    return found;
+  };
+  const walk = (n: ts.Node): void => {
+    if (isFunctionNode(n)) return;
+    if (ts.isThrowStatement(n)) rethrows = true;
+    else if (ts.isReturnStatement(n) && n.expression) {
+      const e = unwrap(n.expression);
+      statuses.push(ts.isCallExpression(e) || ts.isNewExpression(e) ? statusOfCall(e) : undefined);
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(block);
+  return { statuses, rethrows };
+}
+
+function guardOf(read: BodyRead): Guard {
+  for (let t = enclosingTryBlock(read.call); t; t = enclosingTryBlock(t)) {
+    const c = t.catchClause;
+    if (!c) continue; // try/finally: the error goes on outward
+    // The nearest catch decides: it either answers, rethrows, or swallows.
+    const { statuses, rethrows } = catchAnswers(c.block);
+    if (rethrows || statuses.length === 0) return 'handled';
+    if (statuses.some((s) => s === undefined || s < 500)) return 'handled';
+    return 'serverError';
+  }
+  return 'none';
 }
 
 /**
@@ -25,75 +68,83 @@ export default defineRule({
   },
   messages: {
     unguarded:
-      '`{{call}}` throws when the body is not valid {{kind}}; nothing catches it here, so a client mistake becomes a 500. Answer 400: `await {{call}}.catch(() => null)` and check for `null`, or catch and return 400.',
+      '`{{call}}` throws when the body is not valid {{kind}}, and nothing catches it here: a client mistake becomes a 500. Answer 400 instead: `await {{call}}.catch(() => null)` then check for `null`, or catch the error and return 400.',
     caughtAs500:
-      '`{{call}}` is inside a try whose catch answers 5xx only: a malformed body is the client\'s mistake and should get a 400, not a server error.',
+      '`{{call}}` is inside a try whose catch answers only with a server error: a malformed body is the client\'s mistake and should get a 400 (read it with `.catch(() => null)` and answer 400 on `null`).',
   },
   create(ctx) {
-    const responsesIn = (block: ts.Node): ResponseSite[] => ctx.facts.responses.filter((r) => contains(block, r.node));
-    const guardOf = (read: BodyRead): Guard => {
-      let guard: Guard = 'none';
-      for (let t = enclosingTryBlock(read.call); t; t = enclosingTryBlock(t)) {
-        const c = t.catchClause;
-        if (!c) continue;
-        const answers = responsesIn(c.block);
-        const rethrows = (() => {
-          let found = false;
-          const walk = (n: ts.Node): void => {
-            if (found) return;
-            if (ts.isThrowStatement(n)) found = true;
-            else ts.forEachChild(n, walk);
-          };
-          walk(c.block);
-          return found;
-        })();
-        if (rethrows || answers.some((r) => r.status.value === undefined || (r.status.value >= 400 && r.status.value < 500))) return 'clientError';
-        if (answers.length) guard = 'serverError';
-      }
-      return guard;
+    const sf = ctx.sourceFile;
+    const freshName = (at: ts.Node): string => {
+      for (const name of ['body', 'requestBody', 'parsedBody', 'rawBody']) if (!findDeclaration(name, at)) return name;
+      return '';
     };
-    const suggestionFor = (read: BodyRead): FixSpec | undefined => {
-      const decl = read.awaitNode?.parent;
-      if (!decl || !ts.isVariableDeclaration(decl) || decl.initializer !== read.awaitNode || !ts.isIdentifier(decl.name)) return undefined;
-      const statement = decl.parent.parent;
-      if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1 || !ts.isBlock(statement.parent)) return undefined;
-      const name = decl.name.text;
-      const callText = read.call.getText(ctx.sourceFile);
-      const indent = indentationAt(ctx.text, statement.getStart(ctx.sourceFile));
+    const nullCheck = (name: string, read: BodyRead, indent: string): string => {
       const u = ctx.style.indentUnit;
       const semi = ctx.style.semicolons ? ';' : '';
       const message = read.method === 'json' ? 'Request body must be valid JSON' : 'Request body must be form data';
-      const check = `\n${indent}if (${name} === null) {\n${indent}${u}return Response.json({ error: ${quote(ctx.style, message)} }, { status: 400 })${semi}\n${indent}}`;
-      return {
-        title: `Answer 400 when the body is not valid ${read.method === 'json' ? 'JSON' : 'form data'}`,
-        edits: [
-          { start: read.call.getStart(ctx.sourceFile), end: read.call.end, text: `${callText}.catch(() => null)` },
-          { start: statement.end, end: statement.end, text: check },
-        ],
-      };
+      return `if (${name} === null) {\n${indent}${u}return ${jsonResponseObject(sf)}.json({ error: ${quote(ctx.style, message)} }, { status: 400 })${semi}\n${indent}}`;
+    };
+    const suggestionFor = (read: BodyRead): FixSpec | undefined => {
+      const awaitNode = read.awaitNode;
+      if (!awaitNode) return undefined;
+      const callText = read.call.getText(sf);
+      const kind = read.method === 'json' ? 'JSON' : 'form data';
+      const title = `Answer 400 when the body is not valid ${kind}`;
+      let top: ts.Node = awaitNode;
+      while (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isSatisfiesExpression(top.parent)) top = top.parent;
+      const p = top.parent;
+      // `Schema.safeParse(await request.json())`: a null body fails the schema, which already answers 400.
+      if (ts.isCallExpression(p) && p.arguments[0] === top && /^safeParse(Async)?$/.test(ts.isPropertyAccessExpression(p.expression) ? p.expression.name.text : '')) {
+        return {
+          title: `Treat a body that is not valid ${kind} as missing, so the schema check answers 400`,
+          edits: [{ start: read.call.getStart(sf), end: read.call.end, text: `${callText}.catch(() => null)` }],
+        };
+      }
+      if (!ts.isVariableDeclaration(p) || p.initializer !== top) return undefined;
+      const statement = p.parent.parent;
+      if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1 || !ts.isBlock(statement.parent)) return undefined;
+      const indent = indentationAt(ctx.text, statement.getStart(sf));
+      if (ts.isIdentifier(p.name) && top === awaitNode) {
+        // const data = await request.json()  →  …json().catch(() => null) + a null check
+        return {
+          title,
+          edits: [
+            { start: read.call.getStart(sf), end: read.call.end, text: `${callText}.catch(() => null)` },
+            { start: statement.end, end: statement.end, text: `\n${indent}${nullCheck(p.name.text, read, indent)}` },
+          ],
+        };
+      }
+      // const { title } = await request.json()  →  read into a fresh name first, check it, then destructure
+      const name = freshName(statement);
+      if (!name) return undefined;
+      const semi = ctx.style.semicolons ? ';' : '';
+      const at = statement.getStart(sf);
+      const edits: EditSpec[] = [
+        { start: at, end: at, text: `const ${name} = await ${callText}.catch(() => null)${semi}\n${indent}${nullCheck(name, read, indent)}\n${indent}` },
+        { start: awaitNode.getStart(sf), end: awaitNode.end, text: name },
+      ];
+      return { title, edits };
     };
     return {
       onEnd() {
         for (const read of ctx.facts.bodyReads) {
           if (read.method !== 'json' && read.method !== 'formData') continue;
+          // Not awaited here (`.catch(…)`, `.then(…)`, kept in a variable): nothing throws at this spot.
           if (!read.awaitNode) continue;
+          // Only reads in handlers: a helper's caller may well catch (and a wrapper map errors).
           const handler = ctx.facts.handlerFor(read.call);
-          if (handler?.wrapper) continue;
+          if (!handler || handler.wrapper) continue;
           const guard = guardOf(read);
-          if (guard === 'clientError') continue;
-          const call = read.call.getText(ctx.sourceFile);
+          if (guard === 'handled') continue;
+          const call = read.call.getText(sf);
           ctx.report({
             node: read.call,
             messageId: guard === 'serverError' ? 'caughtAs500' : 'unguarded',
-            data: { call: call.length > 40 ? 'request.' + read.method + '()' : call, kind: read.method === 'json' ? 'JSON' : 'form data' },
-            ...(guard === 'none'
-              ? {
-                  suggestions: () => {
-                    const s = suggestionFor(read);
-                    return s ? [s] : [];
-                  },
-                }
-              : {}),
+            data: { call: call.length > 40 || call.includes('\n') ? 'request.' + read.method + '()' : call, kind: read.method === 'json' ? 'JSON' : 'form data' },
+            suggestions: () => {
+              const s = suggestionFor(read);
+              return s ? [s] : [];
+            },
           });
         }
       },

@@ -1,4 +1,4 @@
-import { bodyBindings, sinksOf, validationOf } from '../lint/analysis/body';
+import { bodyBindings, unvalidatedSink } from '../lint/analysis/body';
 import { defineRule } from '../lint/rule';
 
 /**
@@ -14,27 +14,20 @@ export default defineRule({
   },
   messages: {
     unvalidatedBody:
-      'The request body `{{name}}` reaches `{{callee}}()` without any validation. Parse it with a schema (`schema.safeParse(body)`, answering 400 on failure) or check the fields you use.',
+      'The request body `{{name}}` reaches `{{callee}}()` without any validation: the client can send wrong types, miss fields or add any others. Validate it first (`schema.safeParse(body)`, or check the fields you use) and answer 400 when it is wrong.',
     unvalidatedField:
-      '`{{field}}` from the request body reaches `{{callee}}()` unchecked: the client can send any type or omit it. Validate it (schema, `typeof`, required check) and answer 400 when it is wrong.',
+      '`{{field}}` from the request body reaches `{{callee}}()` unchecked: the client can send any type or leave it out. Check it first (a schema, `typeof`, a required check) and answer 400 when it is wrong.',
   },
   create(ctx) {
     return {
       onEnd() {
         for (const binding of bodyBindings(ctx)) {
-          const sinks = sinksOf(ctx, binding);
-          if (sinks.length === 0) continue;
-          for (const sink of sinks) {
-            const v = validationOf(ctx, binding, sink.call.pos);
-            if (v.whole) break;
-            if (sink.kind === 'field') {
-              if (v.fields.has(sink.field!) || v.fields.has('*')) continue;
-              ctx.report({ node: sink.node, messageId: 'unvalidatedField', data: { field: sink.field!, callee: sink.callee } });
-              break;
-            }
-            if (v.fields.size > 0) break; // required checks on the body: precision first
+          const sink = unvalidatedSink(ctx, binding);
+          if (!sink) continue;
+          if (sink.kind === 'field') {
+            ctx.report({ node: sink.node, messageId: 'unvalidatedField', data: { field: sink.field!, callee: sink.callee } });
+          } else {
             ctx.report({ node: sink.node, messageId: 'unvalidatedBody', data: { name: binding.name ?? 'body', callee: sink.callee } });
-            break;
           }
         }
       },

@@ -78,4 +78,35 @@ describe('lint: project structure checks', () => {
     assert.equal(r.get('app/api/_lib/route.ts'), undefined);
     assert.deepEqual(r.get('app/x/route.ts'), ['route-page-conflict:warning']);
   });
+  it('names the slug clash when pages/api and app/api use different dynamic names', () => {
+    const p = tempProject({ 'package.json': '{"dependencies":{"next":"16.0.0"}}', 'app/api/posts/[slug]/route.ts': ROUTE, 'pages/api/posts/[id].ts': 'export default function h() {}' });
+    try {
+      const result = checkProjectStructure(loadProjectLayout(p.dir));
+      const findings = result.get(path.join(p.dir, 'app/api/posts/[slug]/route.ts')) ?? [];
+      assert.deepEqual(findings.map((f) => f.ruleId), ['pages-app-conflict']);
+      assert.match(findings[0]!.message, /pages\/api\/posts\/\[id\]\.ts.*different slug names/);
+      assert.deepEqual(findings[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    } finally {
+      p.remove();
+    }
+  });
+
+  it('accepts pages, layouts and routes in different segments, and non-page files beside a route', () => {
+    const r = check({
+      'app/x/route.ts': ROUTE,
+      'app/x/layout.tsx': PAGE,
+      'app/x/[id]/page.tsx': PAGE,
+      'app/x/page.test.tsx': PAGE,
+      'app/api/items/route.ts': ROUTE,
+      'app/api/items/[id]/route.ts': ROUTE,
+      'app/(marketing)/items/page.tsx': PAGE,
+    });
+    assert.equal(r.size, 0, JSON.stringify([...r]));
+  });
+
+  it('flags a route beside a page in a parallel slot of the same URL, and a route and page with different dynamic names', () => {
+    const r = check({ 'app/x/route.ts': ROUTE, 'app/@modal/x/page.tsx': PAGE, 'app/shop/[id]/route.ts': ROUTE, 'app/shop/[sku]/page.tsx': PAGE });
+    assert.deepEqual(r.get('app/x/route.ts'), ['route-page-conflict:error']);
+    assert.deepEqual(r.get('app/shop/[id]/route.ts'), ['route-page-conflict:error', 'duplicate-route:error']);
+  });
 });

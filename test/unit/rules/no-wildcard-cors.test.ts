@@ -22,7 +22,12 @@ ruleTester(rule, {
       filename: 'app/api/public/route.js',
       errors: [{ messageId: 'wildcard', line: 7, column: 38, severity: 'warning' }, { messageId: 'wildcard', line: 12 }],
     },
-    { name: 'a wildcard set with headers.set', code: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', '*');\n  return res;\n}`, errors: [{ messageId: 'wildcard', line: 3 }] },
+    {
+      name: 'a wildcard set with headers.set, with a suggestion to answer only a configured origin',
+      code: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', '*');\n  return res;\n}`,
+      errors: [{ messageId: 'wildcard', line: 3 }],
+      suggestions: [{ title: /ALLOWED_ORIGIN/, output: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', process.env.ALLOWED_ORIGIN ?? '');\n  return res;\n}` }],
+    },
     {
       name: 'a wildcard with credentials as an error',
       code: `export async function GET() {\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });\n}`,

@@ -16,7 +16,7 @@ ruleTester(rule, {
       name: "the seed's pagination: parseInt(...) || 10 has no upper bound",
       code: `export async function GET(request) {\n  const { searchParams } = new URL(request.url)\n  const page = parseInt(searchParams.get('page')) || 1\n  const limit = parseInt(searchParams.get('limit')) || 10\n  const posts = await db.posts.findMany({\n    skip: (page - 1) * limit,\n    take: limit,\n  })\n  return Response.json({ posts })\n}`,
       filename: 'app/api/posts/route.js',
-      errors: [{ messageId: 'unbounded', line: 4, column: 26, data: { name: 'limit', key: 'limit', sink: 'skip' } }],
+      errors: [{ messageId: 'unbounded', line: 4, column: 26, data: { name: 'limit', key: 'limit', sink: 'take' } }],
     },
     { name: 'a pageSize from nextUrl used in .limit()', code: `export async function GET(request: NextRequest) {\n  const pageSize = Number(request.nextUrl.searchParams.get('pageSize') ?? 20);\n  return Response.json(await db.select().from(items).limit(pageSize));\n}`, errors: [{ messageId: 'unbounded', data: { key: 'pageSize' } }] },
     { name: 'a limit interpolated into SQL', code: "export async function GET(req: Request) {\n  const limit = new URL(req.url).searchParams.get('limit') ?? '50';\n  return Response.json(await sql.unsafe(`select * from posts limit ${limit}`));\n}", errors: [{ messageId: 'unbounded', data: { sink: 'LIMIT' } }] },

@@ -34,10 +34,10 @@ ruleTester(rule, {
       suggestions: [{ output: `export async function POST(req: Request) {\n  const form = await req.formData().catch(() => null);\n  if (form === null) {\n    return Response.json({ error: 'Request body must be form data' }, { status: 400 });\n  }\n  return Response.json({ name: String(form.get('name')) });\n}` }],
     },
     {
-      name: 'a destructured body (no suggestion for patterns)',
+      name: 'a destructured body: the suggestion reads it into a fresh name, answers 400 on null, then destructures',
       code: `export async function POST(req: Request) {\n  const { title } = await req.json();\n  return Response.json({ title }, { status: 201 });\n}`,
       errors: [{ messageId: 'unguarded' }],
-      suggestions: [],
+      suggestions: [{ title: /Answer 400/, output: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });\n  }\n  const { title } = body;\n  return Response.json({ title }, { status: 201 });\n}` }],
     },
     {
       name: 'a body read in an arrow handler',

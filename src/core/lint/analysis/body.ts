@@ -3,20 +3,23 @@
  * (whole or destructured), the checks made on them (schema `.parse/.safeParse`, validators,
  * `typeof`/required checks in conditions), and the writes they reach (`db.x.create(body)`,
  * `prisma.x.update({ data: { ...body } })`, `Object.assign(row, body)`). Shared by
- * `validate-input` and `no-mass-assignment`; computed once per document.
+ * `validate-input` and `no-mass-assignment`; computed once per document, and only for the
+ * functions that read a body (one walk of each such function).
  */
 import * as ts from 'typescript';
-import { isFunctionNode, unwrap, type FunctionNode } from '../../ast/query';
+import { findDeclaration, isFunctionNode, unwrap, type FunctionNode } from '../../ast/query';
 import type { BodyRead } from '../facts';
 import type { RuleContext } from '../rule';
 
 export interface BodyBinding {
   readonly read: BodyRead;
   readonly fn: FunctionNode;
-  /** `data` in `const data = await request.json()`. */
+  /** `data` in `const data = await request.json()` (or the rest element of a destructuring). */
   readonly name?: string;
-  /** Local names of destructured fields: `{ email, name: fullName }` → email→email, name→fullName. */
-  readonly fields: ReadonlyMap<string, string>;
+  /** The declaration `name` resolves to (to tell it from a shadowing name in a callback). */
+  readonly nameDecl?: ts.Node;
+  /** Destructured fields: body key → local name and its declaration (`{ email, name: fullName }`). */
+  readonly fields: ReadonlyMap<string, { readonly local: string; readonly decl: ts.Node }>;
   /** The declaration or assignment that binds it. */
   readonly binding: ts.Node;
 }
@@ -32,6 +35,8 @@ export interface BodySink {
   readonly kind: SinkKind;
   /** For `field` sinks: the body field used. */
   readonly field?: string;
+  /** Under a filter key of the call's argument (`where`, `select`, …): a query, not written data. */
+  readonly inFilter: boolean;
 }
 
 export interface Validation {
@@ -41,15 +46,21 @@ export interface Validation {
   readonly fields: ReadonlySet<string>;
 }
 
-/** Method names of calls that persist or send data. */
+/** Method names of calls that persist data. */
 const WRITE_METHODS = new Set([
   'create', 'createMany', 'createManyAndReturn', 'insert', 'insertOne', 'insertMany', 'update', 'updateOne',
   'updateMany', 'upsert', 'save', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace',
-  'merge', 'persist', 'values',
+  'merge', 'persist', 'values', 'set',
 ]);
+
+/** Keys of an ORM call's argument that select rows rather than carry written data. */
+const FILTER_KEYS = new Set(['where', 'select', 'include', 'omit', 'orderBy', 'cursor', 'distinct', 'filter', 'having', '$match']);
 
 /** Calls that validate their argument. */
 const VALIDATOR = /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|validateAsync|assert\w*|is[A-Z]\w*|check\w*|decode|verify\w*|sanitize\w*|superRefine)$/;
+
+/** Explicit conversions: the value that reaches the write has the type the code chose. */
+const COERCION = /^(String|Number|Boolean|BigInt|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/;
 
 function calleeName(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
@@ -59,7 +70,7 @@ function calleeName(call: ts.CallExpression): string | undefined {
 }
 
 export function calleeText(call: ts.CallExpression, sf: ts.SourceFile): string {
-  const text = call.expression.getText(sf);
+  const text = call.expression.getText(sf).replace(/\s+/g, '');
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
@@ -69,22 +80,26 @@ function bindingFor(read: BodyRead): Omit<BodyBinding, 'read' | 'fn'> | undefine
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
-    if (ts.isIdentifier(parent.name)) return { name: parent.name.text, fields: new Map(), binding: parent };
+    if (ts.isIdentifier(parent.name)) return { name: parent.name.text, nameDecl: parent, fields: new Map(), binding: parent };
     if (ts.isObjectBindingPattern(parent.name)) {
-      const fields = new Map<string, string>();
+      const fields = new Map<string, { local: string; decl: ts.Node }>();
+      let rest: ts.BindingElement | undefined;
       for (const el of parent.name.elements) {
         if (el.dotDotDotToken) {
-          if (ts.isIdentifier(el.name)) return { name: el.name.text, fields, binding: parent };
+          if (ts.isIdentifier(el.name)) rest = el;
           continue;
         }
         const key = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
-        if (key && ts.isIdentifier(el.name)) fields.set(key, el.name.text);
+        if (key && ts.isIdentifier(el.name)) fields.set(key, { local: el.name.text, decl: el });
       }
-      return { fields, binding: parent };
+      return rest && ts.isIdentifier(rest.name)
+        ? { name: rest.name.text, nameDecl: rest, fields, binding: parent }
+        : { fields, binding: parent };
     }
   }
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node && ts.isIdentifier(parent.left)) {
-    return { name: parent.left.text, fields: new Map(), binding: parent };
+    const decl = findDeclaration(parent.left.text, parent.left);
+    return { name: parent.left.text, ...(decl ? { nameDecl: decl } : {}), fields: new Map(), binding: parent };
   }
   return undefined;
 }
@@ -104,18 +119,27 @@ export function bodyBindings<M extends string>(ctx: RuleContext<M>): readonly Bo
 /** Whether `node` refers to the binding (its variable, a destructured field, or `name.field`). */
 function referenceOf(binding: BodyBinding, node: ts.Node): { kind: 'whole' | 'field'; field?: string } | undefined {
   if (ts.isIdentifier(node)) {
-    if (binding.name !== undefined && node.text === binding.name) return { kind: 'whole' };
-    for (const [field, local] of binding.fields) if (local === node.text) return { kind: 'field', field };
+    if (binding.name !== undefined && node.text === binding.name) return sameDecl(node, binding.nameDecl) ? { kind: 'whole' } : undefined;
+    for (const [field, f] of binding.fields) if (f.local === node.text) return sameDecl(node, f.decl) ? { kind: 'field', field } : undefined;
     return undefined;
   }
   if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && binding.name !== undefined) {
     const obj = unwrap(node.expression);
-    if (ts.isIdentifier(obj) && obj.text === binding.name) {
+    if (ts.isIdentifier(obj) && obj.text === binding.name && sameDecl(obj, binding.nameDecl)) {
       const field = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteral(node.argumentExpression) ? node.argumentExpression.text : '*';
       return { kind: 'field', field };
     }
   }
   return undefined;
+}
+
+/** The identifier resolves to `decl` (not to a parameter or local of the same name in a callback). */
+function sameDecl(id: ts.Identifier, decl: ts.Node | undefined): boolean {
+  if (!decl) return true;
+  const p = id.parent;
+  // a property name (`x.data`, `{ data: 1 }`) is not a reference
+  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id)) return false;
+  return findDeclaration(id.text, id) === decl;
 }
 
 /** Is `node` the binding's declaration name itself (not a use)? */
@@ -131,7 +155,7 @@ function walkFunction(fn: FunctionNode, visit: (n: ts.Node) => void): void {
   if (fn.body) walk(fn.body);
 }
 
-/** The checks made on a body binding anywhere in its function. */
+/** The checks made on a body binding in its function before position `before`. */
 export function validationOf<M extends string>(ctx: RuleContext<M>, binding: BodyBinding, before = Infinity): Validation {
   const key = `analysis:validation:${binding.binding.pos}:${before}`;
   return ctx.doc.memo(key, () => {
@@ -142,7 +166,7 @@ export function validationOf<M extends string>(ctx: RuleContext<M>, binding: Bod
         const ref = referenceOf(binding, n);
         if (ref && !isDeclarationName(binding, n)) {
           if (ref.kind === 'whole') {
-            // `typeof body`, `Array.isArray(body)`, `body instanceof X`, `!body` count as a whole-value check
+            // `typeof body`, `Array.isArray(body)`, `body instanceof X` count as a whole-value check
             const p = n.parent;
             if (ts.isTypeOfExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) || (ts.isCallExpression(p) && /isArray|isPlainObject|isObject/.test(p.expression.getText(ctx.sourceFile)))) whole = true;
             else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteral(p.left)) fields.add(p.left.text);
@@ -164,6 +188,7 @@ export function validationOf<M extends string>(ctx: RuleContext<M>, binding: Bod
             const ref = referenceOf(binding, unwrap(arg));
             if (ref?.kind === 'whole') whole = true;
             else if (ref?.field) fields.add(ref.field);
+            else noteReferencesIn(arg); // `assert(typeof body.title === 'string')`
           }
         }
       } else if (ts.isIfStatement(n) || ts.isWhileStatement(n)) {
@@ -180,26 +205,40 @@ export function validationOf<M extends string>(ctx: RuleContext<M>, binding: Bod
   });
 }
 
-function isWriteCall(call: ts.CallExpression): boolean {
+/** `db.x.create(…)`, `prisma.x.update(…)`, `db.insert(t).values(…)`, `Object.assign(row, …)`: a call that persists its arguments. */
+export function isWriteCall(call: ts.CallExpression): boolean {
   const name = calleeName(call);
   if (!name) return false;
   if (WRITE_METHODS.has(name)) {
-    // `new Set().values()` and friends are not writes; a write is a method on some object.
-    return ts.isPropertyAccessExpression(unwrap(call.expression)) && !(name === 'values' && call.arguments.length === 0);
+    // A write is a method on some object; `new Set().values()`, `map.set(k, v)`, `headers.set(…)` are not.
+    if (!ts.isPropertyAccessExpression(unwrap(call.expression))) return false;
+    if (name === 'values') return call.arguments.length > 0;
+    // Drizzle's `.update(table).set({...})`: `set` is a write only after `update(…)`
+    if (name === 'set') {
+      const obj = unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression);
+      return ts.isCallExpression(obj) && calleeName(obj) === 'update';
+    }
+    return true;
   }
   return name === 'assign' && /^Object\.assign$/.test(call.expression.getText());
 }
 
-/** Where the body reaches a write call's arguments. */
+/** Where the body reaches a write call's arguments (uses after a reassignment of the variable are dropped). */
 export function sinksOf<M extends string>(ctx: RuleContext<M>, binding: BodyBinding): readonly BodySink[] {
   return ctx.doc.memo(`analysis:sinks:${binding.binding.pos}`, () => {
     const sinks: BodySink[] = [];
+    let reassignedAt = Infinity;
     walkFunction(binding.fn, (n) => {
+      // `data = Schema.parse(data)`: from here on the variable holds something else
+      if (binding.name !== undefined && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n !== binding.binding) {
+        const left = unwrap(n.left);
+        if (ts.isIdentifier(left) && left.text === binding.name && sameDecl(left, binding.nameDecl)) reassignedAt = Math.min(reassignedAt, n.pos);
+      }
       if (!ts.isCallExpression(n) || !isWriteCall(n)) return;
       const isAssign = calleeName(n) === 'assign';
       const args = isAssign ? n.arguments.slice(1) : n.arguments;
       const seen = new Set<ts.Node>();
-      const visitArg = (a: ts.Node, viaSpread: boolean): void => {
+      const visitArg = (a: ts.Node, viaSpread: boolean, inFilter: boolean): void => {
         const inner = ts.isExpression(a) ? unwrap(a) : a;
         if (seen.has(inner)) return;
         const ref = referenceOf(binding, inner);
@@ -210,30 +249,56 @@ export function sinksOf<M extends string>(ctx: RuleContext<M>, binding: BodyBind
             call: n, callee: calleeText(n, ctx.sourceFile), node: inner,
             kind: ref.kind === 'field' ? 'field' : viaSpread || isAssign ? 'spread' : 'whole',
             ...(ref.field ? { field: ref.field } : {}),
+            inFilter,
           });
           return;
         }
-        if (ts.isSpreadAssignment(inner) || ts.isSpreadElement(inner)) return visitArg(inner.expression, true);
+        if (ts.isSpreadAssignment(inner) || ts.isSpreadElement(inner)) return visitArg(inner.expression, true, inFilter);
         if (ts.isObjectLiteralExpression(inner)) {
           for (const p of inner.properties) {
-            if (ts.isPropertyAssignment(p)) visitArg(p.initializer, false);
-            else if (ts.isShorthandPropertyAssignment(p)) visitArg(p.name, false);
-            else if (ts.isSpreadAssignment(p)) visitArg(p.expression, true);
+            const filter = inFilter || (!!p.name && ts.isIdentifier(p.name) && FILTER_KEYS.has(p.name.text));
+            if (ts.isPropertyAssignment(p)) visitArg(p.initializer, false, filter);
+            else if (ts.isShorthandPropertyAssignment(p)) visitArg(p.name, false, filter);
+            else if (ts.isSpreadAssignment(p)) visitArg(p.expression, true, inFilter);
           }
           return;
         }
         if (ts.isArrayLiteralExpression(inner)) {
-          for (const e of inner.elements) visitArg(e, false);
+          for (const e of inner.elements) visitArg(e, false, inFilter);
           return;
         }
         if (isFunctionNode(inner)) return;
-        // e.g. `String(body.title).trim()`, `body.tags.map(...)`: the field still reaches the write
+        // `String(body.title)`, `Number(body.qty)`: converted on purpose
+        if (ts.isCallExpression(inner) && COERCION.test(inner.expression.getText(ctx.sourceFile))) return;
+        // e.g. `slugify(body.title)`, `body.tags.map(...)`, `` `${body.a}` ``: the field still reaches the write
         if (ts.isCallExpression(inner) || ts.isTemplateExpression(inner) || ts.isBinaryExpression(inner) || ts.isConditionalExpression(inner) || ts.isPropertyAccessExpression(inner) || ts.isAwaitExpression(inner)) {
-          ts.forEachChild(inner, (c) => visitArg(c, false));
+          ts.forEachChild(inner, (c) => visitArg(c, false, inFilter));
         }
       };
-      for (const a of args) visitArg(a, false);
+      for (const a of args) visitArg(a, false, false);
     });
-    return sinks;
+    return sinks.filter((s) => s.call.pos < reassignedAt);
+  });
+}
+
+/**
+ * The one sink `validate-input` reports for a binding: the first write reached with no
+ * validation before it. A whole-value check or schema parse validates everything; a field
+ * sink needs that field checked; a whole/spread sink passes once any field was checked
+ * (required-field checks: `no-mass-assignment` then speaks for the extra keys).
+ */
+export function unvalidatedSink<M extends string>(ctx: RuleContext<M>, binding: BodyBinding): BodySink | undefined {
+  return ctx.doc.memo(`analysis:unvalidated:${binding.binding.pos}`, () => {
+    for (const sink of sinksOf(ctx, binding)) {
+      const v = validationOf(ctx, binding, sink.call.pos);
+      if (v.whole) return undefined;
+      if (sink.kind === 'field') {
+        if (v.fields.has(sink.field!) || v.fields.has('*')) continue;
+        return sink;
+      }
+      if (v.fields.size > 0) return undefined;
+      return sink;
+    }
+    return undefined;
   });
 }
