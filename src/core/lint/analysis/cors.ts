@@ -80,7 +80,23 @@ export function classifyOrigin(write: HeaderWrite): OriginWrite {
       return { write, kind: resolved.text.trim() === '*' ? 'wildcard' : 'fixed', checked: true };
     }
   }
+  if (isConfiguredValue(value)) return { write, kind: 'fixed', checked: true };
   return { write, kind: 'dynamic', checked: true };
+}
+
+/**
+ * A value set by configuration, the same for every request: `process.env.ALLOWED_ORIGIN`,
+ * with literal or other configured fallbacks (`?? ''`, `|| 'https://a.example'`) and `!`.
+ */
+function isConfiguredValue(expr: ts.Expression): boolean {
+  const e = unwrap(expr);
+  if (ts.isNonNullExpression(e)) return isConfiguredValue(e.expression);
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
+  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return isConfiguredValue(e.left) && isConfiguredValue(e.right);
+  }
+  const env = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
+  return !!env && ts.isPropertyAccessExpression(env) && env.name.text === 'env' && ts.isIdentifier(env.expression) && env.expression.text === 'process';
 }
 
 export function originWrites<M extends string>(ctx: RuleContext<M>): readonly OriginWrite[] {
