@@ -159,20 +159,27 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
       add(r.file, finding('duplicate-route', `This route resolves to \`${r.pathname}\`, like ${others}: Next.js fails with "You cannot have two parallel pages that resolve to the same path". Keep one.`, severities));
     }
   }
-  const all = [...routes, ...pages];
-  for (const a of routes) {
-    for (const b of all) {
-      if (a === b) continue;
-      const sa = a.pathname.split('/');
-      const sb = b.pathname.split('/');
-      for (let i = 1; i < Math.min(sa.length, sb.length); i++) {
-        const x = classifySegment(sa[i]!);
-        const y = classifySegment(sb[i]!);
-        if (x.type === 'param' && y.type === 'param' && x.param.kind === y.param.kind && x.param.name !== y.param.name) {
-          add(a.file, finding('duplicate-route', `\`${sa.slice(0, i + 1).join('/')}\` is named \`[${x.param.name}]\` here but \`[${y.param.name}]\` in \`${rel(b.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${x.param.name}' !== '${y.param.name}')". Use one name.`, severities));
-          break;
-        }
-        if (sa[i] !== sb[i]) break;
+  // Dynamic segments by the URL text before them and their kind: one name per position.
+  const all = [...routes, ...pages].map((entry) => ({ entry, parts: entry.pathname.split('/') }));
+  const paramsAt = new Map<string, { name: string; entry: AppEntry }[]>();
+  const paramPositions = new Map<AppEntry, { i: number; key: string; name: string }[]>();
+  for (const { entry, parts } of all) {
+    const positions: { i: number; key: string; name: string }[] = [];
+    for (let i = 1; i < parts.length; i++) {
+      const x = classifySegment(parts[i]!);
+      if (x.type !== 'param') continue;
+      const key = `${parts.slice(0, i).join('/')}\0${x.param.kind}`;
+      positions.push({ i, key, name: x.param.name });
+      paramsAt.set(key, [...(paramsAt.get(key) ?? []), { name: x.param.name, entry }]);
+    }
+    paramPositions.set(entry, positions);
+  }
+  for (const { entry: a, parts } of all) {
+    if (a.kind !== 'route') continue;
+    for (const { i, key, name } of paramPositions.get(a) ?? []) {
+      for (const other of paramsAt.get(key) ?? []) {
+        if (other.entry === a || other.name === name) continue;
+        add(a.file, finding('duplicate-route', `\`${parts.slice(0, i + 1).join('/')}\` is named \`[${name}]\` here but \`[${other.name}]\` in \`${rel(other.entry.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${name}' !== '${other.name}')". Use one name.`, severities));
       }
     }
   }

@@ -51,19 +51,19 @@ function looksLikeProjectRoot(dir: string, fs: FsPort): boolean {
 }
 
 /** Finds the project root that owns `file` as an App Router file, walking up from it. */
-export function findProjectRoot(file: string, fs: FsPort = nodeFsPort): string | undefined {
+export function findProjectRoot(file: string, fs: FsPort = nodeFsPort, isRoot = (dir: string): boolean => looksLikeProjectRoot(dir, fs)): string | undefined {
   let dir = path.dirname(path.resolve(file));
   let fallback: string | undefined;
   for (;;) {
     if (path.basename(dir) === 'app') {
       const parent = path.dirname(dir);
-      if (looksLikeProjectRoot(parent, fs)) return parent;
+      if (isRoot(parent)) return parent;
       if (path.basename(parent) === 'src') {
         const grand = path.dirname(parent);
-        if (looksLikeProjectRoot(grand, fs)) return grand;
+        if (isRoot(grand)) return grand;
       }
       fallback ??= path.basename(parent) === 'src' ? path.dirname(parent) : parent;
-    } else if (looksLikeProjectRoot(dir, fs) && !fallback) {
+    } else if (!fallback && isRoot(dir)) {
       return dir;
     }
     const up = path.dirname(dir);
@@ -208,6 +208,13 @@ export function routeFileInfo(file: string, layout: ProjectLayout): RouteFile | 
 export class ProjectIndex {
   private readonly layouts = new Map<string, ProjectLayout>();
   private readonly roots = new Map<string, string | null>();
+  /** Whether a folder holds a package.json or next.config: asked once per folder, not once per file below it. */
+  private readonly rootFolders = new Map<string, boolean>();
+  private readonly isRoot = (dir: string): boolean => {
+    let known = this.rootFolders.get(dir);
+    if (known === undefined) this.rootFolders.set(dir, (known = looksLikeProjectRoot(dir, this.fs)));
+    return known;
+  };
 
   constructor(private readonly fs: FsPort = nodeFsPort) {}
 
@@ -215,7 +222,7 @@ export class ProjectIndex {
     const dir = path.dirname(path.resolve(file));
     let root = this.roots.get(dir);
     if (root === undefined) {
-      root = findProjectRoot(file, this.fs) ?? null;
+      root = findProjectRoot(file, this.fs, this.isRoot) ?? null;
       this.roots.set(dir, root);
     }
     if (root === null) return undefined;
@@ -237,5 +244,6 @@ export class ProjectIndex {
   invalidate(): void {
     this.layouts.clear();
     this.roots.clear();
+    this.rootFolders.clear();
   }
 }

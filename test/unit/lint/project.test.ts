@@ -45,6 +45,11 @@ describe('lint: project structure checks', () => {
     assert.deepEqual(r.get('app/api/posts/[slug]/comments/route.ts'), ['duplicate-route:error']);
   });
 
+  it('accepts different dynamic names under different parents (/users/[id], /posts/[postId])', () => {
+    const r = check({ 'app/api/users/[id]/route.ts': ROUTE, 'app/api/posts/[postId]/route.ts': ROUTE, 'app/api/posts/[postId]/comments/[commentId]/route.ts': ROUTE });
+    assert.equal(r.size, 0);
+  });
+
   it('accepts groups that resolve to different URLs and the same dynamic name reused', () => {
     const r = check({ 'app/(a)/api/x/route.ts': ROUTE, 'app/(b)/api/y/route.ts': ROUTE, 'app/api/posts/[id]/route.ts': ROUTE, 'app/api/posts/[id]/likes/route.ts': ROUTE });
     assert.equal(r.size, 0);
