@@ -4,47 +4,12 @@
  * screenshot and the extension's log under test-results/e2e/ and names them in the error.
  */
 import * as assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { ensureInstalled } from '../../scripts/e2e/install';
-import { startWorkbench, type Workbench as Server } from '../../scripts/e2e/workbench';
-import { collectLogs, scenario } from './support/artifacts';
-import { markProcesses, type ProcessMark } from './support/processes';
-import { launchBrowser, Workbench } from './support/vscode';
+import { useWorkbench } from './support/suite';
 
 describe('VS Code end to end (code-server + next dev)', function () {
-  let processes: ProcessMark;
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let wb: Workbench | undefined;
-  const started = Date.now();
+  const { server, open, scenario } = useWorkbench();
 
-  before(async function () {
-    this.timeout(600_000); // includes the one-time install on a clean machine
-    ensureInstalled({ browser: true });
-    processes = markProcesses();
-    server = await startWorkbench();
-    browser = await launchBrowser();
-    assert.ok(processes.alive().length >= 3, 'next dev, code-server and Chromium run, tagged for the leak check in after()');
-  });
-
-  const artifacts = { page: () => wb?.page, logs: () => collectLogs(server) };
-  const open = async (file?: string): Promise<Workbench> => (wb = await Workbench.open(browser!, server!.url(file)));
-
-  afterEach(async function () {
-    await wb?.page.close();
-    wb = undefined;
-  });
-
-  after(async function () {
-    this.timeout(120_000);
-    await browser?.close();
-    await server?.stop();
-    const left = await processes.settle();
-    assert.deepEqual(left, [], `processes left behind:\n${left.map((p) => `${p.pid} ${p.command}`).join('\n')}`);
-    console.log(`      (suite: ${Math.round((Date.now() - started) / 1000)} s including setup)`);
-  });
-
-  it('shows ▶ Send lenses with the basePath above every handler of a route file', scenario(artifacts, async () => {
+  it('shows ▶ Send lenses with the basePath above every handler of a route file', scenario(async () => {
     const w = await open('app/api/users/route.ts');
     await w.lens('▶ Send POST').waitFor();
     const titles = await w.lensTitles();
@@ -52,18 +17,18 @@ describe('VS Code end to end (code-server + next dev)', function () {
     assert.ok(titles.includes('▶ Send POST /kit/api/users'), titles.join(' | '));
   }));
 
-  it('sends a GET from its lens and shows 200 and the JSON the dev server returned, beside the code', scenario(artifacts, async () => {
+  it('sends a GET from its lens and shows 200 and the JSON the dev server returned, beside the code', scenario(async () => {
     const w = await open('app/api/hello/route.ts');
     await w.lens('▶ Send GET /kit/api/hello').click();
     const text = await w.waitForEditorText('Response', /HTTP\/1\.1 200 OK/);
-    const direct = (await (await fetch(`${server!.dev!.origin}/kit/api/hello`)).json()) as { message: string };
+    const direct = (await (await fetch(`${server().dev!.origin}/kit/api/hello`)).json()) as { message: string };
     assert.match(text, /# GET http:\/\/127\.0\.0\.1:\d+\/kit\/api\/hello/);
     assert.ok(text.includes(`"message": "${direct.message}"`), text);
     assert.equal(await w.page.locator('.editor-group-container').count(), 2, 'the response opens beside the code');
     await w.statusItem(/200 · \d+ ms/).waitFor();
   }));
 
-  it('asks for a dynamic param once, sends 42 as /…/42 and shows the handler answer', scenario(artifacts, async () => {
+  it('asks for a dynamic param once, sends 42 as /…/42 and shows the handler answer', scenario(async () => {
     const w = await open('app/api/users/[id]/route.ts');
     await w.lens('▶ Send GET /kit/api/users/[id]').click();
     const prompt = await w.answerInput('42');
@@ -74,7 +39,7 @@ describe('VS Code end to end (code-server + next dev)', function () {
     assert.match(text, /HTTP\/1\.1 200 OK/);
   }));
 
-  it('sends the body inferred from a POST handler, with the auth token from the keychain, and shows 201', scenario(artifacts, async () => {
+  it('sends the body inferred from a POST handler, with the auth token from the keychain, and shows 201', scenario(async () => {
     const w = await open('app/api/echo/route.ts');
     await w.command('Next Route Kit: Set Auth Token');
     await w.answerInput('e2e-token');
@@ -83,10 +48,10 @@ describe('VS Code end to end (code-server + next dev)', function () {
     const text = await w.waitForEditorText('Response', /HTTP\/1\.1 201 Created/);
     assert.match(text, /"authenticated": true/);
     assert.match(text, /"title": ""/);
-    assert.doesNotMatch(server!.extensionLog(), /e2e-token/, 'the token never reaches the log');
+    assert.doesNotMatch(server().extensionLog(), /e2e-token/, 'the token never reaches the log');
   }));
 
-  it('shows the wildcard-CORS diagnostic (squiggle and Problems panel), and its quick fix (Ctrl+.) rewrites the origin and clears it', scenario(artifacts, async () => {
+  it('shows the wildcard-CORS diagnostic (squiggle and Problems panel), and its quick fix (Ctrl+.) rewrites the origin and clears it', scenario(async () => {
     const w = await open('app/api/legacy-cors/route.ts');
     await w.squiggles('warning').first().waitFor();
     const row = await w.waitForProblem(/Access-Control-Allow-Origin: \*/);
@@ -101,8 +66,8 @@ describe('VS Code end to end (code-server + next dev)', function () {
     await w.squiggles('warning').first().waitFor({ state: 'detached' });
   }));
 
-  it('explains a stopped dev server with its actions, and nothing hangs', scenario(artifacts, async () => {
-    await server!.dev!.stop();
+  it('explains a stopped dev server with its actions, and nothing hangs', scenario(async () => {
+    await server().dev!.stop();
     const w = await open('app/api/hello/route.ts');
     await w.lens('▶ Send GET /kit/api/hello').click();
     const toast = w.notification(/Nothing answers at http:\/\/127\.0\.0\.1:\d+/);

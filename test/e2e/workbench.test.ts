@@ -1,18 +1,14 @@
 /**
  * The extension in real VS Code (code-server in Debian's Chromium) on a copy of the fixture
  * app: activation, the routes status bar entry, the Show Routes Quick Pick, and a route file
- * created and typed in the workbench. None of it sends a request, so no `next dev` runs here.
+ * created and typed in the workbench, snippets in and outside route files. None of it sends a request, so no `next dev` runs here.
  * On failure a scenario saves a screenshot and the logs under test-results/e2e/ and names them.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { ensureInstalled } from '../../scripts/e2e/install';
-import { startWorkbench, type Workbench as Server } from '../../scripts/e2e/workbench';
-import { collectLogs, scenario } from './support/artifacts';
-import { markProcesses, type ProcessMark } from './support/processes';
-import { launchBrowser, Workbench, type QuickPickRow } from './support/vscode';
+import { useWorkbench } from './support/suite';
+import type { QuickPickRow } from './support/vscode';
 
 /**
  * Route files on disk, counted the way Next.js routes them: a file below a private folder
@@ -45,40 +41,11 @@ async function waitForFileText(file: string, text: string, timeoutMs = 10_000): 
 }
 
 describe('VS Code with Next Route Kit: activation, Show Routes, snippets', function () {
-  let processes: ProcessMark;
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let wb: Workbench | undefined;
+  const { server, open, scenario } = useWorkbench({ devServer: false });
+  const inWorkspace = (relative: string): string => path.join(server().workspace, relative);
 
-  before(async function () {
-    this.timeout(600_000); // includes the one-time install on a clean machine
-    ensureInstalled({ browser: true });
-    processes = markProcesses();
-    server = await startWorkbench({ devServer: false });
-    browser = await launchBrowser();
-    assert.ok(processes.alive().length >= 3, 'code-server and Chromium run, tagged for the leak check in after()');
-  });
-
-  const inWorkspace = (relative: string): string => path.join(server!.workspace, relative);
-  const open = async (file?: string): Promise<Workbench> => (wb = await Workbench.open(browser!, server!.url(file)));
-
-  const artifacts = { page: () => wb?.page, logs: () => collectLogs(server) };
-
-  afterEach(async function () {
-    await wb?.page.close();
-    wb = undefined;
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await browser?.close();
-    await server?.stop();
-    const left = await processes.settle();
-    assert.deepEqual(left, [], `processes left behind:\n${left.map((p) => `${p.pid} ${p.command}`).join('\n')}`);
-  });
-
-  it('shows how many routes Next.js serves in the status bar once the extension is active', scenario(artifacts, async () => {
-    const { total, served } = countRouteFiles(server!.workspace);
+  it('shows how many routes Next.js serves in the status bar once the extension is active', scenario(async () => {
+    const { total, served } = countRouteFiles(server().workspace);
     assert.ok(total > served && served > 1, `fixture has ${total} route files, ${served} served`);
     const w = await open('app/api/hello/route.ts');
     await w.statusItem(`${served} routes`).waitFor();
@@ -92,8 +59,8 @@ describe('VS Code with Next Route Kit: activation, Show Routes, snippets', funct
     assert.equal(await w.activeEditorText(), fs.readFileSync(inWorkspace('app/api/hello/route.ts'), 'utf8'));
   }));
 
-  it('lists /kit/api/users/[id] in Show Routes from the Command Palette and opens its file', scenario(artifacts, async () => {
-    const { total } = countRouteFiles(server!.workspace);
+  it('lists /kit/api/users/[id] in Show Routes from the Command Palette and opens its file', scenario(async () => {
+    const { total } = countRouteFiles(server().workspace);
     const w = await open();
     await w.command('Next Route Kit: Show Routes');
     const pick = await w.quickPick();
@@ -108,8 +75,8 @@ describe('VS Code with Next Route Kit: activation, Show Routes, snippets', funct
     assert.equal(await w.activeEditorText(), fs.readFileSync(inWorkspace('app/api/users/[id]/route.ts'), 'utf8'));
   }));
 
-  it('counts a route file created and typed in the workbench, and lists it in Show Routes', scenario(artifacts, async () => {
-    const { served } = countRouteFiles(server!.workspace);
+  it('counts a route file created and typed in the workbench, and lists it in Show Routes', scenario(async () => {
+    const { served } = countRouteFiles(server().workspace);
     const w = await open('app/api/users/route.ts'); // Quick Open then switches to the other file
     await w.statusItem(`${served} routes`).waitFor();
 
@@ -142,7 +109,7 @@ describe('VS Code with Next Route Kit: activation, Show Routes, snippets', funct
     assert.match(await w.activeEditorText(), /export async function POST/);
     assert.ok(!fs.existsSync(path.join(__dirname, '..', 'fixtures', 'workspace', 'app', 'api', 'auth', 'route.ts')));
   }));
-  it('offers rhget in a new route file and inserts a handler with no Next Route Kit problems; outside route files rhget is not offered', scenario(artifacts, async () => {
+  it('offers rhget in a new route file and inserts a handler with no Next Route Kit problems; outside route files rhget is not offered', scenario(async () => {
     const w = await open('app/api/hello/route.ts');
     await w.newFile('app/api/catalog/route.ts');
     await w.typeInEditor('rhget');

@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import { findDeclaration, indentationAt, isFunctionNode, unwrap } from '../ast/query';
-import { addNamedImport } from '../lint/fixes';
+import { ensureImport } from '../lint/analysis/nextImports';
 import { importedNameFrom } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
@@ -120,8 +120,9 @@ export default defineRule({
     const fixFor = (clause: ts.CatchClause): FixSpec | undefined => {
       const edits = insertFirst(clause, (name) => `unstable_rethrow(${name})${semi}`);
       if (!edits) return undefined;
-      const imp = addNamedImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow');
-      if (imp) edits.unshift(imp);
+      const imp = ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value');
+      if (imp === 'conflict') return undefined;
+      if (imp.edit) edits.unshift(imp.edit);
       return { title: 'Rethrow Next.js navigation errors with `unstable_rethrow(error)`', edits };
     };
     // Before Next.js 15 there is no `unstable_rethrow`: rethrow errors carrying Next's

@@ -1,7 +1,8 @@
 import * as ts from 'typescript';
 import { findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
-import { addNamedImport, hasMultilineLiteral, indentLines, quote } from '../lint/fixes';
+import { ensureImport } from '../lint/analysis/nextImports';
+import { hasMultilineLiteral, indentLines, quote } from '../lint/fixes';
 import { isGuardedByTryCatch } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
@@ -131,11 +132,12 @@ export default defineRule({
       const catchLines: string[] = [];
       if (navigationImported()) {
         // `redirect()`/`notFound()` work by throwing: the catch must let them through.
-        if (ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15) {
+        const imp = ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15 ? ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value') : 'conflict';
+        if (imp !== 'conflict') {
           catchLines.push(`unstable_rethrow(error)${semi}`);
-          const imp = addNamedImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow');
-          if (imp) edits.push(imp);
+          if (imp.edit) edits.push(imp.edit);
         } else {
+          // Before Next.js 15 (or with the name taken): rethrow errors carrying Next's `digest` marker.
           const q = ctx.style.quote;
           catchLines.push(`if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`);
         }

@@ -1,6 +1,6 @@
 /**
- * Import edits for fixes that introduce a `next/server` name (`NextRequest` as a type,
- * `NextResponse` as a value): reuse an existing import, extend the file's `next/server`
+ * Import edits for fixes that introduce a Next.js name (`NextRequest` as a type,
+ * `NextResponse` or `unstable_rethrow` as a value): reuse an existing import, extend the module's
  * import the right way (`type X` inside a value import, plain `X` inside `import type`),
  * or add one line after the last import in the file's quote and semicolon style. Returns
  * `'conflict'` when the name is already taken by something else, or is imported in a way
