@@ -1,12 +1,28 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../support/nextDev';
 
 describe('packaging', () => {
+  const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+
+  it('packages a .vsix: README images and links resolve against the repository (vsce rejects ones it cannot rewrite)', function () {
+    this.timeout(120000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrk-vsix-'));
+    try {
+      const out = path.join(dir, 'next-route-kit.vsix');
+      const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
+      assert.ok(fs.statSync(out).size > 100_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('packs only the allow-listed files: the bundles, snippets, grammar, docs, README — nothing from src/ or test/', function () {
     this.timeout(60000);
-    const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const out = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
     const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
     assert.ok(files.includes('dist/extension.js'), files.join('\n'));
