@@ -1,4 +1,4 @@
-import { parseDocument, type ParsedDocument } from './parse';
+import { parseDocument, reparseDocument, type ParsedDocument } from './parse';
 
 export interface DocumentSnapshot {
   /** A stable key for the document: its URI in the editor, its path in the CLI. */
@@ -9,7 +9,8 @@ export interface DocumentSnapshot {
 }
 
 /**
- * Parses a document once per version and shares the result between every provider.
+ * Parses a document once per version and shares the result between every provider; a new
+ * version of a document it holds is parsed incrementally from the previous one.
  * Bounded (least recently used entries go first); the editor deletes an entry when its
  * document closes, so memory shrinks when files do.
  */
@@ -27,7 +28,12 @@ export class AstCache {
       this.entries.set(doc.uri, existing);
       return existing;
     }
-    const parsed = parseDocument(doc.fileName, doc.getText(), doc.uri, doc.version);
+    // A newer version of a cached document is parsed incrementally from it (which reuses, and
+    // so invalidates, the old tree: the entry is replaced below and never handed out again).
+    const parsed =
+      existing && existing.fileName === doc.fileName
+        ? reparseDocument(existing, doc.getText(), doc.uri, doc.version)
+        : parseDocument(doc.fileName, doc.getText(), doc.uri, doc.version);
     this.parses++;
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, parsed);

@@ -41,6 +41,11 @@ export class ParsedDocument {
     return this.cachedErrors;
   }
 
+  /** Whether the parser gave up on the file (its tree is empty). */
+  get unparsable(): boolean {
+    return this.fatal !== undefined;
+  }
+
   /** Marks the document as unparsable (the tree is empty). */
   setFatalError(message: string, length: number): void {
     this.fatal = { message, span: { start: 0, end: Math.min(length, 1) } };
@@ -99,6 +104,37 @@ export function parseDocument(fileName: string, text: string, uri = fileName, ve
     const doc = new ParsedDocument(uri, version, fileName, parseSource(fileName, ''));
     doc.setFatalError(`The file could not be parsed (${(e as Error).message}).`, text.length);
     return doc;
+  }
+}
+
+/**
+ * The next version of a document, parsed incrementally from the previous one: the text
+ * between the common prefix and suffix is the change, and TypeScript reuses every node outside
+ * it (a keystroke in a 2,000-line file re-parses a few lines, not the file). The previous
+ * document's tree is reused — and so changed — by this: callers must drop it (the AST cache
+ * replaces it). Falls back to a full parse when the previous parse failed, when most of the
+ * file changed, or when the incremental parser throws.
+ */
+export function reparseDocument(previous: ParsedDocument, text: string, uri = previous.uri, version = previous.version + 1): ParsedDocument {
+  const old = previous.sourceFile.text;
+  if (previous.unparsable || old.length === 0) {
+    return parseDocument(previous.fileName, text, uri, version);
+  }
+  let start = 0;
+  const max = Math.min(old.length, text.length);
+  while (start < max && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  if (oldEnd - start > old.length / 2) return parseDocument(previous.fileName, text, uri, version);
+  try {
+    const range = ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
+    return new ParsedDocument(uri, version, previous.fileName, ts.updateSourceFile(previous.sourceFile, text, range));
+  } catch {
+    return parseDocument(previous.fileName, text, uri, version);
   }
 }
 
