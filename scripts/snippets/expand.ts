@@ -77,5 +77,5 @@ if (require.main === module) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, f.text);
   });
-  console.log(`${files.length} snippet expansions written to ${dir}`);
+  process.stderr.write(`${files.length} snippet expansions written to ${dir}\n`); // stdout stays for `bench --json`
 }
