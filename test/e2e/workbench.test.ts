@@ -1,8 +1,9 @@
 /**
  * The extension in real VS Code (code-server in Debian's Chromium) on a copy of the fixture
- * app: activation, the routes status bar entry, the Show Routes Quick Pick, and a route file
- * created and typed in the workbench, snippets in and outside route files. None of it sends a request, so no `next dev` runs here.
- * On failure a scenario saves a screenshot and the logs under test-results/e2e/ and names them.
+ * app, served by `next dev` as a user would have it while working: activation, the routes
+ * status bar entry, the Show Routes Quick Pick, a route file created and typed in the
+ * workbench, and snippets in and outside route files. On failure a scenario saves a
+ * screenshot and the logs under test-results/e2e/ and names them.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -41,7 +42,7 @@ async function waitForFileText(file: string, text: string, timeoutMs = 10_000): 
 }
 
 describe('VS Code with Next Route Kit: activation, Show Routes, snippets', function () {
-  const { server, open, scenario } = useWorkbench({ devServer: false });
+  const { server, open, scenario } = useWorkbench();
   const inWorkspace = (relative: string): string => path.join(server().workspace, relative);
 
   it('shows how many routes Next.js serves in the status bar once the extension is active', scenario(async () => {
