@@ -250,6 +250,11 @@ export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
   return undefined;
 }
 
+/** Where a declaration's name is visible for our analyses: its enclosing function, else the file. */
+export function scopeOf(node: ts.Node): FunctionNode | ts.SourceFile {
+  return enclosingFunction(node) ?? node.getSourceFile();
+}
+
 /** Indentation (spaces/tabs) at the start of the line containing `pos`. */
 export function indentationAt(text: string, pos: number): string {
   const lineStart = text.lastIndexOf('\n', pos - 1) + 1;

@@ -1,6 +1,6 @@
 /** Control-flow-ish helpers rules share. Syntactic only: no type checker. */
 import * as ts from 'typescript';
-import { isFunctionNode, type FunctionNode } from '../ast/query';
+import { isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 
 /** The try statement whose `try` block contains `node`, stopping at the enclosing function. */
 export function enclosingTryBlock(node: ts.Node): ts.TryStatement | undefined {
@@ -56,9 +56,11 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
 /**
  * Whether some condition in `scope` checks `name` against something: a comparison, a call
  * taking it (`ALLOWED.includes(x)`, `set.has(x)`, `isAllowed(x)`, `re.test(x)`), or a switch
- * on it. The allow-list test used by the CORS and sort rules.
+ * on it. The allow-list test used by the CORS and sort rules. The left side of `&&` counts as a
+ * condition (`ok(x) && use(x)`); the left side of `||` too unless `orIsCheck` is false (for the
+ * CORS origin, `allowed(origin) || fallback` is not a guard).
  */
-export function isCheckedInConditions(scope: ts.Node, name: string): boolean {
+export function isCheckedInConditions(scope: ts.Node, name: string, { orIsCheck = true }: { orIsCheck?: boolean } = {}): boolean {
   const mentions = (n: ts.Node): boolean => {
     let hit = false;
     const walk = (c: ts.Node): void => {
@@ -73,15 +75,16 @@ export function isCheckedInConditions(scope: ts.Node, name: string): boolean {
     walk(n);
     return hit;
   };
+  const guards = (op: ts.SyntaxKind): boolean => op === ts.SyntaxKind.AmpersandAmpersandToken || (orIsCheck && op === ts.SyntaxKind.BarBarToken);
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isSwitchStatement(n)) {
-      const e = n.expression;
+      const e = unwrap(n.expression);
       if ((ts.isIdentifier(e) && e.text === name) || mentions(e)) found = true;
     } else if ((ts.isIfStatement(n) && mentions(n.expression)) || (ts.isConditionalExpression(n) && mentions(n.condition))) {
       found = true;
-    } else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) && mentions(n.left)) {
+    } else if (ts.isBinaryExpression(n) && guards(n.operatorToken.kind) && mentions(n.left)) {
       found = true;
     }
     if (!found) ts.forEachChild(n, visit);

@@ -8,7 +8,7 @@
 import type * as ts from 'typescript';
 import type { ParsedDocument } from '../ast/parse';
 import type { HandlerExport, RouteExport } from '../nextjs/exports';
-import type { RouteParam, RouteProblem } from '../nextjs/routePath';
+import type { RoutePath } from '../nextjs/routePath';
 import type { Severity, Span } from '../types';
 import type { FileFacts } from './facts';
 
@@ -61,13 +61,7 @@ export interface Report<M extends string> {
 }
 
 /** The route the file serves, as far as the route model knows (absent for unknown paths). */
-export interface LintRouteInfo {
-  readonly route: string;
-  readonly pathname: string;
-  readonly params: readonly RouteParam[];
-  readonly routable: boolean;
-  readonly problems: readonly RouteProblem[];
-}
+export type LintRouteInfo = RoutePath;
 
 export interface LintProjectInfo {
   /** Undefined when unknown; version-gated rules then assume the newest behaviour. */

@@ -4,7 +4,7 @@
  * every reference to a declaration. Shared by the body, form and query inference.
  */
 import * as ts from 'typescript';
-import { enclosingFunction, findDeclaration, resolveFunction, unwrap, type FunctionNode } from '../ast/query';
+import { enclosingFunction, findDeclaration, resolveFunction, scopeOf, unwrap, type FunctionNode } from '../ast/query';
 
 /**
  * The outermost expression that still holds `node`'s value: through parentheses, `as`,
@@ -36,10 +36,6 @@ export function storedIn(holder: ts.Node): ts.VariableDeclaration | ts.Parameter
 }
 
 /** The scope a declaration is visible in (its function, else its source file). */
-function scopeOf(decl: ts.Node): ts.Node {
-  return enclosingFunction(decl) ?? decl.getSourceFile();
-}
-
 /**
  * References to a declaration (a variable, a parameter or a destructured name): identifiers
  * that resolve to it, excluding its own name, property names and assignment targets.

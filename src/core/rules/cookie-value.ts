@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { findDeclaration, isConstDeclaration, isFunctionNode, unwrap } from '../ast/query';
+import { findDeclaration, isConstDeclaration, scopeOf, unwrap } from '../ast/query';
 import { isRequestExpression, responseSite } from '../lint/facts';
 import { importedNameFrom } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
@@ -136,9 +136,8 @@ export default defineRule({
             // `const sessionId = request.cookies.get('sessionId')`: judge by how the variable is used.
             const name = p.name.text;
             const decl = p;
-            let scope: ts.Node | undefined = p;
-            while (scope && !isFunctionNode(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-            if (!scope || isReassigned(decl, name, scope)) return;
+            const scope = scopeOf(p);
+            if (isReassigned(decl, name, scope)) return;
             uses = [];
             const walk = (c: ts.Node): void => {
               if (ts.isIdentifier(c)) {

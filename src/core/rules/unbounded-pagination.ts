@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { isFunctionNode, unwrap } from '../ast/query';
+import { scopeOf, unwrap } from '../ast/query';
 import { allQueryReads, inlineUse, queryReads, usesOf } from '../lint/analysis/query';
 import { defineRule } from '../lint/rule';
 
@@ -13,12 +13,6 @@ const NUMBER_SINK = /^(skip|offset|page|cursor|start|from)$/;
 const NOT_PAGING = /^(where|data|filter|select|include|create|update|set|values|having|\$match|match)$/;
 /** Calls that bound a value: `Math.min(…)`, `clamp(…)`, a schema with `.max(…)`. */
 const BOUNDS = /Math\.min|clamp|(?<!Math)\.max\(/i;
-
-function scopeOf(decl: ts.Node): ts.Node {
-  let n: ts.Node | undefined = decl.parent;
-  while (n && !isFunctionNode(n) && !ts.isSourceFile(n)) n = n.parent;
-  return n ?? decl.getSourceFile();
-}
 
 /** An object literal sent back to the client (`Response.json({ limit })`) or logged, not a query. */
 function isResponseBody(obj: ts.Node): boolean {

@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { findDeclaration, isConstDeclaration, isFunctionNode, unwrap } from '../ast/query';
+import { findDeclaration, isConstDeclaration, isFunctionNode, scopeOf, unwrap } from '../ast/query';
 import { allQueryReads, inlineUse, queryReads, usesOf } from '../lint/analysis/query';
 import { isCheckedInConditions } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
@@ -92,9 +92,7 @@ export default defineRule({
           if (!v.initializer) continue;
           if (VALIDATED.test(v.initializer.getText(sf))) continue;
           const name = (v.name as ts.Identifier).text;
-          let scope: ts.Node | undefined = v.parent;
-          while (scope && !isFunctionNode(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-          if (!scope) continue;
+          const scope = scopeOf(v);
           if (isCheckedInConditions(scope, name)) continue;
           for (const use of usesOf(scope, v)) {
             const sink = sortSinkOf(use);

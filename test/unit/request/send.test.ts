@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import type * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import { formatBody, formatResponse } from '../../../src/core/request/format';
 import { RequestError, sendRequest, type ResponseResult } from '../../../src/core/request/send';
@@ -14,6 +15,19 @@ async function expectError(p: Promise<unknown>, kind: string): Promise<RequestEr
     return e;
   }
   assert.fail(`expected a ${kind} error`);
+}
+
+/** Writes `size` bytes of `chunk` copies with backpressure, then ends the response. */
+function writeBytes(res: http.ServerResponse, size: number, chunk: Buffer): void {
+  let sent = 0;
+  const write = (): void => {
+    while (sent < size) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', write);
+    }
+    res.end();
+  };
+  write();
 }
 
 describe('sending requests (real loopback servers)', function () {
@@ -104,16 +118,7 @@ describe('sending requests (real loopback servers)', function () {
     const size = 50 * 1024 * 1024;
     const s = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/plain', 'content-length': String(size) });
-      const chunk = Buffer.alloc(1024 * 1024, 'a');
-      let sent = 0;
-      const write = (): void => {
-        while (sent < size) {
-          sent += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', write);
-        }
-        res.end();
-      };
-      write();
+      writeBytes(res, size, Buffer.alloc(1024 * 1024, 'a'));
     });
     let r: ResponseResult | undefined;
     try {
@@ -133,16 +138,7 @@ describe('sending requests (real loopback servers)', function () {
     const size = 1024 ** 3;
     const s = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
-      const chunk = Buffer.alloc(4 * 1024 * 1024, 7);
-      let sent = 0;
-      const write = (): void => {
-        while (sent < size) {
-          sent += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', write);
-        }
-        res.end();
-      };
-      write();
+      writeBytes(res, size, Buffer.alloc(4 * 1024 * 1024, 7));
     });
     global.gc?.();
     const before = process.memoryUsage().heapUsed;

@@ -1,7 +1,8 @@
 /** CORS header analysis shared by the CORS rules: how each handler sets Access-Control-*. */
 import * as ts from 'typescript';
-import { findDeclaration, isFunctionNode, resolveValue, unwrap, type FunctionNode } from '../../ast/query';
+import { findDeclaration, resolveValue, scopeOf, unwrap, type FunctionNode } from '../../ast/query';
 import type { HeaderWrite } from '../facts';
+import { isCheckedInConditions } from '../helpers';
 import type { RuleContext } from '../rule';
 
 export type OriginKind = 'wildcard' | 'fixed' | 'reflected' | 'dynamic';
@@ -26,40 +27,6 @@ export function isRequestOrigin(expr: ts.Expression): boolean {
   return !!arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && arg.text.toLowerCase() === 'origin';
 }
 
-function conditionsMention(fn: ts.Node, name: string): boolean {
-  let found = false;
-  const mentions = (n: ts.Node): boolean => {
-    let hit = false;
-    const walk = (c: ts.Node): void => {
-      if (hit) return;
-      if (ts.isIdentifier(c) && c.text === name) {
-        const p = c.parent;
-        // a comparison or a call taking the origin (`allowed.includes(origin)`, `isAllowed(origin)`, `set.has(origin)`, `re.test(origin)`)
-        if (ts.isCallExpression(p) || (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText()))) hit = true;
-        return;
-      }
-      ts.forEachChild(c, walk);
-    };
-    walk(n);
-    return hit;
-  };
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    const switchOn = ts.isSwitchStatement(n) ? unwrap(n.expression) : undefined;
-    if ((ts.isIfStatement(n) && mentions(n.expression)) || (ts.isConditionalExpression(n) && mentions(n.condition)) || (switchOn && ((ts.isIdentifier(switchOn) && switchOn.text === name) || mentions(switchOn)))) {
-      found = true;
-      return;
-    }
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && mentions(n.left)) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(fn);
-  return found;
-}
-
 export function classifyOrigin(write: HeaderWrite): OriginWrite {
   if (write.valueText !== undefined) return { write, kind: write.valueText.trim() === '*' ? 'wildcard' : 'fixed', checked: true };
   if (!write.value) return { write, kind: 'dynamic', checked: true };
@@ -70,9 +37,7 @@ export function classifyOrigin(write: HeaderWrite): OriginWrite {
   if (ts.isIdentifier(value)) {
     const decl = findDeclaration(value.text, value);
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isRequestOrigin(decl.initializer)) {
-      let scope: ts.Node | undefined = decl;
-      while (scope && !isFunctionNode(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-      return { write, kind: 'reflected', originVar: value.text, checked: conditionsMention(scope ?? decl, value.text) };
+      return { write, kind: 'reflected', originVar: value.text, checked: isCheckedInConditions(scopeOf(decl), value.text, { orIsCheck: false }) };
     }
     // A parameter (`function cors(origin)`): the caller decides; treat as checked unless we can see otherwise.
     const resolved = resolveValue(value);
