@@ -9,7 +9,7 @@ import { baseUrlCandidates } from '../request/baseUrl';
 import { formatHead, formatResponse } from '../request/format';
 import { inferRequests } from '../request/infer';
 import { toHttpText } from '../request/httpFile';
-import { AUTH_TOKEN_VARIABLE, buildRequest, resolveSpec } from '../request/model';
+import { AUTH_TOKEN_VARIABLE, buildRequest, prepareForSend } from '../request/model';
 import { firstAnswering } from '../request/probe';
 import { RequestError, sendRequest } from '../request/send';
 import { EXIT, UsageError, type CliIo } from './io';
@@ -113,8 +113,10 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
     io.out(toHttpText(spec));
     return EXIT.ok;
   }
-  const { spec: resolved, missing } = resolveSpec(spec, variables);
-  if (missing.length) io.err(`next-route-kit request: sending without ${missing.map((m) => `{{${m}}}`).join(', ')} (pass --var ${missing[0]}=… or set NEXT_ROUTE_KIT_TOKEN)\n`);
+  // As in the editor: a credential header whose secret has no value is left out, not sent as `{{authToken}}`.
+  const { spec: resolved, dropped, missing } = prepareForSend(spec, variables);
+  if (dropped.length) io.err(`next-route-kit request: sending without ${dropped.join(', ')} (set NEXT_ROUTE_KIT_TOKEN, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)\n`);
+  if (missing.length) io.err(`next-route-kit request: no value for ${missing.map((m) => `{{${m}}}`).join(', ')}: sent as written (pass --var ${missing[0]}=…)\n`);
   let streamed = false;
   try {
     const result = await sendRequest(resolved, {

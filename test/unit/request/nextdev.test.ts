@@ -118,4 +118,20 @@ describe('request runner against a real next dev', function () {
     assert.match(out, /^HTTP\/1\.1 200 OK\n# GET http:\/\/127\.0\.0\.1:\d+\/kit\/api\/users\/1\n/);
     assert.match(out, /"name": "Ada Lovelace"/);
   });
+
+  it('sends from the CLI without an Authorization header when no token is set, and says so', async () => {
+    const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+    const env = { ...process.env };
+    delete env['NEXT_ROUTE_KIT_TOKEN'];
+    const child = spawn(process.execPath, [cli, 'request', 'app/api/echo/route.ts#POST', '--send'], { cwd: FIXTURE_APP, env });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    assert.equal(code, 0, err);
+    assert.match(err, /sending without Authorization \(set NEXT_ROUTE_KIT_TOKEN/);
+    assert.match(out, /^HTTP\/1\.1 201 Created\n/);
+    assert.match(out, /"authenticated": false/, 'no `Bearer {{authToken}}` placeholder reached the handler');
+  });
 });
