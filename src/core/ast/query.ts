@@ -230,16 +230,6 @@ export function accessChain(expr: ts.Expression): string | undefined {
   return undefined;
 }
 
-/** Calls `visit` on every descendant of `node` (depth-first), skipping nested functions when asked. */
-export function forEachDescendant(node: ts.Node, visit: (n: ts.Node) => void | 'skip', opts: { skipFunctions?: boolean } = {}): void {
-  const walk = (n: ts.Node): void => {
-    if (visit(n) === 'skip') return;
-    if (opts.skipFunctions && n !== node && isFunctionNode(n)) return;
-    ts.forEachChild(n, walk);
-  };
-  ts.forEachChild(node, walk);
-}
-
 /** The nearest enclosing function-like node (the function a `return` belongs to). */
 export function enclosingFunction(node: ts.Node): FunctionNode | undefined {
   let current = node.parent;

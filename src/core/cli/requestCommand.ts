@@ -11,7 +11,7 @@ import { inferRequests } from '../request/infer';
 import { toHttpText } from '../request/httpFile';
 import { AUTH_TOKEN_VARIABLE, buildRequest, prepareForSend } from '../request/model';
 import { firstAnswering } from '../request/probe';
-import { RequestError, sendRequest } from '../request/send';
+import { isStreamingResponse, RequestError, sendRequest } from '../request/send';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export const REQUEST_USAGE = `Usage: next-route-kit request <file>#<METHOD> [options]
@@ -124,7 +124,7 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
       followRedirects: !!values.follow,
       credentialsOrigin: new URL(base.url).origin,
       onHeaders: (head) => {
-        if (/text\/event-stream/i.test(head.headers.find(([k]) => k === 'content-type')?.[1] ?? '')) {
+        if (isStreamingResponse(head)) {
           streamed = true;
           io.out(formatHead(head, resolved) + '\n');
         }

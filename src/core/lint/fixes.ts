@@ -1,13 +1,6 @@
-/** Edit builders shared by fixes: imports, statement insertion, re-indentation. */
+/** Text helpers shared by fixes: multi-line literals, re-indentation, quoting. */
 import * as ts from 'typescript';
-import { indentationAt } from '../ast/query';
-import type { CodeStyle, EditSpec } from './rule';
-
-/** Text of a statement to insert after `node`'s line, indented like it. */
-export function insertStatementAfter(sf: ts.SourceFile, node: ts.Node, statement: string): EditSpec {
-  const indent = indentationAt(sf.text, node.getStart(sf));
-  return { start: node.end, end: node.end, text: `\n${indent}${statement}` };
-}
+import type { CodeStyle } from './rule';
 
 /** Whether any string or template literal inside `node` spans lines (re-indenting would change it). */
 export function hasMultilineLiteral(sf: ts.SourceFile, node: ts.Node): boolean {

@@ -10,7 +10,7 @@
  */
 import * as ts from 'typescript';
 import type { ParsedDocument } from '../ast/parse';
-import { findDeclaration, hasModifier, isFunctionNode, resolveFunction, unwrap, type FunctionNode } from '../ast/query';
+import { findDeclaration, hasModifier, resolveFunction, unwrap, type FunctionNode } from '../ast/query';
 import type { Span } from '../types';
 import { isHttpMethod, isSegmentConfigName, isValidRouteExportName, type HttpMethod } from './httpMethods';
 
@@ -206,9 +206,4 @@ function collectBindingExports(
       collectBindingExports(doc, element.name, statement, statementSpan, out);
     }
   }
-}
-
-/** Whether a function node is a handler body we can analyse (has a block or expression body). */
-export function handlerBody(fn: FunctionNode): ts.ConciseBody | undefined {
-  return isFunctionNode(fn) ? fn.body : undefined;
 }

@@ -5,9 +5,7 @@
  * continuation lines, headers, a blank line, the body. Written by "Edit Request…" and
  * "Export Routes as .http", parsed back for the Send lens of edited requests.
  */
-import type { ParamValues } from '../nextjs/routePath';
-import type { InferredRequest } from './infer';
-import { AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, buildRequest, type RequestSpec } from './model';
+import { AUTH_TOKEN_VARIABLE, type RequestSpec } from './model';
 
 export interface HttpRequestEntry extends RequestSpec {
   /** 0-based line of the request line (where its Send lens hangs). */
@@ -102,38 +100,3 @@ export function parseHttpFile(text: string): HttpFile {
   flush();
   return { variables, requests };
 }
-
-/** The request whose text contains `line` (0-based), e.g. the one under the cursor. */
-export function requestAtLine(file: HttpFile, line: number): HttpRequestEntry | undefined {
-  let found: HttpRequestEntry | undefined;
-  for (const r of file.requests) if (r.line <= line) found = r;
-  return found ?? file.requests[0];
-}
-
-export interface ExportItem {
-  readonly inferred: InferredRequest;
-  /** Remembered path parameter values, if any. */
-  readonly params?: ParamValues;
-}
-
-/**
- * Routes as one `.http` file: `{{baseUrl}}` for the server and a `{{param}}` variable per
- * path parameter name (filled with remembered values, else empty for the user to fill).
- */
-export function exportHttp(items: readonly ExportItem[], baseUrl: string, notes: readonly string[] = []): string {
-  const variables: Record<string, string> = { [BASE_URL_VARIABLE]: baseUrl.replace(/\/+$/, '') };
-  const specs: RequestSpec[] = [];
-  for (const { inferred, params } of items) {
-    const placeholders: Record<string, string> = {};
-    for (const p of inferred.params) {
-      placeholders[p.name] = `{{${p.name}}}`;
-      const remembered = params?.[p.name];
-      const value = typeof remembered === 'string' || remembered === undefined ? remembered : remembered.join('/');
-      if (variables[p.name] === undefined || (value && !variables[p.name])) variables[p.name] = value ?? '';
-    }
-    const spec = buildRequest(inferred, { baseUrl: 'http://base.invalid', params: placeholders });
-    specs.push({ ...spec, url: spec.url.replace('http://base.invalid', `{{${BASE_URL_VARIABLE}}}`) });
-  }
-  return toHttpFile(specs, variables, notes);
-}
-

@@ -123,12 +123,9 @@ export function headerValue(headers: ReadonlyArray<readonly [string, string]>, n
   return headers.find(([k]) => k.toLowerCase() === name)?.[1];
 }
 
-/** Whether a response's body should be shown as it arrives: event streams, NDJSON, chunked non-JSON text. */
+/** Whether a response's body is a stream to show as it arrives: server-sent events, NDJSON / JSON Lines. */
 export function isStreamingResponse(head: Pick<ResponseHead, 'headers'>): boolean {
-  const type = headerValue(head.headers, 'content-type') ?? '';
-  if (STREAMING.test(type)) return true;
-  const chunked = /chunked/i.test(headerValue(head.headers, 'transfer-encoding') ?? '') && headerValue(head.headers, 'content-length') === undefined;
-  return chunked && TEXTUAL.test(type) && !/json/i.test(type);
+  return STREAMING.test(headerValue(head.headers, 'content-type') ?? '');
 }
 
 function originOf(url: string): string {

@@ -79,7 +79,8 @@ export class RequestCommands {
     const file = e.parseHttpFile(document.getText());
     const request = file.requests.find((r) => r.line === line) ?? file.requests[0];
     if (!request) return;
-    const { spec } = e.resolveSpec(request, file.variables);
+    // `@api = {{host}}/api`: file variables may refer to each other.
+    const { spec } = e.resolveSpec(request, e.resolveVariables(file.variables));
     let origin: string;
     try {
       origin = new URL(spec.url).origin;

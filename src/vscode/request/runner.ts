@@ -227,7 +227,7 @@ export class RequestRunner implements vscode.Disposable {
             isTrusted: () => vscode.workspace.isTrusted,
             onHeaders: (head) => {
               progress.report({ message: `${head.status} ${head.statusText} — receiving…` });
-              if (/text\/event-stream/i.test(head.headers.find(([k]) => k === 'content-type')?.[1] ?? '')) {
+              if (e.isStreamingResponse(head)) {
                 streaming = true;
                 void this.view.show(e.formatHead(head, resolved) + '\n');
               }

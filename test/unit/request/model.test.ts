@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import { shellQuote, toCurl } from '../../../src/core/request/curl';
 import { parseHttpFile, toHttpFile, toHttpText } from '../../../src/core/request/httpFile';
-import { buildRequest, cookieNamesIn, multipartBody, prepareForSend, resolveSpec, type RequestSpec } from '../../../src/core/request/model';
+import { buildRequest, cookieNamesIn, multipartBody, prepareForSend, resolveSpec, resolveVariables, type RequestSpec } from '../../../src/core/request/model';
 
 const ITEM: InferredRequest = {
   method: 'PATCH',
@@ -109,5 +109,13 @@ describe('request model', () => {
     const prepared = prepareForSend(spec, { id: '' });
     assert.deepEqual(prepared.missing, ['id']);
     assert.ok(prepared.spec.body!.includes('\r\n') && !/[^\r]\n/.test(prepared.spec.body!));
+  });
+  it('resolves .http file variables that refer to each other before filling a request', () => {
+    const file = parseHttpFile('@host = http://localhost:3000\n@api = {{host}}/kit/api\n\nGET {{api}}/users/{{id}}\n');
+    const vars = resolveVariables(file.variables);
+    assert.equal(vars['api'], 'http://localhost:3000/kit/api');
+    const { spec, missing } = resolveSpec(file.requests[0]!, vars);
+    assert.equal(spec.url, 'http://localhost:3000/kit/api/users/{{id}}');
+    assert.deepEqual(missing, ['id']);
   });
 });

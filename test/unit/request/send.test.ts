@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import { formatBody, formatResponse } from '../../../src/core/request/format';
-import { RequestError, sendRequest, type ResponseResult } from '../../../src/core/request/send';
+import { isStreamingResponse, RequestError, sendRequest, type ResponseResult } from '../../../src/core/request/send';
 import { deadPort, startServer, type TestServer } from '../../support/loopback';
 
 async function expectError(p: Promise<unknown>, kind: string): Promise<RequestError> {
@@ -230,5 +230,10 @@ describe('sending requests (real loopback servers)', function () {
   it('rejects a URL that is not http(s)', async () => {
     await expectError(sendRequest({ method: 'GET', url: 'file:///etc/passwd', headers: [] }), 'invalid-url');
     await expectError(sendRequest({ method: 'GET', url: '/relative', headers: [] }), 'invalid-url');
+  });
+  it('shows server-sent events and NDJSON / JSON Lines as they arrive, not ordinary chunked JSON or text', () => {
+    const head = (type: string) => ({ headers: [['content-type', type], ['transfer-encoding', 'chunked']] as Array<[string, string]> });
+    for (const type of ['text/event-stream', 'text/event-stream; charset=utf-8', 'application/x-ndjson', 'application/jsonl', 'application/stream+json']) assert.ok(isStreamingResponse(head(type)), type);
+    for (const type of ['application/json', 'text/plain; charset=utf-8', 'text/html']) assert.ok(!isStreamingResponse(head(type)), type);
   });
 });
