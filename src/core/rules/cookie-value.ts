@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
 import { findDeclaration, isConstDeclaration, scopeOf, unwrap } from '../ast/query';
 import { isRequestExpression, responseSite } from '../lint/facts';
+import { usesOf } from '../lint/analysis/query';
 import { importedNameFrom } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
 
@@ -138,18 +139,7 @@ export default defineRule({
             const decl = p;
             const scope = scopeOf(p);
             if (isReassigned(decl, name, scope)) return;
-            uses = [];
-            const walk = (c: ts.Node): void => {
-              if (ts.isIdentifier(c)) {
-                if (c.text === name && c !== decl.name && findDeclaration(name, c) === decl) {
-                  const cp = c.parent;
-                  if (!(ts.isPropertyAccessExpression(cp) && cp.name === c) && !(ts.isPropertyAssignment(cp) && cp.name === c)) uses.push(useOf(c));
-                }
-                return;
-              }
-              ts.forEachChild(c, walk);
-            };
-            walk(scope);
+            uses = usesOf(scope, decl).map(useOf);
           } else if (ts.isVariableDeclaration(p) || ts.isBindingElement(p)) {
             return; // destructured: `{ value } = cookies.get('x') ?? {}` reads fields
           } else {

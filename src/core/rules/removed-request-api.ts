@@ -1,6 +1,7 @@
 import * as ts from 'typescript';
-import { enclosingFunction, findDeclaration, unwrap } from '../ast/query';
+import { enclosingFunction, unwrap } from '../ast/query';
 import { awaitOf, isRequestExpression } from '../lint/facts';
+import { usesOf } from '../lint/analysis/query';
 import { importedNameFrom, isAsync } from '../lint/helpers';
 import { defineRule, type FixSpec } from '../lint/rule';
 
@@ -57,18 +58,7 @@ export default defineRule({
           }
           if (ts.isVariableDeclaration(p) && p.initializer === top && ts.isIdentifier(p.name)) {
             // `const store = cookies(); store.get(...)` without awaiting the variable
-            const varName = p.name.text;
-            let syncUse = false;
-            const decl = p;
-            const walk = (c: ts.Node): void => {
-              if (syncUse) return;
-              if (ts.isIdentifier(c) && c.text === varName && c !== decl.name && findDeclaration(varName, c) === decl) {
-                const cp = c.parent;
-                if (ts.isPropertyAccessExpression(cp) && cp.expression === c && !/^(then|catch|finally)$/.test(cp.name.text)) syncUse = true;
-              }
-              ts.forEachChild(c, walk);
-            };
-            if (fn?.body) walk(fn.body);
+            const syncUse = !!fn?.body && usesOf(fn.body, p).some((c) => ts.isPropertyAccessExpression(c.parent) && c.parent.expression === c && !/^(then|catch|finally)$/.test(c.parent.name.text));
             if (!syncUse) return;
             const fix: FixSpec | undefined = asyncFn ? { title: `Await \`${name}()\``, edits: [{ start: call.getStart(ctx.sourceFile), end: call.getStart(ctx.sourceFile), text: 'await ' }] } : undefined;
             ctx.report({ node: call, messageId: 'syncDynamicApi', data: { name }, ...(fix ? { fix } : {}) });
