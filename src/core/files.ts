@@ -5,6 +5,14 @@ import * as path from 'node:path';
 /** Folders never searched: dependencies, build output, VCS data. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.next', '.git', '.turbo', '.vercel', 'coverage', '.cache']);
 
+/** Whether a path relative to a project or workspace lies inside one of SKIPPED_DIRS. */
+export function inSkippedDir(relativePath: string): boolean {
+  return relativePath.split(/[\\/]/).some((part) => SKIPPED_DIRS.has(part));
+}
+
+/** SKIPPED_DIRS as a glob for VS Code's findFiles exclude. */
+export const SKIPPED_GLOB = `{${[...SKIPPED_DIRS].map((d) => `**/${d}/**`).join(',')}}`;
+
 export interface WalkError {
   readonly path: string;
   readonly message: string;

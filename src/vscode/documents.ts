@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AstCache } from '../core/ast/cache';
 import type { ParsedDocument } from '../core/ast/parse';
+import { inSkippedDir } from '../core/files';
 import type { ProjectIndex, ProjectLayout, RouteFile } from '../core/nextjs/project';
 import { engine } from './engine';
 
@@ -23,7 +24,9 @@ export class RouteDocuments implements vscode.Disposable {
 
   constructor() {
     const config = vscode.workspace.createFileSystemWatcher('**/{next.config.{js,mjs,cjs,ts,mts},package.json}');
-    const invalidate = (): void => {
+    const invalidate = (uri: vscode.Uri): void => {
+      // A package.json that next dev writes into .next/, or one inside node_modules, is not a project's.
+      if (inSkippedDir(vscode.workspace.asRelativePath(uri, false))) return;
       this.index?.invalidate();
       this.projectsChanged.fire();
     };

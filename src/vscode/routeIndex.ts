@@ -4,12 +4,14 @@
  * background in small slices so the extension host never stalls.
  */
 import * as vscode from 'vscode';
+import { inSkippedDir, SKIPPED_GLOB } from '../core/files';
 import type { RouteEntry } from '../core/routes';
 import type { RouteDocuments } from './documents';
 import { engine } from './engine';
 
 const ROUTE_GLOB = '**/route.{ts,tsx,js,jsx,mjs,cjs}';
-const EXCLUDE_GLOB = '{**/node_modules/**,**/.next/**,**/.git/**}';
+// Build output and dependencies are not watched: next dev writes route.js files under .next/ on every compile.
+const watched = (uri: vscode.Uri): boolean => !inSkippedDir(vscode.workspace.asRelativePath(uri, false));
 
 export class WorkspaceRoutes implements vscode.Disposable {
   private readonly entries = new Map<string, RouteEntry>();
@@ -26,8 +28,8 @@ export class WorkspaceRoutes implements vscode.Disposable {
     const routes = vscode.workspace.createFileSystemWatcher(ROUTE_GLOB);
     this.disposables.push(
       routes,
-      routes.onDidCreate((uri) => this.refreshFile(uri)),
-      routes.onDidChange((uri) => this.refreshFile(uri)),
+      routes.onDidCreate((uri) => watched(uri) && this.refreshFile(uri)),
+      routes.onDidChange((uri) => watched(uri) && this.refreshFile(uri)),
       routes.onDidDelete((uri) => {
         if (this.entries.delete(uri.fsPath)) this.changed.fire();
       }),
@@ -50,7 +52,7 @@ export class WorkspaceRoutes implements vscode.Disposable {
   }
 
   private async scan(): Promise<void> {
-    const uris = await vscode.workspace.findFiles(ROUTE_GLOB, EXCLUDE_GLOB);
+    const uris = await vscode.workspace.findFiles(ROUTE_GLOB, SKIPPED_GLOB);
     this.entries.clear();
     let slice = 0;
     for (const uri of uris) {
@@ -63,8 +65,10 @@ export class WorkspaceRoutes implements vscode.Disposable {
 
   private async refreshFile(uri: vscode.Uri): Promise<void> {
     if (!this.scanning) return;
+    const before = this.entries.get(uri.fsPath);
     await this.index(uri);
-    this.changed.fire();
+    // Listeners (status bar, project checks → diagnostics) hear only of real changes.
+    if (before !== undefined || this.entries.has(uri.fsPath)) this.changed.fire();
   }
 
   private async index(uri: vscode.Uri): Promise<void> {
