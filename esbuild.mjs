@@ -34,7 +34,9 @@ const typescriptSnapshot = {
     const real = require.resolve('typescript');
     const names = Object.keys(require('typescript')).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k) && k !== 'default');
     build.onResolve({ filter: /^typescript$/ }, (args) =>
-      args.importer.includes(`${path.sep}src${path.sep}`) ? { path: 'typescript', namespace: 'typescript-snapshot' } : undefined,
+      args.importer.includes(`${path.sep}src${path.sep}`)
+        ? { path: 'typescript', namespace: 'typescript-snapshot' }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'typescript-snapshot' }, () => ({
       resolveDir: path.dirname(real),
@@ -75,7 +77,13 @@ const common = {
 
 const builds = [
   // The extension entry: no parser, no HTTP client — those live in engine.js.
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [engineExternal, typescriptSnapshot, problemMatcher] },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    plugins: [engineExternal, typescriptSnapshot, problemMatcher],
+  },
   { ...common, entryPoints: ['src/core/engine.ts'], outfile: 'dist/engine.js' },
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];

@@ -18,7 +18,24 @@ function mulberry32(seed) {
   };
 }
 
-const RESOURCES = ['posts', 'users', 'comments', 'orders', 'invoices', 'products', 'carts', 'teams', 'projects', 'tasks', 'files', 'events', 'tickets', 'reviews', 'sessions', 'webhooks'];
+const RESOURCES = [
+  'posts',
+  'users',
+  'comments',
+  'orders',
+  'invoices',
+  'products',
+  'carts',
+  'teams',
+  'projects',
+  'tasks',
+  'files',
+  'events',
+  'tickets',
+  'reviews',
+  'sessions',
+  'webhooks',
+];
 const FIELDS = ['title', 'name', 'email', 'status', 'price', 'quantity', 'description', 'dueDate', 'priority', 'tags'];
 
 const T = {
@@ -172,7 +189,10 @@ export function generateCorpus(outDir = path.join(ROOT, '.cache', 'bench-corpus'
   const rand = mulberry32(seed);
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'package.json'), JSON.stringify({ name: 'bench-corpus', private: true, dependencies: { next: '16.4.6' } }, null, 2));
+  fs.writeFileSync(
+    path.join(outDir, 'package.json'),
+    JSON.stringify({ name: 'bench-corpus', private: true, dependencies: { next: '16.4.6' } }, null, 2),
+  );
   const kinds = Object.keys(T);
   const files = [];
   for (let i = 0; i < count; i++) {
@@ -204,5 +224,7 @@ export function generateCorpus(outDir = path.join(ROOT, '.cache', 'bench-corpus'
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [outDir, count] = process.argv.slice(2);
   const result = generateCorpus(outDir ? path.resolve(outDir) : undefined, count ? Number(count) : undefined);
-  console.log(`Wrote ${result.files.length} route files and ${path.relative(process.cwd(), result.bigFile)} to ${path.relative(process.cwd(), result.outDir) || '.'}`);
+  console.log(
+    `Wrote ${result.files.length} route files and ${path.relative(process.cwd(), result.bigFile)} to ${path.relative(process.cwd(), result.outDir) || '.'}`,
+  );
 }

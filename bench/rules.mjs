@@ -14,7 +14,11 @@ const { listFiles } = require('./files.cjs');
 const corpus = path.join(ROOT, '.cache', 'bench-corpus');
 if (!fs.existsSync(corpus)) generateCorpus(corpus, 500);
 const index = new engine.ProjectIndex();
-const inputs = listFiles(corpus).map((f) => ({ f, t: fs.readFileSync(f, 'utf8'), route: engine.lintRouteInfo(index.routeFile(f)) }));
+const inputs = listFiles(corpus).map((f) => ({
+  f,
+  t: fs.readFileSync(f, 'utf8'),
+  route: engine.lintRouteInfo(index.routeFile(f)),
+}));
 const median = (xs) => Math.min(...xs); // the least-disturbed run
 const time = (run) => {
   const xs = [];
@@ -26,14 +30,22 @@ const time = (run) => {
   }
   return median(xs);
 };
-const parse = median(Array.from({ length: 21 }, () => {
-  const t0 = performance.now();
-  for (const x of inputs) engine.parseSource(x.f, x.t);
-  return performance.now() - t0;
-}));
+const parse = median(
+  Array.from({ length: 21 }, () => {
+    const t0 = performance.now();
+    for (const x of inputs) engine.parseSource(x.f, x.t);
+    return performance.now() - t0;
+  }),
+);
 const base = time((docs) => docs.forEach((d) => engine.lintDocument(d.doc, { rules: [], route: d.route })));
-console.log(`parse with parents: ${parse.toFixed(1)} ms, engine without rules: ${base.toFixed(1)} ms (${inputs.length} files)`);
-const rows = engine.RULES.map((r) => [r.id, time((docs) => docs.forEach((d) => engine.lintDocument(d.doc, { rules: [r], route: d.route }))) - base]);
-for (const [id, ms] of rows.sort((a, b) => b[1] - a[1])) console.log(`${id.padEnd(32)} ${ms.toFixed(1).padStart(6)} ms`);
+console.log(
+  `parse with parents: ${parse.toFixed(1)} ms, engine without rules: ${base.toFixed(1)} ms (${inputs.length} files)`,
+);
+const rows = engine.RULES.map((r) => [
+  r.id,
+  time((docs) => docs.forEach((d) => engine.lintDocument(d.doc, { rules: [r], route: d.route }))) - base,
+]);
+for (const [id, ms] of rows.sort((a, b) => b[1] - a[1]))
+  console.log(`${id.padEnd(32)} ${ms.toFixed(1).padStart(6)} ms`);
 const all = time((docs) => docs.forEach((d) => engine.lintDocument(d.doc, { route: d.route })));
 console.log(`all rules: ${all.toFixed(1)} ms = ${(all / parse).toFixed(2)}x the parse`);

@@ -28,7 +28,10 @@ const median = (xs) => {
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 function child(argv, nodeArgs = []) {
-  const r = spawnSync(process.execPath, [...nodeArgs, path.join(ROOT, 'bench', 'child.cjs'), ...argv], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(process.execPath, [...nodeArgs, path.join(ROOT, 'bench', 'child.cjs'), ...argv], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
   if (r.status !== 0) throw new Error(`bench child ${argv.join(' ')} failed:\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -37,7 +40,8 @@ function timeProcess(cmd, cmdArgs, okCodes = [0, 1]) {
   const t0 = performance.now();
   const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8', cwd: ROOT, maxBuffer: 256 * 2 ** 20 });
   const ms = performance.now() - t0;
-  if (!okCodes.includes(r.status)) throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}:\n${r.stderr.slice(0, 2000)}`);
+  if (!okCodes.includes(r.status))
+    throw new Error(`${cmd} ${cmdArgs.join(' ')} exited ${r.status}:\n${r.stderr.slice(0, 2000)}`);
   return { ms, stdout: r.stdout };
 }
 
@@ -50,7 +54,9 @@ const fixtureFiles = listFiles(path.join(ROOT, 'test', 'fixtures', 'workspace'))
 const snippetDir = path.join(ROOT, '.cache', 'bench-snippets');
 const snippetFiles = fs.existsSync(snippetDir) ? listFiles(snippetDir) : [];
 const allFiles = [...fixtureFiles, ...snippetFiles, ...corpus.files];
-log(`Corpus: ${corpus.files.length} generated + ${fixtureFiles.length} fixture + ${snippetFiles.length} snippet outputs = ${allFiles.length} route files`);
+log(
+  `Corpus: ${corpus.files.length} generated + ${fixtureFiles.length} fixture + ${snippetFiles.length} snippet outputs = ${allFiles.length} route files`,
+);
 
 // --- activation (fresh process each time)
 {
@@ -133,7 +139,10 @@ const engine = require(path.join(DIST, 'engine.js'));
   const text = fs.readFileSync(corpus.bigFile, 'utf8');
   const index = new engine.ProjectIndex();
   const info = index.routeFile(corpus.bigFile);
-  const options = { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(corpus.bigFile)) };
+  const options = {
+    route: engine.lintRouteInfo(info),
+    project: engine.lintProjectInfo(index.layoutFor(corpus.bigFile)),
+  };
   const cache = new engine.AstCache(8);
   const at = text.indexOf('normalize0') + 3;
   const times = [];
@@ -152,11 +161,22 @@ const engine = require(path.join(DIST, 'engine.js'));
 {
   const cli = path.join(DIST, 'cli.js');
   const corpusDir = corpus.outDir;
-  const cliRuns = Array.from({ length: quick ? 2 : 5 }, () => timeProcess(process.execPath, [cli, 'lint', corpusDir, '--format', 'json']));
+  const cliRuns = Array.from({ length: quick ? 2 : 5 }, () =>
+    timeProcess(process.execPath, [cli, 'lint', corpusDir, '--format', 'json']),
+  );
   results.cli_lint_500_files_ms = round(median(cliRuns.map((r) => r.ms)));
   results.cli_findings = JSON.parse(cliRuns[0].stdout).length;
   const eslintBin = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const eslintArgs = [eslintBin, '--no-config-lookup', '-c', path.join(ROOT, 'bench', 'eslint.config.mjs'), '--format', 'json', '--no-warn-ignored', ...corpus.files.map((f) => path.relative(ROOT, f))];
+  const eslintArgs = [
+    eslintBin,
+    '--no-config-lookup',
+    '-c',
+    path.join(ROOT, 'bench', 'eslint.config.mjs'),
+    '--format',
+    'json',
+    '--no-warn-ignored',
+    ...corpus.files.map((f) => path.relative(ROOT, f)),
+  ];
   const eslintRuns = Array.from({ length: quick ? 2 : 3 }, () => timeProcess(process.execPath, eslintArgs));
   const eslintReport = JSON.parse(eslintRuns[0].stdout);
   const fatal = eslintReport.flatMap((r) => r.messages.filter((m) => m.fatal));

@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
 
 export async function benchRunner({ engine, quick, median, round }) {
   const undici = require('undici');
-  const body = JSON.stringify({ items: Array.from({ length: 50 }, (_, i) => ({ id: i, title: `Item ${i}`, tags: ['a', 'b'] })) });
+  const body = JSON.stringify({
+    items: Array.from({ length: 50 }, (_, i) => ({ id: i, title: `Item ${i}`, tags: ['a', 'b'] })),
+  });
   const server = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body));
   server.keepAliveTimeout = 60_000;
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -12,12 +12,20 @@ const OPEN_FILE = 'app/api/users/[id]/route.ts';
 
 async function desktop(): Promise<void> {
   if (spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status !== 0) {
-    console.error('`code` (desktop VS Code) is not on PATH. Install VS Code and its shell command, or run `npm run demo` for VS Code in the browser.');
+    console.error(
+      '`code` (desktop VS Code) is not on PATH. Install VS Code and its shell command, or run `npm run demo` for VS Code in the browser.',
+    );
     process.exit(1);
   }
   const dev = await startNextDev(FIXTURE_APP);
-  console.log(`next dev: ${dev.origin}/kit  — set "nextRouteKit.request.baseUrl": "${dev.origin}" in the window that opens.`);
-  const code = spawn('code', ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, FIXTURE_APP, `${FIXTURE_APP}/${OPEN_FILE}`], { stdio: 'inherit' });
+  console.log(
+    `next dev: ${dev.origin}/kit  — set "nextRouteKit.request.baseUrl": "${dev.origin}" in the window that opens.`,
+  );
+  const code = spawn(
+    'code',
+    ['--new-window', `--extensionDevelopmentPath=${REPO_ROOT}`, FIXTURE_APP, `${FIXTURE_APP}/${OPEN_FILE}`],
+    { stdio: 'inherit' },
+  );
   code.on('exit', () => console.log('VS Code launched. Press Ctrl+C here to stop next dev.'));
   const stop = (): void => void dev.stop().then(() => process.exit(0));
   process.on('SIGINT', stop);

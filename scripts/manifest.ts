@@ -79,7 +79,10 @@ export function applyManifestPart(pkg: Record<string, any>): Record<string, any>
     contributes,
     capabilities: {
       ...capabilities,
-      untrustedWorkspaces: { ...(capabilities.untrustedWorkspaces ?? {}), restrictedConfigurations: part.restrictedConfigurations },
+      untrustedWorkspaces: {
+        ...(capabilities.untrustedWorkspaces ?? {}),
+        restrictedConfigurations: part.restrictedConfigurations,
+      },
     },
   };
 }

@@ -28,19 +28,37 @@ export function renderRules(): string {
   lines.push('| Rule | Default | Fix | Flags |', '|---|---|---|---|');
   for (const r of rules) {
     const since = r.meta.minNextMajor ? ` (Next ${r.meta.minNextMajor}+)` : '';
-    lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.meta.defaultSeverity}${since} | ${fixLabel(r)} | ${r.meta.description.replace(/\|/g, '\\|')} |`);
+    lines.push(
+      `| [\`${r.id}\`](#${r.id}) | ${r.meta.defaultSeverity}${since} | ${fixLabel(r)} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
+    );
   }
   for (const c of Object.values(PROJECT_CHECKS)) {
-    lines.push(`| [\`${c.id}\`](#${c.id}) | ${c.defaultSeverity} | | ${c.description.replace(/\|/g, '\\|')} (project check) |`);
+    lines.push(
+      `| [\`${c.id}\`](#${c.id}) | ${c.defaultSeverity} | | ${c.description.replace(/\|/g, '\\|')} (project check) |`,
+    );
   }
   for (const r of rules) {
     const file = ruleDocFile(r.id);
     const body = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '_Documentation missing._';
     const fix = fixLabel(r);
-    const since = r.meta.minNextMajor ? ` · applies to Next.js ${r.meta.minNextMajor}+ (and projects whose version is unknown)` : '';
-    lines.push('', `### \`${r.id}\``, '', `Default: **${r.meta.defaultSeverity}**${fix ? ` · quick ${fix}` : ''}${since}`, '', body);
+    const since = r.meta.minNextMajor
+      ? ` · applies to Next.js ${r.meta.minNextMajor}+ (and projects whose version is unknown)`
+      : '';
+    lines.push(
+      '',
+      `### \`${r.id}\``,
+      '',
+      `Default: **${r.meta.defaultSeverity}**${fix ? ` · quick ${fix}` : ''}${since}`,
+      '',
+      body,
+    );
   }
-  lines.push('', '### Project checks', '', 'These look at the whole project (every route and page file) rather than one file. They run with `next-route-kit lint` on a folder and with **Lint All Route Handlers in the Workspace**, and report on the route file.');
+  lines.push(
+    '',
+    '### Project checks',
+    '',
+    'These look at the whole project (every route and page file) rather than one file. They run with `next-route-kit lint` on a folder and with **Lint All Route Handlers in the Workspace**, and report on the route file.',
+  );
   for (const c of Object.values(PROJECT_CHECKS)) {
     const file = ruleDocFile(c.id);
     const body = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '_Documentation missing._';
@@ -74,7 +92,11 @@ export function renderSnippets(): string {
   return lines.join('\n');
 }
 
-export const GENERATED: Record<string, () => string> = { rules: renderRules, settings: renderSettings, snippets: renderSnippets };
+export const GENERATED: Record<string, () => string> = {
+  rules: renderRules,
+  settings: renderSettings,
+  snippets: renderSnippets,
+};
 
 /** README text with every generated block replaced by its current rendering. */
 export function renderReadme(readme: string): string {

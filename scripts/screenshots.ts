@@ -62,7 +62,12 @@ const SHOTS: readonly Shot[] = [
       await w.squiggles('warning').first().waitFor();
       await settle(w);
       await w.goToLine(5, 50);
-      await w.page.locator('.editor-group-container.active .monaco-editor [class*="codicon-light-bulb"], .editor-group-container.active .monaco-editor [class*="codicon-lightbulb"]').first().waitFor();
+      await w.page
+        .locator(
+          '.editor-group-container.active .monaco-editor [class*="codicon-light-bulb"], .editor-group-container.active .monaco-editor [class*="codicon-lightbulb"]',
+        )
+        .first()
+        .waitFor();
       await w.page.keyboard.press('Control+.');
       await w.page.locator('.action-widget .monaco-list-row', { hasText: 'ALLOWED_ORIGIN' }).waitFor();
     },
@@ -96,7 +101,8 @@ const SHOTS: readonly Shot[] = [
 async function main(): Promise<void> {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const shots = SHOTS.filter((s) => only.length === 0 || only.some((o) => s.name.includes(o)));
-  if (shots.length === 0) throw new Error(`No shot matches ${only.join(', ')}; shots: ${SHOTS.map((s) => s.name).join(', ')}`);
+  if (shots.length === 0)
+    throw new Error(`No shot matches ${only.join(', ')}; shots: ${SHOTS.map((s) => s.name).join(', ')}`);
   ensureInstalled({ browser: true, log: (line) => console.log(line) });
   fs.mkdirSync(OUT_DIR, { recursive: true });
   let server: Server | undefined;

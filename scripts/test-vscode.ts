@@ -24,7 +24,9 @@ const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 
 function versions(): string[] {
   if (process.env['VSCODE_TEST_VERSIONS']) return process.env['VSCODE_TEST_VERSIONS'].split(',').map((v) => v.trim());
-  const { engines } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { engines: { vscode: string } };
+  const { engines } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    engines: { vscode: string };
+  };
   return [engines.vscode.replace(/^[\^~>=\s]+/, ''), 'stable'];
 }
 
@@ -32,15 +34,31 @@ function versions(): string[] {
 async function bundleTests(): Promise<string> {
   fs.rmSync(OUT, { recursive: true, force: true });
   const dir = path.join(REPO_ROOT, 'test', 'integration');
-  const entryPoints = fs.readdirSync(dir).filter((f) => f === 'index.ts' || f.endsWith('.test.ts')).map((f) => path.join(dir, f));
-  await esbuild.build({ entryPoints, outdir: OUT, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', external: ['vscode', 'mocha'], logLevel: 'warning' });
+  const entryPoints = fs
+    .readdirSync(dir)
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => path.join(dir, f));
+  await esbuild.build({
+    entryPoints,
+    outdir: OUT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
   return path.join(OUT, 'index.js');
 }
 
 function copyFixture(): string {
   fs.mkdirSync(CACHE, { recursive: true });
   const target = fs.mkdtempSync(path.join(CACHE, 'workspace-'));
-  fs.cpSync(FIXTURE, target, { recursive: true, filter: (src) => !/(^|[\\/])(\.next|node_modules)([\\/]|$)/.test(path.relative(FIXTURE, src)) });
+  fs.cpSync(FIXTURE, target, {
+    recursive: true,
+    filter: (src) => !/(^|[\\/])(\.next|node_modules)([\\/]|$)/.test(path.relative(FIXTURE, src)),
+  });
   return target;
 }
 
@@ -65,10 +83,14 @@ async function executableFor(version: string): Promise<string> {
 function ensureDisplay(): void {
   if (process.platform !== 'linux' || process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']) return;
   if (spawnSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' }).status !== 0) {
-    console.error('npm run test:vscode: desktop VS Code needs a display. Install Xvfb (Debian: apt-get install -y xvfb) or set DISPLAY.');
+    console.error(
+      'npm run test:vscode: desktop VS Code needs a display. Install Xvfb (Debian: apt-get install -y xvfb) or set DISPLAY.',
+    );
     process.exit(1);
   }
-  const result = spawnSync('xvfb-run', ['-a', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const result = spawnSync('xvfb-run', ['-a', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }
 
@@ -87,7 +109,13 @@ async function main(): Promise<void> {
         vscodeExecutablePath,
         extensionDevelopmentPath: REPO_ROOT,
         extensionTestsPath,
-        launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+        launchArgs: [
+          workspace,
+          '--disable-extensions',
+          '--disable-workspace-trust',
+          '--skip-welcome',
+          '--skip-release-notes',
+        ],
       });
     } catch (e) {
       failed++;

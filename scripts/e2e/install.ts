@@ -20,7 +20,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 type Log = (line: string) => void;
 
 function installed(pkg: string): boolean {
-  return spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes('install ok installed') ?? false;
+  return (
+    spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).stdout?.includes(
+      'install ok installed',
+    ) ?? false
+  );
 }
 
 export class InstallError extends Error {}
@@ -33,16 +37,22 @@ function ensureDebianPackages(packages: string[], log: Log): void {
   if (!hasApt || !root) {
     throw new InstallError(
       `The end-to-end harness needs these Debian/Ubuntu packages: ${missing.join(' ')}.\n` +
-        (hasApt ? `Install them with: sudo apt-get install -y ${missing.join(' ')}\n` : `This system has no apt-get: install the equivalents of ${missing.join(', ')} with your package manager.\n`),
+        (hasApt
+          ? `Install them with: sudo apt-get install -y ${missing.join(' ')}\n`
+          : `This system has no apt-get: install the equivalents of ${missing.join(', ')} with your package manager.\n`),
     );
   }
   log(`Installing Debian packages: ${missing.join(' ')} (apt-get)…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const install = (): number | null =>
-    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', ...missing], { env, stdio: ['ignore', 'ignore', 'pipe'] }).status;
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'install', '-y', '-q', ...missing], {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }).status;
   if (install() !== 0) {
     spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', 'update', '-q'], { env, stdio: 'ignore' });
-    if (install() !== 0) throw new InstallError(`apt-get could not install ${missing.join(' ')}. Install them by hand and run again.`);
+    if (install() !== 0)
+      throw new InstallError(`apt-get could not install ${missing.join(' ')}. Install them by hand and run again.`);
   }
 }
 
@@ -64,8 +74,16 @@ function ensureRipgrepCache(log: Log): void {
 
 function codeServerInstalled(): boolean {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'package.json'), 'utf8')) as { version?: string };
-    return pkg.version === CODE_SERVER_VERSION && fs.existsSync(CODE_SERVER_ENTRY) && fs.existsSync(path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'node-pty'));
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'package.json'), 'utf8'),
+    ) as { version?: string };
+    return (
+      pkg.version === CODE_SERVER_VERSION &&
+      fs.existsSync(CODE_SERVER_ENTRY) &&
+      fs.existsSync(
+        path.join(CODE_SERVER_DIR, 'node_modules', 'code-server', 'lib', 'vscode', 'node_modules', 'node-pty'),
+      )
+    );
   } catch {
     return false;
   }
@@ -76,24 +94,40 @@ function ensureCodeServer(log: Log): void {
   ensureRipgrepCache(log);
   log(`Installing code-server ${CODE_SERVER_VERSION} into .cache/code-server (first run only, about a minute)…`);
   fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
-  fs.writeFileSync(path.join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'next-route-kit-code-server', private: true }) + '\n');
-  const result = spawnSync('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--no-save'], {
-    cwd: CODE_SERVER_DIR,
-    // Its postinstall builds native modules through `npx node-gyp`: allow npx to fetch it and run as root.
-    env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  fs.writeFileSync(
+    path.join(CODE_SERVER_DIR, 'package.json'),
+    JSON.stringify({ name: 'next-route-kit-code-server', private: true }) + '\n',
+  );
+  const result = spawnSync(
+    'npm',
+    ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--no-save'],
+    {
+      cwd: CODE_SERVER_DIR,
+      // Its postinstall builds native modules through `npx node-gyp`: allow npx to fetch it and run as root.
+      env: { ...process.env, npm_config_yes: 'true', npm_config_unsafe_perm: 'true' },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (result.status !== 0 || !codeServerInstalled()) {
-    const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').filter((l) => /error/i.test(l)).slice(-15).join('\n');
-    throw new InstallError(`Installing code-server failed:\n${tail}\nIt needs the Debian packages libkrb5-dev and pkg-config, python3, make and g++.`);
+    const tail = `${result.stdout ?? ''}${result.stderr ?? ''}`
+      .split('\n')
+      .filter((l) => /error/i.test(l))
+      .slice(-15)
+      .join('\n');
+    throw new InstallError(
+      `Installing code-server failed:\n${tail}\nIt needs the Debian packages libkrb5-dev and pkg-config, python3, make and g++.`,
+    );
   }
 }
 
 /** Everything the harness needs; `browser` adds Chromium (the tests need it, the demo does not). */
 export function ensureInstalled(options: { browser: boolean; log?: Log }): void {
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
-  if (process.platform !== 'linux') throw new InstallError('The code-server harness installs Linux packages; on other systems use `npm run demo -- --desktop` with VS Code installed.');
+  if (process.platform !== 'linux')
+    throw new InstallError(
+      'The code-server harness installs Linux packages; on other systems use `npm run demo -- --desktop` with VS Code installed.',
+    );
   const packages = ['ripgrep', 'libkrb5-dev', 'pkg-config', ...(options.browser ? ['chromium'] : [])];
   if (codeServerInstalled()) packages.splice(0, 3);
   ensureDebianPackages(packages, log);

@@ -110,7 +110,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   const extensionsDir = path.join(temp, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
   fs.symlinkSync(REPO_ROOT, path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), 'dir');
 
   let dev: DevServer | undefined;
@@ -156,11 +160,31 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const port = await freePort();
     codeServer = spawn(
       process.execPath,
-      [CODE_SERVER_ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
+      [
+        CODE_SERVER_ENTRY,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--user-data-dir',
+        userDataDir,
+        '--extensions-dir',
+        extensionsDir,
+        workspace,
+      ],
       {
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, XDG_DATA_HOME: path.join(temp, 'xdg-data'), XDG_CONFIG_HOME: path.join(temp, 'xdg-config'), NEXT_TELEMETRY_DISABLED: '1' },
+        env: {
+          ...process.env,
+          XDG_DATA_HOME: path.join(temp, 'xdg-data'),
+          XDG_CONFIG_HOME: path.join(temp, 'xdg-config'),
+          NEXT_TELEMETRY_DISABLED: '1',
+        },
       },
     );
     codeServer.stdout!.on('data', (d: Buffer) => (output += d));
@@ -176,7 +200,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
         const folder = `${origin}/?folder=${encodeURIComponent(workspace)}`;
         if (!file) return folder;
         // With code-server's authority (host:port): without it the workbench takes the file for one outside the workspace.
-        const payload = JSON.stringify([['openFile', `vscode-remote://${new URL(origin).host}${encodeURI(path.join(workspace, file))}`]]);
+        const payload = JSON.stringify([
+          ['openFile', `vscode-remote://${new URL(origin).host}${encodeURI(path.join(workspace, file))}`],
+        ]);
         return `${folder}&payload=${encodeURIComponent(payload)}`;
       },
       extensionLog: () => {

@@ -27,7 +27,13 @@ export function parseCatalog(text: string): CatalogEntry[] {
   const finish = (): void => {
     if (!current) return;
     while (current.lines.length && current.lines.at(-1)!.trim() === '') current.lines.pop();
-    entries.push({ prefix: current.prefix, name: current.name.trim(), description: current.description.trim(), source: current.lines.join('\n'), line: current.line });
+    entries.push({
+      prefix: current.prefix,
+      name: current.name.trim(),
+      description: current.description.trim(),
+      source: current.lines.join('\n'),
+      line: current.line,
+    });
   };
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.startsWith('## ')) {
@@ -36,7 +42,8 @@ export function parseCatalog(text: string): CatalogEntry[] {
       finish();
       current = { prefix: m[1]!, name: m[2]!, description: m[3]!, line: i + 1, lines: [] };
     } else if (current) current.lines.push(line);
-    else if (line.trim() !== '' && !line.startsWith('#')) throw new Error(`catalog.txt:${i + 1}: text before the first snippet`);
+    else if (line.trim() !== '' && !line.startsWith('#'))
+      throw new Error(`catalog.txt:${i + 1}: text before the first snippet`);
   });
   finish();
   return entries;
@@ -52,13 +59,15 @@ export function variantBody(source: string, variant: SnippetVariant): string {
 
 export function renderSnippetFile(entries: readonly CatalogEntry[], variant: SnippetVariant): string {
   const out: Record<string, SnippetDefinition> = {};
-  for (const e of entries) out[e.name] = { prefix: e.prefix, description: e.description, body: variantBody(e.source, variant).split('\n') };
+  for (const e of entries)
+    out[e.name] = { prefix: e.prefix, description: e.description, body: variantBody(e.source, variant).split('\n') };
   return JSON.stringify(out, null, 2) + '\n';
 }
 
 export function renderAll(): Record<string, string> {
   const entries = parseCatalog(fs.readFileSync(CATALOG_FILE, 'utf8'));
   const files: Record<string, string> = {};
-  for (const [variant, rel] of Object.entries(SNIPPET_FILES)) files[rel] = renderSnippetFile(entries, variant as SnippetVariant);
+  for (const [variant, rel] of Object.entries(SNIPPET_FILES))
+    files[rel] = renderSnippetFile(entries, variant as SnippetVariant);
   return files;
 }

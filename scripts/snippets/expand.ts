@@ -23,7 +23,8 @@ export interface ExpandedSnippet {
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-export const loadSnippets = (rel: string): SnippetFile => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'));
+export const loadSnippets = (rel: string): SnippetFile =>
+  JSON.parse(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8'));
 
 /** The folder a snippet belongs in: `[...slug]` for catch-all snippets, `[id]` for item snippets. */
 function homeOf(body: string): { dir: string; params?: string } {
@@ -47,8 +48,14 @@ export function expandEverySnippet(): ExpandedSnippet[] {
       const home = homeOf(body);
       let text = expandSnippet(body, { TM_DIRECTORY: `/work/my-app/${home.dir}` }).text + '\n';
       // Segment config goes into a file that has handlers: give it one, as a route needs.
-      if (!/export (async )?function [A-Z]+\(/.test(text)) text += '\nexport async function GET() {\n  return Response.json({ ok: true });\n}\n';
-      out.push({ label: `${s.prefix} (${variant}) in ${home.dir}`, path: `${home.dir}/route.${ext}`, text, ...(home.params ? { params: home.params } : {}) });
+      if (!/export (async )?function [A-Z]+\(/.test(text))
+        text += '\nexport async function GET() {\n  return Response.json({ ok: true });\n}\n';
+      out.push({
+        label: `${s.prefix} (${variant}) in ${home.dir}`,
+        path: `${home.dir}/route.${ext}`,
+        text,
+        ...(home.params ? { params: home.params } : {}),
+      });
     }
   }
   for (const route of BOUND_ROUTES) {
@@ -57,7 +64,12 @@ export function expandEverySnippet(): ExpandedSnippet[] {
       const bound = bindSnippet(s.body.join('\n'), { params: info.params, route: info.route });
       if (bound === undefined) continue;
       if (!/Promise<\{/.test(bound)) continue; // snippets without params are covered above
-      out.push({ label: `${s.prefix} bound to ${route.dir}`, path: `${route.dir}/route.ts`, text: expandSnippet(bound).text + '\n', params: route.params });
+      out.push({
+        label: `${s.prefix} bound to ${route.dir}`,
+        path: `${route.dir}/route.ts`,
+        text: expandSnippet(bound).text + '\n',
+        params: route.params,
+      });
     }
   }
   return out;

@@ -3,7 +3,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Folders never searched: dependencies, build output, VCS data. */
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['node_modules', '.next', '.git', '.turbo', '.vercel', 'coverage', '.cache']);
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules',
+  '.next',
+  '.git',
+  '.turbo',
+  '.vercel',
+  'coverage',
+  '.cache',
+]);
 
 /** Whether a path relative to a project or workspace lies inside one of SKIPPED_DIRS. */
 export function inSkippedDir(relativePath: string): boolean {

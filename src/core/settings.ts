@@ -6,7 +6,8 @@
  */
 import type { SeveritySetting } from './types';
 
-export type SettingScope = 'application' | 'machine' | 'window' | 'resource' | 'machine-overridable' | 'language-overridable';
+export type SettingScope =
+  'application' | 'machine' | 'window' | 'resource' | 'machine-overridable' | 'language-overridable';
 
 export interface SettingSpec {
   readonly key: string; // without the `nextRouteKit.` prefix, e.g. `lint.enable`
@@ -43,7 +44,8 @@ export const SETTINGS_SCHEMA: readonly SettingSection[] = [
         type: 'boolean',
         default: true,
         scope: 'resource',
-        markdownDescription: 'Lint App Router route files (`app/**/route.ts`) as you type and show the findings in the Problems panel.',
+        markdownDescription:
+          'Lint App Router route files (`app/**/route.ts`) as you type and show the findings in the Problems panel.',
       },
       {
         key: 'lint.rules',
@@ -61,7 +63,8 @@ export const SETTINGS_SCHEMA: readonly SettingSection[] = [
         minimum: 0,
         maximum: 5000,
         scope: 'window',
-        markdownDescription: 'How long to wait after the last keystroke before re-linting a route file, in milliseconds.',
+        markdownDescription:
+          'How long to wait after the last keystroke before re-linting a route file, in milliseconds.',
       },
     ],
   },
@@ -237,7 +240,8 @@ function severityRecord(raw: unknown, key: string): Record<string, SeveritySetti
   const out: Record<string, SeveritySetting> = {};
   for (const [k, v] of Object.entries(stringRecord(raw, key))) {
     const normalized = v === 'information' ? 'info' : v === 'warn' ? 'warning' : v;
-    if ((SEVERITY_ENUM as readonly string[]).includes(normalized) || normalized === 'hint') out[k] = normalized as SeveritySetting;
+    if ((SEVERITY_ENUM as readonly string[]).includes(normalized) || normalized === 'hint')
+      out[k] = normalized as SeveritySetting;
   }
   return out;
 }

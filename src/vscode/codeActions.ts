@@ -30,11 +30,19 @@ export class RouteCodeActions implements vscode.CodeActionProvider {
     );
   }
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     if (!RouteDocuments.mayBeRouteFile(document)) return [];
     const findings = this.lint.findings(document) ?? [];
     if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, findings);
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) {
+    if (
+      context.only &&
+      !context.only.contains(vscode.CodeActionKind.QuickFix) &&
+      !vscode.CodeActionKind.QuickFix.contains(context.only)
+    ) {
       return context.only.contains(FIX_ALL_KIND) ? this.fixAll(document, findings) : [];
     }
     const actions: vscode.CodeAction[] = [];
@@ -79,19 +87,31 @@ export class RouteCodeActions implements vscode.CodeActionProvider {
     return [action];
   }
 
-  private disableForLine(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, ruleId: string): vscode.CodeAction {
+  private disableForLine(
+    document: vscode.TextDocument,
+    diagnostic: vscode.Diagnostic,
+    ruleId: string,
+  ): vscode.CodeAction {
     const line = document.lineAt(diagnostic.range.start.line);
     const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
     const action = new vscode.CodeAction(`Disable ${ruleId} for this line`, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
-    action.edit.insert(document.uri, new vscode.Position(line.lineNumber, 0), `${indent}// next-route-kit-disable-next-line ${ruleId}\n`);
+    action.edit.insert(
+      document.uri,
+      new vscode.Position(line.lineNumber, 0),
+      `${indent}// next-route-kit-disable-next-line ${ruleId}\n`,
+    );
     action.diagnostics = [diagnostic];
     return action;
   }
 
   private showDocs(ruleId: string, diagnostic: vscode.Diagnostic): vscode.CodeAction {
     const action = new vscode.CodeAction(`Show documentation for ${ruleId}`, vscode.CodeActionKind.QuickFix);
-    action.command = { command: 'nextRouteKit.showRuleDocs', title: `Show documentation for ${ruleId}`, arguments: [ruleId] };
+    action.command = {
+      command: 'nextRouteKit.showRuleDocs',
+      title: `Show documentation for ${ruleId}`,
+      arguments: [ruleId],
+    };
     action.diagnostics = [diagnostic];
     return action;
   }
@@ -114,6 +134,12 @@ export async function showRuleDocs(extensionUri: vscode.Uri, ruleId?: string): P
     await vscode.commands.executeCommand('markdown.showPreview', doc);
   } catch {
     const rule = engine().ruleById(id);
-    await vscode.env.openExternal(vscode.Uri.parse(rule ? `https://github.com/next-route-kit/next-route-kit#${rule.id}` : 'https://github.com/next-route-kit/next-route-kit#rules'));
+    await vscode.env.openExternal(
+      vscode.Uri.parse(
+        rule
+          ? `https://github.com/next-route-kit/next-route-kit#${rule.id}`
+          : 'https://github.com/next-route-kit/next-route-kit#rules',
+      ),
+    );
   }
 }

@@ -5,7 +5,8 @@ import { RouteDocuments } from './documents';
 
 export function trackRouteFileContext(documents: RouteDocuments): vscode.Disposable {
   const update = (editor: vscode.TextEditor | undefined): void => {
-    const isRoute = !!editor && RouteDocuments.mayBeRouteFile(editor.document) && !!documents.routeFile(editor.document);
+    const isRoute =
+      !!editor && RouteDocuments.mayBeRouteFile(editor.document) && !!documents.routeFile(editor.document);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.isRouteFile, isRoute);
   };
   update(vscode.window.activeTextEditor);

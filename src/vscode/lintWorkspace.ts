@@ -6,9 +6,17 @@ import { engine } from './engine';
 import { readSettings } from './configuration';
 import type { WorkspaceRoutes } from './routeIndex';
 
-export async function lintWorkspace(routes: WorkspaceRoutes, documents: RouteDocuments, diagnostics: LintDiagnostics): Promise<void> {
+export async function lintWorkspace(
+  routes: WorkspaceRoutes,
+  documents: RouteDocuments,
+  diagnostics: LintDiagnostics,
+): Promise<void> {
   await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Next Route Kit: linting route handlers', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Next Route Kit: linting route handlers',
+      cancellable: true,
+    },
     async (progress, token) => {
       const all = await routes.all();
       let problems = 0;

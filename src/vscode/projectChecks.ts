@@ -8,7 +8,12 @@ import type { RouteDocuments } from './documents';
 import { engine } from './engine';
 import type { WorkspaceRoutes } from './routeIndex';
 
-export function watchProjectChecks(routes: WorkspaceRoutes, documents: RouteDocuments, diagnostics: LintDiagnostics, log: vscode.LogOutputChannel): vscode.Disposable {
+export function watchProjectChecks(
+  routes: WorkspaceRoutes,
+  documents: RouteDocuments,
+  diagnostics: LintDiagnostics,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
   const run = async (): Promise<void> => {
     const all = await routes.all();

@@ -45,7 +45,9 @@ export function describeRoute(route: RouteEntry): string {
 export async function showRoutesPick(routes: WorkspaceRoutes): Promise<void> {
   const all = await routes.all();
   if (all.length === 0) {
-    void vscode.window.showInformationMessage('Next Route Kit found no App Router route files (app/**/route.ts) in this workspace.');
+    void vscode.window.showInformationMessage(
+      'Next Route Kit found no App Router route files (app/**/route.ts) in this workspace.',
+    );
     return;
   }
   const picked = await vscode.window.showQuickPick(

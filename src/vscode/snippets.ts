@@ -51,7 +51,10 @@ export class RouteSnippets implements vscode.CompletionItemProvider, vscode.Disp
     for (const [name, def] of Object.entries(file)) {
       const body = bindSnippet(def.body.join('\n'), target);
       if (body === undefined) continue; // e.g. a catch-all snippet in an `[id]` folder
-      const item = new vscode.CompletionItem({ label: def.prefix, description: name }, vscode.CompletionItemKind.Snippet);
+      const item = new vscode.CompletionItem(
+        { label: def.prefix, description: name },
+        vscode.CompletionItemKind.Snippet,
+      );
       item.insertText = new vscode.SnippetString(body);
       item.detail = def.description;
       item.filterText = def.prefix;
@@ -65,7 +68,10 @@ export class RouteSnippets implements vscode.CompletionItemProvider, vscode.Disp
   resolveCompletionItem(item: vscode.CompletionItem): vscode.CompletionItem {
     const offered = this.offered.get(item);
     if (offered && !item.documentation) {
-      item.documentation = new vscode.MarkdownString().appendCodeblock(previewSnippet(offered.body), offered.languageId);
+      item.documentation = new vscode.MarkdownString().appendCodeblock(
+        previewSnippet(offered.body),
+        offered.languageId,
+      );
     }
     return item;
   }
@@ -74,7 +80,9 @@ export class RouteSnippets implements vscode.CompletionItemProvider, vscode.Disp
     let file = this.files.get(variant);
     if (!file) {
       const uri = vscode.Uri.joinPath(this.extensionUri, SNIPPET_FILES[variant]);
-      file = Promise.resolve(vscode.workspace.fs.readFile(uri)).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SnippetFile);
+      file = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
+        (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as SnippetFile,
+      );
       this.files.set(variant, file);
     }
     return file.catch((e: Error) => {

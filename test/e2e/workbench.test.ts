@@ -45,98 +45,119 @@ describe('VS Code with Next Route Kit: activation, Show Routes, snippets', funct
   const { server, open, scenario } = useWorkbench();
   const inWorkspace = (relative: string): string => path.join(server().workspace, relative);
 
-  it('shows how many routes Next.js serves in the status bar once the extension is active', scenario(async () => {
-    const { total, served } = countRouteFiles(server().workspace);
-    assert.ok(total > served && served > 1, `fixture has ${total} route files, ${served} served`);
-    const w = await open('app/api/hello/route.ts');
-    await w.statusItem(`${served} routes`).waitFor();
-    assert.ok((await w.statusBarTexts()).includes(`${served} routes`));
-    assert.match(
-      await w.statusItemLabel(`${served} routes`),
-      new RegExp(`found ${served} App Router route handler file\\(s\\) and ${total - served} never served \\(private folder\\)`),
-    );
-    // The workbench URL opened the route file: the editor shows it as it is on disk.
-    await w.activeTab('route.ts').waitFor();
-    assert.equal(await w.activeEditorText(), fs.readFileSync(inWorkspace('app/api/hello/route.ts'), 'utf8'));
-  }));
+  it(
+    'shows how many routes Next.js serves in the status bar once the extension is active',
+    scenario(async () => {
+      const { total, served } = countRouteFiles(server().workspace);
+      assert.ok(total > served && served > 1, `fixture has ${total} route files, ${served} served`);
+      const w = await open('app/api/hello/route.ts');
+      await w.statusItem(`${served} routes`).waitFor();
+      assert.ok((await w.statusBarTexts()).includes(`${served} routes`));
+      assert.match(
+        await w.statusItemLabel(`${served} routes`),
+        new RegExp(
+          `found ${served} App Router route handler file\\(s\\) and ${total - served} never served \\(private folder\\)`,
+        ),
+      );
+      // The workbench URL opened the route file: the editor shows it as it is on disk.
+      await w.activeTab('route.ts').waitFor();
+      assert.equal(await w.activeEditorText(), fs.readFileSync(inWorkspace('app/api/hello/route.ts'), 'utf8'));
+    }),
+  );
 
-  it('lists /kit/api/users/[id] in Show Routes from the Command Palette and opens its file', scenario(async () => {
-    const { total } = countRouteFiles(server().workspace);
-    const w = await open();
-    await w.command('Next Route Kit: Show Routes');
-    const pick = await w.quickPick();
-    assert.equal(pick.title, 'App Router routes');
-    assert.equal(pick.total, total, 'one row per route file');
-    await w.filterQuickPick('users/[id]', '/kit/api/users/[id]');
-    const row = (await w.quickPick()).items.find((i) => i.label === '/kit/api/users/[id]');
-    assert.deepEqual(row, { label: '/kit/api/users/[id]', description: 'GET PATCH DELETE', detail: 'app/api/users/[id]/route.ts' });
-    await w.pickQuickPickItem('/kit/api/users/[id]', 'users/[id]');
-    await w.activeTab('route.ts').waitFor();
-    await w.page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: '[id]' }).waitFor();
-    assert.equal(await w.activeEditorText(), fs.readFileSync(inWorkspace('app/api/users/[id]/route.ts'), 'utf8'));
-  }));
-
-  it('counts a route file created and typed in the workbench, and lists it in Show Routes', scenario(async () => {
-    const { served } = countRouteFiles(server().workspace);
-    const w = await open('app/api/users/route.ts'); // Quick Open then switches to the other file
-    await w.statusItem(`${served} routes`).waitFor();
-
-    // Created from the Explorer in a folder that has none yet: the count follows, handlers or not.
-    await w.newFile('app/api/auth/route.ts');
-    await w.statusItem(`${served + 1} routes`).waitFor();
-    await w.typeInEditor('// typed in VS Code\n');
-    const handler = 'export async function GET() {\n  return Response.json({ typed: true });\n}\n';
-    await w.pasteInEditor(handler);
-    const typed = `// typed in VS Code\n${handler}`;
-    assert.equal(await w.waitForActiveEditorText(/typed: true/), typed);
-    await w.save();
-    await waitForFileText(inWorkspace('app/api/auth/route.ts'), typed);
-
-    // The route index follows the file watcher, which reports the save a moment later: ask again until it has.
-    const listed = async (): Promise<QuickPickRow | undefined> => {
+  it(
+    'lists /kit/api/users/[id] in Show Routes from the Command Palette and opens its file',
+    scenario(async () => {
+      const { total } = countRouteFiles(server().workspace);
+      const w = await open();
       await w.command('Next Route Kit: Show Routes');
-      await w.filterQuickPick('api/auth', '/kit/api/auth');
-      const row = (await w.quickPick()).items.find((i) => i.label === '/kit/api/auth');
-      await w.page.keyboard.press('Escape');
-      await w.quickInput().waitFor({ state: 'hidden' });
-      return row;
-    };
-    let row = await listed();
-    for (const deadline = Date.now() + 10_000; row?.description !== 'GET' && Date.now() < deadline; ) row = await listed();
-    assert.deepEqual(row, { label: '/kit/api/auth', description: 'GET', detail: 'app/api/auth/route.ts' });
+      const pick = await w.quickPick();
+      assert.equal(pick.title, 'App Router routes');
+      assert.equal(pick.total, total, 'one row per route file');
+      await w.filterQuickPick('users/[id]', '/kit/api/users/[id]');
+      const row = (await w.quickPick()).items.find((i) => i.label === '/kit/api/users/[id]');
+      assert.deepEqual(row, {
+        label: '/kit/api/users/[id]',
+        description: 'GET PATCH DELETE',
+        detail: 'app/api/users/[id]/route.ts',
+      });
+      await w.pickQuickPickItem('/kit/api/users/[id]', 'users/[id]');
+      await w.activeTab('route.ts').waitFor();
+      await w.page.locator('.editor-group-container.active .breadcrumbs-control', { hasText: '[id]' }).waitFor();
+      assert.equal(await w.activeEditorText(), fs.readFileSync(inWorkspace('app/api/users/[id]/route.ts'), 'utf8'));
+    }),
+  );
 
-    // Quick Open reaches the other route file; the workspace copy was edited, never the fixture.
-    await w.openFile('app/api/users/route.ts');
-    assert.match(await w.activeEditorText(), /export async function POST/);
-    assert.ok(!fs.existsSync(path.join(__dirname, '..', 'fixtures', 'workspace', 'app', 'api', 'auth', 'route.ts')));
-  }));
-  it('offers rhget in a new route file and inserts a handler with no Next Route Kit problems; outside route files rhget is not offered', scenario(async () => {
-    const w = await open('app/api/hello/route.ts');
-    await w.newFile('app/api/catalog/route.ts');
-    await w.typeInEditor('rhget');
-    const offered = await w.triggerSuggest('rhget');
-    assert.ok(offered.includes('rhget'), offered.join(' | '));
-    await w.acceptSuggestion('rhget');
-    const text = await w.waitForActiveEditorText(/export async function GET\(\)/);
-    assert.match(text, /^import \{ db \} from '@\/lib\/db';/);
-    assert.match(text, /return Response\.json\(items\);/);
-    await w.page.keyboard.press('Escape'); // leave the snippet's placeholders
+  it(
+    'counts a route file created and typed in the workbench, and lists it in Show Routes',
+    scenario(async () => {
+      const { served } = countRouteFiles(server().workspace);
+      const w = await open('app/api/users/route.ts'); // Quick Open then switches to the other file
+      await w.statusItem(`${served} routes`).waitFor();
 
-    // Proof that the linter has seen this file: a mistake pasted at the end is reported, and gone once undone.
-    await w.page.keyboard.press('Control+End');
-    await w.pasteInEditor('\nexport async function Get() {\n  return Response.json({});\n}\n');
-    await w.waitForProblem(/`Get` is not a route handler/);
-    await w.focusActiveEditor();
-    await w.page.keyboard.press('Control+Z');
-    await w.waitForActiveEditorText(/\}\s*$/);
-    await w.page.locator('.markers-panel .monaco-list-row', { hasText: /`Get` is not a route handler/ }).waitFor({ state: 'detached' });
-    const ours = (await w.problemsOf('app/api/catalog')).filter((row) => /next-route-kit/.test(row));
-    assert.deepEqual(ours, [], 'the inserted handler has no Next Route Kit problems');
+      // Created from the Explorer in a folder that has none yet: the count follows, handlers or not.
+      await w.newFile('app/api/auth/route.ts');
+      await w.statusItem(`${served + 1} routes`).waitFor();
+      await w.typeInEditor('// typed in VS Code\n');
+      const handler = 'export async function GET() {\n  return Response.json({ typed: true });\n}\n';
+      await w.pasteInEditor(handler);
+      const typed = `// typed in VS Code\n${handler}`;
+      assert.equal(await w.waitForActiveEditorText(/typed: true/), typed);
+      await w.save();
+      await waitForFileText(inWorkspace('app/api/auth/route.ts'), typed);
 
-    // A TypeScript file that is not a route: no route-handler snippets.
-    await w.newFile('lib/format.ts');
-    await w.typeInEditor('rhget');
-    const elsewhere = await w.suggestionsAtCursor();
-    assert.ok(!elsewhere.includes('rhget'), elsewhere.join(' | '));
-  }));
+      // The route index follows the file watcher, which reports the save a moment later: ask again until it has.
+      const listed = async (): Promise<QuickPickRow | undefined> => {
+        await w.command('Next Route Kit: Show Routes');
+        await w.filterQuickPick('api/auth', '/kit/api/auth');
+        const row = (await w.quickPick()).items.find((i) => i.label === '/kit/api/auth');
+        await w.page.keyboard.press('Escape');
+        await w.quickInput().waitFor({ state: 'hidden' });
+        return row;
+      };
+      let row = await listed();
+      for (const deadline = Date.now() + 10_000; row?.description !== 'GET' && Date.now() < deadline;)
+        row = await listed();
+      assert.deepEqual(row, { label: '/kit/api/auth', description: 'GET', detail: 'app/api/auth/route.ts' });
+
+      // Quick Open reaches the other route file; the workspace copy was edited, never the fixture.
+      await w.openFile('app/api/users/route.ts');
+      assert.match(await w.activeEditorText(), /export async function POST/);
+      assert.ok(!fs.existsSync(path.join(__dirname, '..', 'fixtures', 'workspace', 'app', 'api', 'auth', 'route.ts')));
+    }),
+  );
+  it(
+    'offers rhget in a new route file and inserts a handler with no Next Route Kit problems; outside route files rhget is not offered',
+    scenario(async () => {
+      const w = await open('app/api/hello/route.ts');
+      await w.newFile('app/api/catalog/route.ts');
+      await w.typeInEditor('rhget');
+      const offered = await w.triggerSuggest('rhget');
+      assert.ok(offered.includes('rhget'), offered.join(' | '));
+      await w.acceptSuggestion('rhget');
+      const text = await w.waitForActiveEditorText(/export async function GET\(\)/);
+      assert.match(text, /^import \{ db \} from '@\/lib\/db';/);
+      assert.match(text, /return Response\.json\(items\);/);
+      await w.page.keyboard.press('Escape'); // leave the snippet's placeholders
+
+      // Proof that the linter has seen this file: a mistake pasted at the end is reported, and gone once undone.
+      await w.page.keyboard.press('Control+End');
+      await w.pasteInEditor('\nexport async function Get() {\n  return Response.json({});\n}\n');
+      await w.waitForProblem(/`Get` is not a route handler/);
+      await w.focusActiveEditor();
+      await w.page.keyboard.press('Control+Z');
+      await w.waitForActiveEditorText(/\}\s*$/);
+      await w.page
+        .locator('.markers-panel .monaco-list-row', { hasText: /`Get` is not a route handler/ })
+        .waitFor({ state: 'detached' });
+      const ours = (await w.problemsOf('app/api/catalog')).filter((row) => /next-route-kit/.test(row));
+      assert.deepEqual(ours, [], 'the inserted handler has no Next Route Kit problems');
+
+      // A TypeScript file that is not a route: no route-handler snippets.
+      await w.newFile('lib/format.ts');
+      await w.typeInEditor('rhget');
+      const elsewhere = await w.suggestionsAtCursor();
+      assert.ok(!elsewhere.includes('rhget'), elsewhere.join(' | '));
+    }),
+  );
 });

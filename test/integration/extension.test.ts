@@ -20,7 +20,10 @@ describe('Next Route Kit in the extension host', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed in the test instance`);
     const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder && (await vscode.workspace.findFiles('next.config.mjs')).length === 1, 'the fixture app is the workspace');
+    assert.ok(
+      folder && (await vscode.workspace.findFiles('next.config.mjs')).length === 1,
+      'the fixture app is the workspace',
+    );
     await until(() => extension.isActive, 'the extension to activate (workspaceContains:next.config.mjs)');
   });
 

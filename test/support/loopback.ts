@@ -13,7 +13,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handler: (req: http.IncomingMessage, res: http.ServerResponse, socket: net.Socket) => void): Promise<TestServer> {
+export async function startServer(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse, socket: net.Socket) => void,
+): Promise<TestServer> {
   const sockets = new Set<net.Socket>();
   const closed: Array<Promise<void>> = [];
   const requests: TestServer['requests'] = [];

@@ -46,7 +46,10 @@ process.on('exit', () => {
   for (const child of live) killGroup(child, 'SIGKILL');
 });
 
-export async function startNextDev(appDir = FIXTURE_APP, opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<DevServer> {
+export async function startNextDev(
+  appDir = FIXTURE_APP,
+  opts: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<DevServer> {
   const port = await freePort();
   const nextBin = require.resolve('next/dist/bin/next', { paths: [appDir] });
   const child = spawn(process.execPath, [nextBin, 'dev', '--port', String(port), '--hostname', '127.0.0.1'], {

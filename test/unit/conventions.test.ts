@@ -12,7 +12,8 @@ import { RULES } from '../../src/core/rules';
 import { allSettingSpecs, CONFIG_SECTION, DEFAULT_SETTINGS } from '../../src/core/settings';
 
 function filesUnder(dir: string, ext = '.ts'): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && e.name.endsWith(ext))
     .map((e) => path.join(e.parentPath, e.name));
 }
@@ -21,7 +22,9 @@ const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'))
 
 describe('conventions', () => {
   describe('rules', () => {
-    const ruleFiles = fs.readdirSync(path.join(ROOT, 'src/core/rules')).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+    const ruleFiles = fs
+      .readdirSync(path.join(ROOT, 'src/core/rules'))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts');
 
     it('registers every rule module in src/core/rules/index.ts, once', () => {
       const ids = (RULES as readonly AnyRule[]).map((r) => r.id);
@@ -37,7 +40,8 @@ describe('conventions', () => {
         assert.match(doc, /✅ Correct/);
         assert.match(doc, /\*\*Why it matters\.\*\*/);
         assert.ok(rule.meta.description.length > 10);
-        for (const message of Object.values(rule.messages)) assert.doesNotMatch(message as string, /\{\{\s*\}\}|\{\{[^}]*$/);
+        for (const message of Object.values(rule.messages))
+          assert.doesNotMatch(message as string, /\{\{\s*\}\}|\{\{[^}]*$/);
       });
     }
   });
@@ -52,7 +56,10 @@ describe('conventions', () => {
   it('has a rule or project check for every docs/rules page', () => {
     const ids = new Set([...(RULES as readonly AnyRule[]).map((r) => r.id), ...Object.keys(PROJECT_CHECKS)]);
     const pages = fs.readdirSync(path.join(ROOT, 'docs/rules')).map((f) => f.replace(/\.md$/, ''));
-    assert.deepEqual(pages.filter((p) => !ids.has(p)), []);
+    assert.deepEqual(
+      pages.filter((p) => !ids.has(p)),
+      [],
+    );
   });
 
   it('keeps README.md generated sections (settings, rules) up to date — run `npm run docs`', () => {
@@ -80,7 +87,12 @@ describe('conventions', () => {
     const keys = Object.keys(
       Object.assign({}, ...(pkg.contributes.configuration as Array<{ properties: object }>).map((s) => s.properties)),
     );
-    assert.deepEqual(keys.sort(), allSettingSpecs().map((s) => `${CONFIG_SECTION}.${s.key}`).sort());
+    assert.deepEqual(
+      keys.sort(),
+      allSettingSpecs()
+        .map((s) => `${CONFIG_SECTION}.${s.key}`)
+        .sort(),
+    );
     for (const spec of allSettingSpecs()) {
       const [section, key] = spec.key.split('.') as [keyof typeof DEFAULT_SETTINGS, string];
       const value = (DEFAULT_SETTINGS[section] as Record<string, unknown>)[key];
@@ -89,7 +101,9 @@ describe('conventions', () => {
   });
 
   it('declares a scope and a markdownDescription for every setting', () => {
-    for (const section of pkg.contributes.configuration as Array<{ properties: Record<string, { scope?: string; markdownDescription?: string }> }>) {
+    for (const section of pkg.contributes.configuration as Array<{
+      properties: Record<string, { scope?: string; markdownDescription?: string }>;
+    }>) {
       for (const [key, prop] of Object.entries(section.properties)) {
         assert.ok(prop.scope, `${key} has no scope`);
         assert.ok(prop.markdownDescription, `${key} has no markdownDescription`);
@@ -107,10 +121,18 @@ describe('conventions', () => {
       metafile: true,
       external: ['vscode'],
       logLevel: 'silent',
-      plugins: [{ name: 'engine', setup: (b) => b.onResolve({ filter: /^\.\/engine\.js$/ }, (a) => ({ path: a.path, external: true })) }],
+      plugins: [
+        {
+          name: 'engine',
+          setup: (b) => b.onResolve({ filter: /^\.\/engine\.js$/ }, (a) => ({ path: a.path, external: true })),
+        },
+      ],
     });
     const inputs = Object.keys(result.metafile.inputs);
-    assert.deepEqual(inputs.filter((i) => /node_modules\/(typescript|undici)\//.test(i)), []);
+    assert.deepEqual(
+      inputs.filter((i) => /node_modules\/(typescript|undici)\//.test(i)),
+      [],
+    );
     const size = result.outputFiles[0]!.contents.length;
     assert.ok(size < 400_000, `dist/extension.js is ${size} bytes`);
   });

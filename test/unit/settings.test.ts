@@ -12,7 +12,10 @@ describe('settings', () => {
   });
 
   it('reads nested objects as VS Code returns them', () => {
-    const s = parseSettings({ lint: { enable: false, rules: { 'create-status': 'off' } }, request: { baseUrl: ' http://localhost:4000 ' } });
+    const s = parseSettings({
+      lint: { enable: false, rules: { 'create-status': 'off' } },
+      request: { baseUrl: ' http://localhost:4000 ' },
+    });
     assert.equal(s.lint.enable, false);
     assert.deepEqual(s.lint.rules, { 'create-status': 'off' });
     assert.equal(s.request.baseUrl, 'http://localhost:4000');
@@ -23,7 +26,11 @@ describe('settings', () => {
   });
 
   it('falls back to defaults for values of the wrong type or outside the enum', () => {
-    const s = parseSettings({ lint: { enable: 'yes', debounceMs: 'fast' }, snippets: { scope: 'sometimes' }, request: { headers: ['x'] } });
+    const s = parseSettings({
+      lint: { enable: 'yes', debounceMs: 'fast' },
+      snippets: { scope: 'sometimes' },
+      request: { headers: ['x'] },
+    });
     assert.equal(s.lint.enable, true);
     assert.equal(s.lint.debounceMs, 200);
     assert.equal(s.snippets.scope, 'routeFiles');

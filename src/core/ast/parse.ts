@@ -31,8 +31,9 @@ export class ParsedDocument {
   get parseErrors(): readonly ParseError[] {
     if (this.fatal) return [this.fatal];
     if (!this.cachedErrors) {
-      const raw = (this.sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] })
-        .parseDiagnostics ?? [];
+      const raw =
+        (this.sourceFile as unknown as { parseDiagnostics?: readonly ts.DiagnosticWithLocation[] }).parseDiagnostics ??
+        [];
       this.cachedErrors = raw.map((d) => ({
         message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
         span: { start: d.start, end: d.start + d.length },
@@ -93,7 +94,13 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
 
 /** The one place that calls the TypeScript parser. */
 export function parseSource(fileName: string, text: string): ts.SourceFile {
-  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, /* setParentNodes */ true, scriptKindFor(fileName));
+  return ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    /* setParentNodes */ true,
+    scriptKindFor(fileName),
+  );
 }
 
 export function parseDocument(fileName: string, text: string, uri = fileName, version = 0): ParsedDocument {
@@ -115,7 +122,12 @@ export function parseDocument(fileName: string, text: string, uri = fileName, ve
  * replaces it). Falls back to a full parse when the previous parse failed, when most of the
  * file changed, or when the incremental parser throws.
  */
-export function reparseDocument(previous: ParsedDocument, text: string, uri = previous.uri, version = previous.version + 1): ParsedDocument {
+export function reparseDocument(
+  previous: ParsedDocument,
+  text: string,
+  uri = previous.uri,
+  version = previous.version + 1,
+): ParsedDocument {
   const old = previous.sourceFile.text;
   if (previous.unparsable || old.length === 0) {
     return parseDocument(previous.fileName, text, uri, version);

@@ -23,7 +23,10 @@ export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.A
 
 export function isFunctionNode(node: ts.Node): node is FunctionNode {
   return (
-    ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node)
+    ts.isFunctionDeclaration(node) ||
+    ts.isFunctionExpression(node) ||
+    ts.isArrowFunction(node) ||
+    ts.isMethodDeclaration(node)
   );
 }
 
@@ -31,7 +34,8 @@ export function isFunctionNode(node: ts.Node): node is FunctionNode {
 export function nameText(node: ts.Node | undefined): string | undefined {
   if (!node) return undefined;
   if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node)) return node.text;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isNumericLiteral(node))
+    return node.text;
   if (ts.isComputedPropertyName(node)) {
     const inner = unwrap(node.expression);
     if (ts.isStringLiteral(inner) || ts.isNoSubstitutionTemplateLiteral(inner)) return inner.text;
@@ -80,7 +84,11 @@ function declarationInStatements(statements: ts.NodeArray<ts.Statement>, name: s
         const found = declarationInBinding(decl, decl.name, name);
         if (found) return found;
       }
-    } else if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) {
+    } else if (
+      ts.isFunctionDeclaration(statement) ||
+      ts.isClassDeclaration(statement) ||
+      ts.isEnumDeclaration(statement)
+    ) {
       if (statement.name?.text === name) return statement;
     } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;
@@ -139,7 +147,8 @@ export function findDeclaration(name: string, from: ts.Node): LocalDeclaration |
         const found = declarationInBinding(param, param.name, name);
         if (found) return found;
       }
-      if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name?.text === name) return node as ts.FunctionDeclaration;
+      if ((ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node)) && node.name?.text === name)
+        return node as ts.FunctionDeclaration;
     } else if (
       (ts.isForStatement(node) || ts.isForOfStatement(node) || ts.isForInStatement(node)) &&
       node.initializer &&
@@ -190,7 +199,11 @@ export function literalValue(expr: ts.Expression | undefined): string | number |
   const value = resolveValue(expr);
   if (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) return value.text;
   if (ts.isNumericLiteral(value)) return Number(value.text);
-  if (ts.isPrefixUnaryExpression(value) && value.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(value.operand)) {
+  if (
+    ts.isPrefixUnaryExpression(value) &&
+    value.operator === ts.SyntaxKind.MinusToken &&
+    ts.isNumericLiteral(value.operand)
+  ) {
     return -Number(value.operand.text);
   }
   if (value.kind === ts.SyntaxKind.TrueKeyword) return true;
@@ -202,7 +215,10 @@ export function literalValue(expr: ts.Expression | undefined): string | number |
 /** Finds a property assignment (or shorthand) by name in an object literal. */
 export function getProperty(obj: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
   for (const prop of obj.properties) {
-    if ((ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) || ts.isMethodDeclaration(prop)) && nameText(prop.name) === name) {
+    if (
+      (ts.isPropertyAssignment(prop) || ts.isShorthandPropertyAssignment(prop) || ts.isMethodDeclaration(prop)) &&
+      nameText(prop.name) === name
+    ) {
       return prop;
     }
   }
@@ -287,7 +303,12 @@ export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
   const text = sourceFile.text;
   const count = (statements: ts.NodeArray<ts.Statement>, depth: number): void => {
     for (const st of statements) {
-      if (ts.isImportDeclaration(st) || ts.isVariableStatement(st) || ts.isExpressionStatement(st) || ts.isReturnStatement(st)) {
+      if (
+        ts.isImportDeclaration(st) ||
+        ts.isVariableStatement(st) ||
+        ts.isExpressionStatement(st) ||
+        ts.isReturnStatement(st)
+      ) {
         if (text[st.end - 1] === ';') withSemi++;
         else without++;
       }

@@ -53,12 +53,20 @@ export function formatStylish(files: readonly FileFindings[], color: boolean): s
       if (x.severity === 'error') errors++;
       else if (x.severity === 'warning') warnings++;
       else infos++;
-      const sev = x.severity === 'error' ? paint('red', 'error') : x.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', x.severity);
+      const sev =
+        x.severity === 'error'
+          ? paint('red', 'error')
+          : x.severity === 'warning'
+            ? paint('yellow', 'warning')
+            : paint('cyan', x.severity);
       return [`${x.range.start.line + 1}:${x.range.start.character + 1}`, sev, x.message, x.ruleId] as const;
     });
     const posWidth = Math.max(...rows.map((r) => r[0].length));
     const sevWidth = Math.max(...rows.map((r) => r[1].length));
-    for (const r of rows) lines.push(`  ${paint('gray', r[0].padEnd(posWidth))}  ${r[1].padEnd(sevWidth)}  ${r[2]}  ${paint('gray', r[3])}`);
+    for (const r of rows)
+      lines.push(
+        `  ${paint('gray', r[0].padEnd(posWidth))}  ${r[1].padEnd(sevWidth)}  ${r[2]}  ${paint('gray', r[3])}`,
+      );
   }
   const total = errors + warnings + infos;
   if (total === 0) return '';
@@ -67,10 +75,20 @@ export function formatStylish(files: readonly FileFindings[], color: boolean): s
   return lines.join('\n');
 }
 
-const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 
 /** SARIF 2.1.0 with one run, every rule described, results with physical locations relative to %SRCROOT%. */
-export function formatSarif(files: readonly FileFindings[], rules: readonly AnyRule[], version: string, extraRules: readonly { id: string; description: string }[] = []): string {
+export function formatSarif(
+  files: readonly FileFindings[],
+  rules: readonly AnyRule[],
+  version: string,
+  extraRules: readonly { id: string; description: string }[] = [],
+): string {
   const builder = new SarifBuilder();
   const run = new SarifRunBuilder().initSimple({
     toolDriverName: 'next-route-kit',
@@ -97,7 +115,10 @@ export function formatSarif(files: readonly FileFindings[], rules: readonly AnyR
           startLine: x.range.start.line + 1,
           startColumn: x.range.start.character + 1,
           endLine: x.range.end.line + 1,
-          endColumn: Math.max(x.range.end.character + 1, x.range.start.line === x.range.end.line ? x.range.start.character + 2 : 1),
+          endColumn: Math.max(
+            x.range.end.character + 1,
+            x.range.start.line === x.range.end.line ? x.range.start.character + 2 : 1,
+          ),
         }),
       );
     }

@@ -45,17 +45,20 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
   const knownIds = new Set([...(RULES as readonly AnyRule[]).map((r) => r.id), ...Object.keys(PROJECT_CHECKS)]);
   const severities: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
     const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
-    if (!m || !(SEVERITY_VALUES as readonly string[]).includes(m[2]!)) throw new UsageError(`--rule expects <id>=<${SEVERITY_VALUES.join('|')}>, got "${spec}"`);
+    if (!m || !(SEVERITY_VALUES as readonly string[]).includes(m[2]!))
+      throw new UsageError(`--rule expects <id>=<${SEVERITY_VALUES.join('|')}>, got "${spec}"`);
     if (!knownIds.has(m[1]!)) throw new UsageError(`unknown rule "${m[1]}". Rules: ${[...knownIds].join(', ')}`);
     severities[m[1]!] = m[2] as SeveritySetting;
   }
@@ -76,10 +79,12 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     for (const file of candidates) {
       const info = index.routeFile(file);
       if (info) routeFiles.set(info.file, info);
-      else if (!stat.isDirectory()) io.err(`next-route-kit: skipped ${displayPath(abs, io.cwd)}: not an App Router route file (app/**/route.ts)\n`);
+      else if (!stat.isDirectory())
+        io.err(`next-route-kit: skipped ${displayPath(abs, io.cwd)}: not an App Router route file (app/**/route.ts)\n`);
     }
   }
-  for (const e of walkErrors) io.err(`next-route-kit: cannot read folder ${displayPath(e.path, io.cwd)} (${e.message})\n`);
+  for (const e of walkErrors)
+    io.err(`next-route-kit: cannot read folder ${displayPath(e.path, io.cwd)} (${e.message})\n`);
 
   // Whole-project checks (route/page conflicts, duplicate URLs …), once per project.
   const projectFindings = new Map<string, readonly Finding[]>();
@@ -99,7 +104,15 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     });
 
   if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (format === 'sarif') io.out(formatSarif(results, RULES, typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0', Object.values(PROJECT_CHECKS)) + '\n');
+  else if (format === 'sarif')
+    io.out(
+      formatSarif(
+        results,
+        RULES,
+        typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',
+        Object.values(PROJECT_CHECKS),
+      ) + '\n',
+    );
   else {
     const text = formatStylish(results, io.isTty);
     io.out(text ? text + '\n' : '');

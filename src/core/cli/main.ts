@@ -47,7 +47,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`next-route-kit ${name}: ${(e as Error).message}\nRun \`next-route-kit ${name} --help\` for usage.\n`);
       return EXIT.usage;
     }
-    io.err(`next-route-kit ${name}: internal error: ${(e as Error).message}\nPlease report it with the command you ran.\n`);
+    io.err(
+      `next-route-kit ${name}: internal error: ${(e as Error).message}\nPlease report it with the command you ran.\n`,
+    );
     return EXIT.usage;
   }
 }

@@ -66,12 +66,14 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
     return EXIT.ok;
   }
   const target = positionals[0];
-  if (!target || positionals.length > 1) throw new UsageError('give one target: <file>#<METHOD>, e.g. app/api/users/[id]/route.ts#GET');
+  if (!target || positionals.length > 1)
+    throw new UsageError('give one target: <file>#<METHOD>, e.g. app/api/users/[id]/route.ts#GET');
   const hash = target.lastIndexOf('#');
   if (hash <= 0) throw new UsageError(`"${target}" needs #METHOD, e.g. ${target}#GET`);
   const file = path.resolve(io.cwd, target.slice(0, hash));
   const method = target.slice(hash + 1).toUpperCase();
-  if (!(HTTP_METHODS as readonly string[]).includes(method)) throw new UsageError(`"${method}" is not an HTTP method (${HTTP_METHODS.join(', ')})`);
+  if (!(HTTP_METHODS as readonly string[]).includes(method))
+    throw new UsageError(`"${method}" is not an HTTP method (${HTTP_METHODS.join(', ')})`);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -83,21 +85,32 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
   if (!info) throw new UsageError(`${target.slice(0, hash)} is not an App Router route file (app/**/route.ts)`);
   const all = inferRequests(parseDocument(file, text), info.route, info.params);
   const inferred = all.find((r) => r.method === method);
-  if (!inferred) throw new UsageError(`${path.basename(file)} does not export ${method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`);
+  if (!inferred)
+    throw new UsageError(
+      `${path.basename(file)} does not export ${method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`,
+    );
   const timeoutMs = values.timeout ? Number(values.timeout) : 30000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
 
   const params = pairs(values.param, '--param');
   const headers = pairs(values.header, '--header', ':');
   const variables = pairs(values.var, '--var');
-  if (env['NEXT_ROUTE_KIT_TOKEN'] && !variables[AUTH_TOKEN_VARIABLE]) variables[AUTH_TOKEN_VARIABLE] = env['NEXT_ROUTE_KIT_TOKEN'];
+  if (env['NEXT_ROUTE_KIT_TOKEN'] && !variables[AUTH_TOKEN_VARIABLE])
+    variables[AUTH_TOKEN_VARIABLE] = env['NEXT_ROUTE_KIT_TOKEN'];
   const layout = index.layoutFor(file);
-  const candidates = baseUrlCandidates(layout, { ...(values.base ? { setting: values.base } : {}), fs: nodeFsPort, env });
+  const candidates = baseUrlCandidates(layout, {
+    ...(values.base ? { setting: values.base } : {}),
+    fs: nodeFsPort,
+    env,
+  });
   let base = candidates[0]!;
   if (values.send && !values.base) {
     const answering = await firstAnswering(candidates);
     if (!answering) {
-      io.err(`next-route-kit request: nothing answers at ${candidates.map((c) => `${c.url} (${c.detail})`).join(', ')}.\nStart the dev server (\`next dev\`), or pass --base <url>.\n`);
+      io.err(
+        `next-route-kit request: nothing answers at ${candidates.map((c) => `${c.url} (${c.detail})`).join(', ')}.\nStart the dev server (\`next dev\`), or pass --base <url>.\n`,
+      );
       return EXIT.findings;
     }
     base = answering;
@@ -106,7 +119,8 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
   try {
     spec = buildRequest(inferred, { baseUrl: base.url, params, query: pairs(values.query, '--query'), headers });
   } catch (e) {
-    if (e instanceof MissingParamError) throw new UsageError(`missing --param ${e.param}=… (the route is ${info.route})`);
+    if (e instanceof MissingParamError)
+      throw new UsageError(`missing --param ${e.param}=… (the route is ${info.route})`);
     throw e;
   }
   if (!values.send) {
@@ -115,8 +129,14 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
   }
   // As in the editor: a credential header whose secret has no value is left out, not sent as `{{authToken}}`.
   const { spec: resolved, dropped, missing } = prepareForSend(spec, variables);
-  if (dropped.length) io.err(`next-route-kit request: sending without ${dropped.join(', ')} (set NEXT_ROUTE_KIT_TOKEN, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)\n`);
-  if (missing.length) io.err(`next-route-kit request: no value for ${missing.map((m) => `{{${m}}}`).join(', ')}: sent as written (pass --var ${missing[0]}=…)\n`);
+  if (dropped.length)
+    io.err(
+      `next-route-kit request: sending without ${dropped.join(', ')} (set NEXT_ROUTE_KIT_TOKEN, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)\n`,
+    );
+  if (missing.length)
+    io.err(
+      `next-route-kit request: no value for ${missing.map((m) => `{{${m}}}`).join(', ')}: sent as written (pass --var ${missing[0]}=…)\n`,
+    );
   let streamed = false;
   try {
     const result = await sendRequest(resolved, {

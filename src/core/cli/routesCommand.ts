@@ -25,7 +25,8 @@ export async function routesCommand(args: string[], io: CliIo): Promise<number> 
     io.out(ROUTES_USAGE + '\n');
     return EXIT.ok;
   }
-  if (positionals.length > 1) throw new UsageError(`routes takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(`routes takes one folder, got ${positionals.length}: ${positionals.join(' ')}`);
   const dir = path.resolve(io.cwd, positionals[0] ?? '.');
   let stat: fs.Stats;
   try {
@@ -33,7 +34,8 @@ export async function routesCommand(args: string[], io: CliIo): Promise<number> 
   } catch {
     throw new UsageError(`No such folder: ${positionals[0] ?? '.'} (resolved to ${dir})`);
   }
-  if (!stat.isDirectory()) throw new UsageError(`Not a folder: ${positionals[0]}. Give the project folder, e.g. \`next-route-kit routes .\``);
+  if (!stat.isDirectory())
+    throw new UsageError(`Not a folder: ${positionals[0]}. Give the project folder, e.g. \`next-route-kit routes .\``);
 
   const { routes, errors } = listRoutes(dir);
   if (values.json) {
@@ -55,7 +57,9 @@ export async function routesCommand(args: string[], io: CliIo): Promise<number> 
       rows.push([r.route, methods, displayPath(r.file, io.cwd) + note]);
     }
     io.out(table(rows) + '\n');
-    const notes = routes.flatMap((r) => (r.routable ? [] : r.problems.map((p) => `${displayPath(r.file, io.cwd)}: ${p.message}`)));
+    const notes = routes.flatMap((r) =>
+      r.routable ? [] : r.problems.map((p) => `${displayPath(r.file, io.cwd)}: ${p.message}`),
+    );
     if (notes.length) io.out('\n' + notes.join('\n') + '\n');
   }
   for (const e of errors) io.err(`next-route-kit: cannot read ${displayPath(e.path, io.cwd)} (${e.message})\n`);

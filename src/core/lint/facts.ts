@@ -96,9 +96,7 @@ export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefi
   if (ts.isCallExpression(resolved) && depth < 2) {
     const helper = resolveFunction(resolved.expression);
     if (helper?.body) {
-      const returned = ts.isBlock(helper.body)
-        ? collectReturns(helper.body)
-        : [helper.body];
+      const returned = ts.isBlock(helper.body) ? collectReturns(helper.body) : [helper.body];
       return returned.flatMap((r) => headersFromValue(r, fn, depth + 1));
     }
   }
@@ -116,13 +114,19 @@ export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefi
         const v = ts.isPropertyAssignment(prop) ? prop.initializer : prop.name;
         const text = literalValue(v);
         out.push({
-          name: name.toLowerCase(), nameNode: prop.name, value: v, via: 'init', node: prop, ...(fn ? { fn } : {}),
+          name: name.toLowerCase(),
+          nameNode: prop.name,
+          value: v,
+          via: 'init',
+          node: prop,
+          ...(fn ? { fn } : {}),
           ...(typeof text === 'string' ? { valueText: text } : {}),
         });
       } else if (ts.isSpreadAssignment(prop)) {
         // `...corsHeaders` where corsHeaders is a local object: include its entries.
         const inner = resolveValue(prop.expression);
-        if (inner !== prop.expression && ts.isObjectLiteralExpression(inner)) out.push(...headersFromValue(inner, fn, depth + 1));
+        if (inner !== prop.expression && ts.isObjectLiteralExpression(inner))
+          out.push(...headersFromValue(inner, fn, depth + 1));
       }
     }
   } else if (ts.isArrayLiteralExpression(resolved)) {
@@ -133,7 +137,12 @@ export function headersFromValue(value: ts.Expression, fn: FunctionNode | undefi
       const v = el.elements[1]!;
       const text = literalValue(v);
       out.push({
-        name: name.toLowerCase(), nameNode: el.elements[0]!, value: v, via: 'init', node: el, ...(fn ? { fn } : {}),
+        name: name.toLowerCase(),
+        nameNode: el.elements[0]!,
+        value: v,
+        via: 'init',
+        node: el,
+        ...(fn ? { fn } : {}),
         ...(typeof text === 'string' ? { valueText: text } : {}),
       });
     }
@@ -176,8 +185,13 @@ export function responseSite(node: ts.Node): ResponseSite | undefined {
     const fn = enclosingFunction(node);
     const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
     return {
-      node, callee: callee.text, kind: 'constructor', ...(body ? { body } : {}), bodyIsNull,
-      ...(init ? { init } : {}), ...(initObject ? { initObject } : {}),
+      node,
+      callee: callee.text,
+      kind: 'constructor',
+      ...(body ? { body } : {}),
+      bodyIsNull,
+      ...(init ? { init } : {}),
+      ...(initObject ? { initObject } : {}),
       status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : undefined),
       headers: headersValue ? headersFromValue(headersValue, fn) : [],
       ...(fn ? { fn } : {}),
@@ -190,7 +204,17 @@ export function responseSite(node: ts.Node): ResponseSite | undefined {
   if (!ts.isIdentifier(object) || (object.text !== 'Response' && object.text !== 'NextResponse')) return undefined;
   const method = callee.name.text;
   const kind: ResponseKind | undefined =
-    method === 'json' ? 'json' : method === 'redirect' ? 'redirect' : method === 'error' ? 'error' : method === 'next' ? 'next' : method === 'rewrite' ? 'rewrite' : undefined;
+    method === 'json'
+      ? 'json'
+      : method === 'redirect'
+        ? 'redirect'
+        : method === 'error'
+          ? 'error'
+          : method === 'next'
+            ? 'next'
+            : method === 'rewrite'
+              ? 'rewrite'
+              : undefined;
   if (!kind) return undefined;
   const fn = enclosingFunction(node);
   const args = node.arguments;
@@ -200,7 +224,12 @@ export function responseSite(node: ts.Node): ResponseSite | undefined {
     const statusNode = initObject ? getPropertyValue(initObject, 'status') : init;
     const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
     return {
-      node, callee: object.text, kind, bodyIsNull: true, ...(init ? { init } : {}), ...(initObject ? { initObject } : {}),
+      node,
+      callee: object.text,
+      kind,
+      bodyIsNull: true,
+      ...(init ? { init } : {}),
+      ...(initObject ? { initObject } : {}),
       status: statusFromExpression(statusNode),
       headers: headersValue ? headersFromValue(headersValue, fn) : [],
       ...(fn ? { fn } : {}),
@@ -211,8 +240,13 @@ export function responseSite(node: ts.Node): ResponseSite | undefined {
   const initObject = initObjectOf(init);
   const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
   return {
-    node, callee: object.text, kind, ...(body ? { body } : {}), bodyIsNull: kind !== 'json',
-    ...(init ? { init } : {}), ...(initObject ? { initObject } : {}),
+    node,
+    callee: object.text,
+    kind,
+    ...(body ? { body } : {}),
+    bodyIsNull: kind !== 'json',
+    ...(init ? { init } : {}),
+    ...(initObject ? { initObject } : {}),
     status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : undefined),
     headers: headersValue ? headersFromValue(headersValue, fn) : [],
     ...(fn ? { fn } : {}),
@@ -247,7 +281,12 @@ export function headerCall(node: ts.CallExpression): HeaderWrite | undefined {
   const text = literalValue(value);
   const fn = enclosingFunction(node);
   return {
-    name: name.toLowerCase(), nameNode: nameArg, ...(value ? { value } : {}), via: method, node, ...(fn ? { fn } : {}),
+    name: name.toLowerCase(),
+    nameNode: nameArg,
+    ...(value ? { value } : {}),
+    via: method,
+    node,
+    ...(fn ? { fn } : {}),
     ...(typeof text === 'string' ? { valueText: text } : {}),
   };
 }
@@ -285,14 +324,26 @@ export function bodyRead(node: ts.CallExpression, handlerFns?: { has(node: ts.No
   const awaitNode = awaitOf(node);
   const fn = enclosingFunction(node);
   return {
-    call: node, method: callee.name.text as BodyMethod, receiver: callee.expression,
-    ...(awaitNode ? { awaitNode } : {}), ...(fn ? { fn } : {}),
+    call: node,
+    method: callee.name.text as BodyMethod,
+    receiver: callee.expression,
+    ...(awaitNode ? { awaitNode } : {}),
+    ...(fn ? { fn } : {}),
   };
 }
 
 const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
-const FACT_METHOD_NAMES: ReadonlySet<string> = new Set(['json', 'redirect', 'error', 'next', 'rewrite', 'set', 'append', ...BODY_METHODS]);
+const FACT_METHOD_NAMES: ReadonlySet<string> = new Set([
+  'json',
+  'redirect',
+  'error',
+  'next',
+  'rewrite',
+  'set',
+  'append',
+  ...BODY_METHODS,
+]);
 
 /** Collects the facts; the engine feeds it every call and `new` expression during its walk. */
 export class FactsCollector implements FileFacts {
@@ -321,7 +372,8 @@ export class FactsCollector implements FileFacts {
     // Fast path: only `x.name(...)` calls with one of the names below can be a fact.
     const callee = node.expression;
     if (callee.kind !== PROPERTY_ACCESS && callee.kind !== PARENTHESIZED) return;
-    if (callee.kind === PROPERTY_ACCESS && !FACT_METHOD_NAMES.has((callee as ts.PropertyAccessExpression).name.text)) return;
+    if (callee.kind === PROPERTY_ACCESS && !FACT_METHOD_NAMES.has((callee as ts.PropertyAccessExpression).name.text))
+      return;
     const response = responseSite(node);
     if (response) {
       this.responses.push(response);

@@ -9,7 +9,13 @@ import { lintDocument } from './lint';
 export const READ_ERROR_ID = 'read-error';
 
 export function lintRouteInfo(info: RouteFile): LintRouteInfo {
-  return { route: info.route, pathname: info.pathname, params: info.params, routable: info.routable, problems: info.problems };
+  return {
+    route: info.route,
+    pathname: info.pathname,
+    params: info.params,
+    routable: info.routable,
+    problems: info.problems,
+  };
 }
 
 export function lintProjectInfo(layout: ProjectLayout | undefined): LintProjectInfo {
@@ -41,8 +47,12 @@ export function lintRouteFile(
       route: info,
       findings: [
         {
-          ruleId: READ_ERROR_ID, messageId: 'readError', message: `Cannot read this file (${code}).`, severity: 'error',
-          span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          ruleId: READ_ERROR_ID,
+          messageId: 'readError',
+          message: `Cannot read this file (${code}).`,
+          severity: 'error',
+          span: { start: 0, end: 0 },
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           docsUrl: docsUrlFor(READ_ERROR_ID),
         },
       ],

@@ -7,7 +7,10 @@ export function hasMultilineLiteral(sf: ts.SourceFile, node: ts.Node): boolean {
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
-    if ((ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n) || ts.isStringLiteral(n)) && n.getText(sf).includes('\n')) {
+    if (
+      (ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n) || ts.isStringLiteral(n)) &&
+      n.getText(sf).includes('\n')
+    ) {
       found = true;
       return;
     }

@@ -60,14 +60,19 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
  * condition (`ok(x) && use(x)`); the left side of `||` too unless `orIsCheck` is false (for the
  * CORS origin, `allowed(origin) || fallback` is not a guard).
  */
-export function isCheckedInConditions(scope: ts.Node, name: string, { orIsCheck = true }: { orIsCheck?: boolean } = {}): boolean {
+export function isCheckedInConditions(
+  scope: ts.Node,
+  name: string,
+  { orIsCheck = true }: { orIsCheck?: boolean } = {},
+): boolean {
   const mentions = (n: ts.Node): boolean => {
     let hit = false;
     const walk = (c: ts.Node): void => {
       if (hit) return;
       if (ts.isIdentifier(c) && c.text === name) {
         const p = c.parent;
-        if (ts.isCallExpression(p) || (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText()))) hit = true;
+        if (ts.isCallExpression(p) || (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText())))
+          hit = true;
         return;
       }
       ts.forEachChild(c, walk);
@@ -75,14 +80,18 @@ export function isCheckedInConditions(scope: ts.Node, name: string, { orIsCheck 
     walk(n);
     return hit;
   };
-  const guards = (op: ts.SyntaxKind): boolean => op === ts.SyntaxKind.AmpersandAmpersandToken || (orIsCheck && op === ts.SyntaxKind.BarBarToken);
+  const guards = (op: ts.SyntaxKind): boolean =>
+    op === ts.SyntaxKind.AmpersandAmpersandToken || (orIsCheck && op === ts.SyntaxKind.BarBarToken);
   let found = false;
   const visit = (n: ts.Node): void => {
     if (found) return;
     if (ts.isSwitchStatement(n)) {
       const e = unwrap(n.expression);
       if ((ts.isIdentifier(e) && e.text === name) || mentions(e)) found = true;
-    } else if ((ts.isIfStatement(n) && mentions(n.expression)) || (ts.isConditionalExpression(n) && mentions(n.condition))) {
+    } else if (
+      (ts.isIfStatement(n) && mentions(n.expression)) ||
+      (ts.isConditionalExpression(n) && mentions(n.condition))
+    ) {
       found = true;
     } else if (ts.isBinaryExpression(n) && guards(n.operatorToken.kind) && mentions(n.left)) {
       found = true;
@@ -98,7 +107,12 @@ export function importedNameFrom(id: ts.Identifier, moduleName: string): string 
   // Local import lookup by walking to the source file's import declarations.
   const sf = id.getSourceFile();
   for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== moduleName) continue;
+    if (
+      !ts.isImportDeclaration(st) ||
+      !ts.isStringLiteral(st.moduleSpecifier) ||
+      st.moduleSpecifier.text !== moduleName
+    )
+      continue;
     const named = st.importClause?.namedBindings;
     if (named && ts.isNamedImports(named)) {
       for (const el of named.elements) if (el.name.text === id.text) return (el.propertyName ?? el.name).text;

@@ -163,7 +163,16 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
       findings.push(finding);
     };
     const ctx: RuleContext<string> = {
-      doc, sourceFile: sf, text: doc.text, route: options.route, project, exports, handlers, facts, style, report,
+      doc,
+      sourceFile: sf,
+      text: doc.text,
+      route: options.route,
+      project,
+      exports,
+      handlers,
+      facts,
+      style,
+      report,
     };
     const guard = (fn: () => void): void => {
       if (crashed.has(rule.id)) return;
@@ -260,7 +269,16 @@ export function fixAllEdits(findings: readonly Finding[], ruleFilter?: (ruleId: 
   for (const f of findings) {
     if (!f.fix || (ruleFilter && !ruleFilter(f.ruleId))) continue;
     const edits = f.fix.edits;
-    if (edits.some((e) => chosen.some((c) => overlaps(c.span, e.span) || (c.span.start === e.span.start && c.span.end === e.span.end && c.span.start === c.span.end)))) continue;
+    if (
+      edits.some((e) =>
+        chosen.some(
+          (c) =>
+            overlaps(c.span, e.span) ||
+            (c.span.start === e.span.start && c.span.end === e.span.end && c.span.start === c.span.end),
+        ),
+      )
+    )
+      continue;
     chosen.push(...edits);
   }
   return chosen;

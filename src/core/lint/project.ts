@@ -27,17 +27,20 @@ export const PROJECT_CHECKS = {
   },
   'duplicate-route': {
     id: 'duplicate-route',
-    description: 'Two route files that resolve to the same URL, or different dynamic segment names at the same position.',
+    description:
+      'Two route files that resolve to the same URL, or different dynamic segment names at the same position.',
     defaultSeverity: 'error',
   },
   'pages-app-conflict': {
     id: 'pages-app-conflict',
-    description: 'A Pages Router API route (`pages/api/x`) and an App Router route (`app/api/x/route`) for the same URL.',
+    description:
+      'A Pages Router API route (`pages/api/x`) and an App Router route (`app/api/x/route`) for the same URL.',
     defaultSeverity: 'error',
   },
   'unreachable-route': {
     id: 'unreachable-route',
-    description: 'A route file inside a private `_folder` (never served), a `@slot` or an intercepting segment (not a documented place for route handlers).',
+    description:
+      'A route file inside a private `_folder` (never served), a `@slot` or an intercepting segment (not a documented place for route handlers).',
     defaultSeverity: 'warning',
   },
 } as const satisfies Record<string, ProjectCheck>;
@@ -65,7 +68,8 @@ function shapeOf(segments: readonly string[]): string {
   for (const s of segments) {
     const info = classifySegment(s);
     if (info.type === 'group' || info.type === 'slot') continue;
-    if (info.type === 'param') parts.push(info.param.kind === 'single' ? '[]' : info.param.kind === 'catchAll' ? '[...]' : '[[...]]');
+    if (info.type === 'param')
+      parts.push(info.param.kind === 'single' ? '[]' : info.param.kind === 'catchAll' ? '[...]' : '[[...]]');
     else parts.push(info.type === 'static' ? info.value : s);
   }
   return '/' + parts.join('/');
@@ -73,7 +77,15 @@ function shapeOf(segments: readonly string[]): string {
 
 /** `/api/users/[id]` with groups and slots dropped, dynamic names kept. */
 function exactOf(segments: readonly string[]): string {
-  return '/' + segments.filter((s) => { const t = classifySegment(s).type; return t !== 'group' && t !== 'slot'; }).join('/');
+  return (
+    '/' +
+    segments
+      .filter((s) => {
+        const t = classifySegment(s).type;
+        return t !== 'group' && t !== 'slot';
+      })
+      .join('/')
+  );
 }
 
 function walk(dir: string, visit: (file: string, rel: string[]) => void, rel: string[] = []): void {
@@ -93,7 +105,11 @@ function walk(dir: string, visit: (file: string, rel: string[]) => void, rel: st
   }
 }
 
-function finding(id: ProjectCheckId, message: string, severities?: Readonly<Record<string, SeveritySetting>>): Finding | undefined {
+function finding(
+  id: ProjectCheckId,
+  message: string,
+  severities?: Readonly<Record<string, SeveritySetting>>,
+): Finding | undefined {
   const setting = severities?.[id];
   if (setting === 'off') return undefined;
   const zero = { line: 0, character: 0 };
@@ -109,7 +125,10 @@ function finding(id: ProjectCheckId, message: string, severities?: Readonly<Reco
 }
 
 /** Runs every project check over a project's app/ and pages/ folders. */
-export function checkProjectStructure(layout: ProjectLayout, severities?: Readonly<Record<string, SeveritySetting>>): Map<string, Finding[]> {
+export function checkProjectStructure(
+  layout: ProjectLayout,
+  severities?: Readonly<Record<string, SeveritySetting>>,
+): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const add = (file: string, f: Finding | undefined): void => {
     if (!f) return;
@@ -124,11 +143,16 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
   const pageExts = layout.pageExtensions.length ? layout.pageExtensions : DEFAULT_PAGE_EXTS;
   walk(layout.appDir, (file, segments) => {
     const name = path.basename(file);
-    const kind = isRouteFileName(name, layout.pageExtensions) ? 'route' : pageFileExt(name, pageExts) ? 'page' : undefined;
+    const kind = isRouteFileName(name, layout.pageExtensions)
+      ? 'route'
+      : pageFileExt(name, pageExts)
+        ? 'page'
+        : undefined;
     if (!kind) return;
     const info = routePathFromSegments(segments, layout.url);
     if (!info.routable) {
-      if (kind === 'route') for (const p of info.problems) add(file, finding('unreachable-route', p.message, severities));
+      if (kind === 'route')
+        for (const p of info.problems) add(file, finding('unreachable-route', p.message, severities));
       return;
     }
     if (kind === 'route') {
@@ -144,7 +168,14 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
   for (const r of routes) {
     for (const p of pages) {
       if (p.shape === r.shape) {
-        add(r.file, finding('route-page-conflict', `This route and \`${rel(p.file)}\` both resolve to \`${r.pathname}\`: Next.js fails with "Conflicting route and page at ${r.pathname}". A segment has either a page or a route handler — move the API under \`/api\`.`, severities));
+        add(
+          r.file,
+          finding(
+            'route-page-conflict',
+            `This route and \`${rel(p.file)}\` both resolve to \`${r.pathname}\`: Next.js fails with "Conflicting route and page at ${r.pathname}". A segment has either a page or a route handler — move the API under \`/api\`.`,
+            severities,
+          ),
+        );
       }
     }
   }
@@ -155,8 +186,18 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
   for (const [, group] of byShape) {
     if (group.length < 2) continue;
     for (const r of group) {
-      const others = group.filter((o) => o !== r).map((o) => `\`${rel(o.file)}\``).join(', ');
-      add(r.file, finding('duplicate-route', `This route resolves to \`${r.pathname}\`, like ${others}: Next.js fails with "You cannot have two parallel pages that resolve to the same path". Keep one.`, severities));
+      const others = group
+        .filter((o) => o !== r)
+        .map((o) => `\`${rel(o.file)}\``)
+        .join(', ');
+      add(
+        r.file,
+        finding(
+          'duplicate-route',
+          `This route resolves to \`${r.pathname}\`, like ${others}: Next.js fails with "You cannot have two parallel pages that resolve to the same path". Keep one.`,
+          severities,
+        ),
+      );
     }
   }
   // Dynamic segments by the URL text before them and their kind: one name per position.
@@ -179,7 +220,14 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
     for (const { i, key, name } of paramPositions.get(a) ?? []) {
       for (const other of paramsAt.get(key) ?? []) {
         if (other.entry === a || other.name === name) continue;
-        add(a.file, finding('duplicate-route', `\`${parts.slice(0, i + 1).join('/')}\` is named \`[${name}]\` here but \`[${other.name}]\` in \`${rel(other.entry.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${name}' !== '${other.name}')". Use one name.`, severities));
+        add(
+          a.file,
+          finding(
+            'duplicate-route',
+            `\`${parts.slice(0, i + 1).join('/')}\` is named \`[${name}]\` here but \`[${other.name}]\` in \`${rel(other.entry.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${name}' !== '${other.name}')". Use one name.`,
+            severities,
+          ),
+        );
       }
     }
   }
@@ -200,7 +248,14 @@ export function checkProjectStructure(layout: ProjectLayout, severities?: Readon
         const consequence = sameNames
           ? 'Next.js fails with "Conflicting app and page file was found"'
           : 'their dynamic segments are named differently, which Next.js rejects ("You cannot use different slug names for the same dynamic path")';
-        add(r.file, finding('pages-app-conflict', `\`${rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: ${consequence}. Remove one of them.`, severities));
+        add(
+          r.file,
+          finding(
+            'pages-app-conflict',
+            `\`${rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: ${consequence}. Remove one of them.`,
+            severities,
+          ),
+        );
       }
     });
   }

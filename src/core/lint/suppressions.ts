@@ -15,11 +15,15 @@ export interface Suppressions {
   readonly lines: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
-const COMMENT = /\/\/[ \t]*(next-route-kit-disable(?:-next-line|-line)?)\b([^\n]*)|\/\*[ \t]*(next-route-kit-disable(?:-next-line|-line)?)\b([\s\S]*?)\*\//g;
+const COMMENT =
+  /\/\/[ \t]*(next-route-kit-disable(?:-next-line|-line)?)\b([^\n]*)|\/\*[ \t]*(next-route-kit-disable(?:-next-line|-line)?)\b([\s\S]*?)\*\//g;
 
 function ruleList(raw: string): Set<string> {
   // Anything after ` -- ` is a reason, as in ESLint.
-  const list = raw.split(/\s--\s/)[0]!.split(/[\s,]+/).filter(Boolean);
+  const list = raw
+    .split(/\s--\s/)[0]!
+    .split(/[\s,]+/)
+    .filter(Boolean);
   return new Set(list.length ? list : ['*']);
 }
 

@@ -102,14 +102,22 @@ function computeRouteExports(doc: ParsedDocument): RouteExport[] {
     if (ts.isFunctionDeclaration(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
       if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) {
         out.push({
-          name: 'default', form: 'default', ...classify('default'),
-          nameSpan: span(doc, statement.name ?? statement), statementSpan, statement,
+          name: 'default',
+          form: 'default',
+          ...classify('default'),
+          nameSpan: span(doc, statement.name ?? statement),
+          statementSpan,
+          statement,
           ...(statement.body ? { fn: statement } : {}),
         });
       } else if (statement.name) {
         out.push({
-          name: statement.name.text, form: 'function', ...classify(statement.name.text),
-          nameSpan: span(doc, statement.name), statementSpan, statement,
+          name: statement.name.text,
+          form: 'function',
+          ...classify(statement.name.text),
+          nameSpan: span(doc, statement.name),
+          statementSpan,
+          statement,
           ...(statement.body ? { fn: statement } : {}),
         });
       }
@@ -118,8 +126,12 @@ function computeRouteExports(doc: ParsedDocument): RouteExport[] {
         if (ts.isIdentifier(decl.name)) {
           const found = decl.initializer ? handlerFromInitializer(decl.initializer) : {};
           out.push({
-            name: decl.name.text, form: 'variable', ...classify(decl.name.text),
-            nameSpan: span(doc, decl.name), statementSpan, statement,
+            name: decl.name.text,
+            form: 'variable',
+            ...classify(decl.name.text),
+            nameSpan: span(doc, decl.name),
+            statementSpan,
+            statement,
             ...(found.fn ? { fn: found.fn } : {}),
             ...(found.wrapper ? { wrapper: found.wrapper } : {}),
             ...(decl.initializer ? { initializer: decl.initializer } : {}),
@@ -137,14 +149,28 @@ function computeRouteExports(doc: ParsedDocument): RouteExport[] {
       }
       if (ts.isNamespaceExport(clause)) {
         const name = clause.name.getText(sf);
-        out.push({ name, form: 're-export', ...classify(name), nameSpan: span(doc, clause.name), statementSpan, statement });
+        out.push({
+          name,
+          form: 're-export',
+          ...classify(name),
+          nameSpan: span(doc, clause.name),
+          statementSpan,
+          statement,
+        });
         continue;
       }
       for (const element of clause.elements) {
         if (element.isTypeOnly) continue;
         const name = element.name.text;
         if (statement.moduleSpecifier) {
-          out.push({ name, form: 're-export', ...classify(name), nameSpan: span(doc, element.name), statementSpan, statement });
+          out.push({
+            name,
+            form: 're-export',
+            ...classify(name),
+            nameSpan: span(doc, element.name),
+            statementSpan,
+            statement,
+          });
           continue;
         }
         const localName = (element.propertyName ?? element.name).getText(sf);
@@ -161,17 +187,29 @@ function computeRouteExports(doc: ParsedDocument): RouteExport[] {
         }
         const form: ExportForm = name === 'default' ? 'default' : 'specifier';
         out.push({
-          name, form, ...classify(name), nameSpan: span(doc, element.name), statementSpan, statement,
-          ...(fn ? { fn } : {}), ...(wrapper ? { wrapper } : {}), ...(initializer ? { initializer } : {}),
+          name,
+          form,
+          ...classify(name),
+          nameSpan: span(doc, element.name),
+          statementSpan,
+          statement,
+          ...(fn ? { fn } : {}),
+          ...(wrapper ? { wrapper } : {}),
+          ...(initializer ? { initializer } : {}),
         });
       }
     } else if (ts.isExportAssignment(statement)) {
       // `export default x` (isExportEquals: `export = x`)
       const fn = resolveFunction(statement.expression);
       out.push({
-        name: 'default', form: 'default', ...classify('default'),
-        nameSpan: span(doc, statement.getChildAt(1, sf) ?? statement), statementSpan, statement,
-        ...(fn ? { fn } : {}), initializer: statement.expression,
+        name: 'default',
+        form: 'default',
+        ...classify('default'),
+        nameSpan: span(doc, statement.getChildAt(1, sf) ?? statement),
+        statementSpan,
+        statement,
+        ...(fn ? { fn } : {}),
+        initializer: statement.expression,
       });
     } else if (
       (ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
@@ -182,8 +220,12 @@ function computeRouteExports(doc: ParsedDocument): RouteExport[] {
       const nameNode = statement.name;
       const name = isDefault ? 'default' : nameNode ? nameNode.getText(sf) : 'default';
       out.push({
-        name, form: isDefault ? 'default' : 'declaration', ...classify(name),
-        nameSpan: span(doc, nameNode ?? statement), statementSpan, statement,
+        name,
+        form: isDefault ? 'default' : 'declaration',
+        ...classify(name),
+        nameSpan: span(doc, nameNode ?? statement),
+        statementSpan,
+        statement,
       });
     }
   }
@@ -201,7 +243,14 @@ function collectBindingExports(
     if (!ts.isBindingElement(element)) continue;
     if (ts.isIdentifier(element.name)) {
       const name = element.name.text;
-      out.push({ name, form: 'destructured', ...classify(name), nameSpan: span(doc, element.name), statementSpan, statement });
+      out.push({
+        name,
+        form: 'destructured',
+        ...classify(name),
+        nameSpan: span(doc, element.name),
+        statementSpan,
+        statement,
+      });
     } else {
       collectBindingExports(doc, element.name, statement, statementSpan, out);
     }

@@ -33,8 +33,6 @@ export function isSegmentConfigName(name: string): name is SegmentConfigName {
 
 export function isValidRouteExportName(name: string): boolean {
   return (
-    isHttpMethod(name) ||
-    isSegmentConfigName(name) ||
-    (OTHER_VALID_ROUTE_EXPORTS as readonly string[]).includes(name)
+    isHttpMethod(name) || isSegmentConfigName(name) || (OTHER_VALID_ROUTE_EXPORTS as readonly string[]).includes(name)
   );
 }

@@ -6,7 +6,13 @@ import * as ts from 'typescript';
 import { parseSource } from '../ast/parse';
 import { findDeclaration, getPropertyValue, isFunctionNode, literalValue, unwrap } from '../ast/query';
 
-export const NEXT_CONFIG_FILES = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs', 'next.config.mts'] as const;
+export const NEXT_CONFIG_FILES = [
+  'next.config.js',
+  'next.config.mjs',
+  'next.config.ts',
+  'next.config.cjs',
+  'next.config.mts',
+] as const;
 
 export interface NextConfigValues {
   basePath?: string;
@@ -104,7 +110,10 @@ function toObject(expr: ts.Expression, depth: number): ts.ObjectLiteralExpressio
   return undefined;
 }
 
-function fromFunction(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, depth: number): ts.ObjectLiteralExpression | undefined {
+function fromFunction(
+  fn: ts.SignatureDeclaration & { body?: ts.ConciseBody },
+  depth: number,
+): ts.ObjectLiteralExpression | undefined {
   const body = fn.body;
   if (!body) return undefined;
   if (!ts.isBlock(body)) return toObject(body, depth + 1);

@@ -51,7 +51,11 @@ function looksLikeProjectRoot(dir: string, fs: FsPort): boolean {
 }
 
 /** Finds the project root that owns `file` as an App Router file, walking up from it. */
-export function findProjectRoot(file: string, fs: FsPort = nodeFsPort, isRoot = (dir: string): boolean => looksLikeProjectRoot(dir, fs)): string | undefined {
+export function findProjectRoot(
+  file: string,
+  fs: FsPort = nodeFsPort,
+  isRoot = (dir: string): boolean => looksLikeProjectRoot(dir, fs),
+): string | undefined {
   let dir = path.dirname(path.resolve(file));
   let fallback: string | undefined;
   for (;;) {
@@ -145,7 +149,7 @@ export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): Projec
 
   // Nearest package.json that names `next`, walking up (monorepos declare it per app).
   let packageJson: PackageJsonInfo | undefined;
-  for (let dir = abs; ; ) {
+  for (let dir = abs; ;) {
     const info = readPackageJson(dir, fs);
     if (info && !packageJson) packageJson = info;
     if (info?.nextRange) {
@@ -176,7 +180,10 @@ export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): Projec
 }
 
 /** `route.ts` with the default extensions; `route.api.ts` with `pageExtensions: ['api.ts']`. */
-export function isRouteFileName(baseName: string, pageExtensions: readonly string[] = DEFAULT_PAGE_EXTENSIONS): boolean {
+export function isRouteFileName(
+  baseName: string,
+  pageExtensions: readonly string[] = DEFAULT_PAGE_EXTENSIONS,
+): boolean {
   if (!baseName.startsWith('route.')) return false;
   const ext = baseName.slice('route.'.length);
   return pageExtensions.includes(ext) || ALWAYS_ROUTE_EXTENSIONS.includes(ext);

@@ -17,7 +17,11 @@ export interface RouteParam {
 /** The param's member in a `params` type: `id: string`, `slug: string[]`, `slug?: string[]`. */
 export function paramTypeMember(param: RouteParam): string {
   const name = /^[A-Za-z_$][\w$]*$/.test(param.name) ? param.name : `'${param.name.replace(/['\\]/g, '\\$&')}'`;
-  return param.kind === 'single' ? `${name}: string` : param.kind === 'catchAll' ? `${name}: string[]` : `${name}?: string[]`;
+  return param.kind === 'single'
+    ? `${name}: string`
+    : param.kind === 'catchAll'
+      ? `${name}: string[]`
+      : `${name}?: string[]`;
 }
 
 export type RouteProblemKind = 'private-folder' | 'parallel-slot' | 'intercepting-segment';

@@ -60,7 +60,8 @@ function defaultIsPidAlive(pid: number): boolean {
 
 /** Candidate base URLs, best first. */
 export function baseUrlCandidates(layout: ProjectLayout | undefined, options: DetectOptions): BaseUrlCandidate[] {
-  if (options.setting) return [{ url: options.setting.replace(/\/+$/, ''), source: 'setting', detail: 'nextRouteKit.request.baseUrl' }];
+  if (options.setting)
+    return [{ url: options.setting.replace(/\/+$/, ''), source: 'setting', detail: 'nextRouteKit.request.baseUrl' }];
   const out: BaseUrlCandidate[] = [];
   const add = (c: BaseUrlCandidate): void => {
     if (!out.some((x) => x.url === c.url)) out.push(c);
@@ -74,17 +75,33 @@ export function baseUrlCandidates(layout: ProjectLayout | undefined, options: De
         const info = JSON.parse(lock) as { pid?: unknown; port?: unknown; hostname?: unknown; appUrl?: unknown };
         const alive = typeof info.pid === 'number' ? (options.isPidAlive ?? defaultIsPidAlive)(info.pid) : true;
         if (alive) {
-          if (typeof info.appUrl === 'string' && /^https?:\/\//.test(info.appUrl)) add({ url: info.appUrl.replace(/\/+$/, ''), source: 'dev lock', detail: `.next/dev/lock (pid ${String(info.pid)})` });
-          else if (typeof info.port === 'number') add({ url: `${scheme}://${localHost(typeof info.hostname === 'string' ? info.hostname : undefined)}:${info.port}`, source: 'dev lock', detail: '.next/dev/lock' });
+          if (typeof info.appUrl === 'string' && /^https?:\/\//.test(info.appUrl))
+            add({
+              url: info.appUrl.replace(/\/+$/, ''),
+              source: 'dev lock',
+              detail: `.next/dev/lock (pid ${String(info.pid)})`,
+            });
+          else if (typeof info.port === 'number')
+            add({
+              url: `${scheme}://${localHost(typeof info.hostname === 'string' ? info.hostname : undefined)}:${info.port}`,
+              source: 'dev lock',
+              detail: '.next/dev/lock',
+            });
         }
       } catch {
         // 16.0 writes an empty lock file; nothing to read.
       }
     }
   }
-  if (script.port) add({ url: `${scheme}://${localHost(script.hostname)}:${script.port}`, source: 'dev script', detail: `"dev": "${layout?.packageJson?.scripts['dev'] ?? ''}"` });
+  if (script.port)
+    add({
+      url: `${scheme}://${localHost(script.hostname)}:${script.port}`,
+      source: 'dev script',
+      detail: `"dev": "${layout?.packageJson?.scripts['dev'] ?? ''}"`,
+    });
   const envPort = options.env?.['PORT'];
-  if (envPort && /^\d{2,5}$/.test(envPort)) add({ url: `${scheme}://localhost:${envPort}`, source: 'PORT', detail: `PORT=${envPort}` });
+  if (envPort && /^\d{2,5}$/.test(envPort))
+    add({ url: `${scheme}://localhost:${envPort}`, source: 'PORT', detail: `PORT=${envPort}` });
   add({ url: `${scheme}://localhost:3000`, source: 'default', detail: 'the default port' });
   return out;
 }
@@ -101,5 +118,7 @@ export function isLoopbackUrl(url: string): boolean {
 /** A host name (brackets allowed around IPv6) that resolves to this machine. */
 export function isLoopbackHost(hostname: string | undefined): boolean {
   const host = (hostname ?? '').replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0';
+  return (
+    host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0'
+  );
 }

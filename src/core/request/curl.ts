@@ -13,7 +13,10 @@ export function shellQuote(s: string): string {
 
 /** `authToken` → `AUTH_TOKEN`, `cookie_session` → `COOKIE_SESSION`, `baseUrl` → `BASE_URL`. */
 export function envName(variable: string): string {
-  return variable.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^\w]/g, '_').toUpperCase();
+  return variable
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^\w]/g, '_')
+    .toUpperCase();
 }
 
 /** One shell word: literal text single-quoted, `{{name}}` as `"$NAME"`. */
@@ -50,7 +53,12 @@ export function parseMultipart(body: string, boundary: string): FormPart[] | und
     const disposition = /content-disposition:\s*form-data;\s*name="([^"]*)"(?:;\s*filename="([^"]*)")?/i.exec(head);
     if (!disposition) return undefined;
     const type = /content-type:\s*(\S+)/i.exec(head)?.[1];
-    parts.push({ name: disposition[1]!, ...(disposition[2] !== undefined ? { filename: disposition[2] } : {}), ...(type ? { contentType: type } : {}), value: m[2]!.replace(/\n$/, '') });
+    parts.push({
+      name: disposition[1]!,
+      ...(disposition[2] !== undefined ? { filename: disposition[2] } : {}),
+      ...(type ? { contentType: type } : {}),
+      value: m[2]!.replace(/\n$/, ''),
+    });
   }
   return parts;
 }
@@ -71,7 +79,10 @@ export function toCurl(spec: RequestSpec): string {
   }
   if (form) {
     for (const part of form) {
-      if (part.filename !== undefined) options.push(`-F ${shellWord(`${part.name}=@${part.filename || 'file'}${part.contentType ? `;type=${part.contentType}` : ''}`)}`);
+      if (part.filename !== undefined)
+        options.push(
+          `-F ${shellWord(`${part.name}=@${part.filename || 'file'}${part.contentType ? `;type=${part.contentType}` : ''}`)}`,
+        );
       else options.push(`--form-string ${shellWord(`${part.name}=${part.value}`)}`);
     }
   } else if (spec.body !== undefined && spec.body !== '') {

@@ -9,8 +9,10 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** What the code says about a value's type. */
 export type Hint = 'string' | 'number' | 'boolean' | 'array' | 'object';
 
-const BOOLEAN_NAME = /^(is|has|can|should|enable|allow)[A-Z_]|^(published|active|enabled|disabled|done|completed|archived|verified|private|public|draft)$/;
-const NUMBER_NAME = /(count|quantity|qty|amount|price|total|age|year|page|limit|offset|size|score|rating|position|index|duration|weight|height|width)$/i;
+const BOOLEAN_NAME =
+  /^(is|has|can|should|enable|allow)[A-Z_]|^(published|active|enabled|disabled|done|completed|archived|verified|private|public|draft)$/;
+const NUMBER_NAME =
+  /(count|quantity|qty|amount|price|total|age|year|page|limit|offset|size|score|rating|position|index|duration|weight|height|width)$/i;
 const ARRAY_NAME = /(tags|items|ids|list|roles|labels|categories|images|files|permissions)$/i;
 const DATE_NAME = /^(date|time|timestamp)$|[a-z](Date|At|Time)$|_(at|date|time)$/;
 

@@ -16,9 +16,30 @@ export function holderOf(node: ts.Node): ts.Node {
   for (;;) {
     const p = n.parent;
     if (!p) return n;
-    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p) || ts.isTypeAssertionExpression(p) || ts.isAwaitExpression(p)) n = p;
-    else if (ts.isBinaryExpression(p) && p.left === n && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) n = p;
-    else if (ts.isPropertyAccessExpression(p) && p.expression === n && (p.name.text === 'catch' || p.name.text === 'finally') && ts.isCallExpression(p.parent) && p.parent.expression === p) n = p.parent;
+    if (
+      ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isNonNullExpression(p) ||
+      ts.isSatisfiesExpression(p) ||
+      ts.isTypeAssertionExpression(p) ||
+      ts.isAwaitExpression(p)
+    )
+      n = p;
+    else if (
+      ts.isBinaryExpression(p) &&
+      p.left === n &&
+      (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+        p.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    )
+      n = p;
+    else if (
+      ts.isPropertyAccessExpression(p) &&
+      p.expression === n &&
+      (p.name.text === 'catch' || p.name.text === 'finally') &&
+      ts.isCallExpression(p.parent) &&
+      p.parent.expression === p
+    )
+      n = p.parent;
     else return n;
   }
 }
@@ -28,7 +49,12 @@ export function storedIn(holder: ts.Node): ts.VariableDeclaration | ts.Parameter
   const p = holder.parent;
   if (!p) return undefined;
   if (ts.isVariableDeclaration(p) && p.initializer === holder && ts.isIdentifier(p.name)) return p;
-  if (ts.isBinaryExpression(p) && p.right === holder && p.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(p.left)) {
+  if (
+    ts.isBinaryExpression(p) &&
+    p.right === holder &&
+    p.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    ts.isIdentifier(p.left)
+  ) {
     const decl = findDeclaration(p.left.text, p.left);
     if (decl && (ts.isVariableDeclaration(decl) || ts.isParameter(decl))) return decl;
   }
@@ -40,7 +66,9 @@ export function storedIn(holder: ts.Node): ts.VariableDeclaration | ts.Parameter
  * References to a declaration (a variable, a parameter or a destructured name): identifiers
  * that resolve to it, excluding its own name, property names and assignment targets.
  */
-export function referencesOf(decl: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement): ts.Identifier[] {
+export function referencesOf(
+  decl: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement,
+): ts.Identifier[] {
   if (!ts.isIdentifier(decl.name)) return [];
   const name = decl.name.text;
   const own = decl.name;
@@ -50,7 +78,12 @@ export function referencesOf(decl: ts.VariableDeclaration | ts.ParameterDeclarat
     if (ts.isIdentifier(n)) {
       if (n.text !== name || n === own) return;
       const p = n.parent;
-      if ((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || (ts.isBindingElement(p) && p.propertyName === n)) return;
+      if (
+        (ts.isPropertyAccessExpression(p) && p.name === n) ||
+        (ts.isPropertyAssignment(p) && p.name === n) ||
+        (ts.isBindingElement(p) && p.propertyName === n)
+      )
+        return;
       if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
       if (findDeclaration(name, n) === decl) out.push(n);
       return;
@@ -111,7 +144,8 @@ export function handlerScopes(fn: FunctionNode, wrapper?: ts.CallExpression, lim
     const w = resolveFunction(wrapper.expression);
     add(w);
     // `withAuth(opts)(handler)`
-    if (!w && ts.isCallExpression(unwrap(wrapper.expression))) add(resolveFunction((unwrap(wrapper.expression) as ts.CallExpression).expression));
+    if (!w && ts.isCallExpression(unwrap(wrapper.expression)))
+      add(resolveFunction((unwrap(wrapper.expression) as ts.CallExpression).expression));
   }
   for (let i = 0; i < scopes.length; i++) {
     const walk = (n: ts.Node): void => {
@@ -126,4 +160,3 @@ export function handlerScopes(fn: FunctionNode, wrapper?: ts.CallExpression, lim
   }
   return scopes;
 }
-

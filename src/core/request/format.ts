@@ -29,7 +29,10 @@ export function formatBody(result: Pick<ResponseResult, 'body' | 'contentType'>)
     try {
       return { text: JSON.stringify(JSON.parse(body.text), null, 2) };
     } catch (e) {
-      return { text: body.text, note: `The body is not valid JSON although Content-Type says so (${(e as Error).message}); shown as received.` };
+      return {
+        text: body.text,
+        note: `The body is not valid JSON although Content-Type says so (${(e as Error).message}); shown as received.`,
+      };
     }
   }
   return { text: body.text };
@@ -37,8 +40,13 @@ export function formatBody(result: Pick<ResponseResult, 'body' | 'contentType'>)
 
 export function formatResponse(result: ResponseResult, request: { method: string }): string {
   const lines = [statusLine(result), `# ${request.method} ${result.url}`];
-  lines.push(`# ${Math.round(result.ttfbMs)} ms to first byte · ${Math.round(result.totalMs)} ms total · ${formatBytes(result.bytes)}`);
-  for (const hop of result.redirects) lines.push(`# redirected ${hop.status} from ${hop.from}${hop.droppedCredentials ? ' (credentials not sent to the new origin)' : ''}`);
+  lines.push(
+    `# ${Math.round(result.ttfbMs)} ms to first byte · ${Math.round(result.totalMs)} ms total · ${formatBytes(result.bytes)}`,
+  );
+  for (const hop of result.redirects)
+    lines.push(
+      `# redirected ${hop.status} from ${hop.from}${hop.droppedCredentials ? ' (credentials not sent to the new origin)' : ''}`,
+    );
   const body = formatBody(result);
   for (const note of [...result.notes, ...(body.note ? [body.note] : [])]) lines.push(`# ${note}`);
   for (const [k, v] of result.headers) lines.push(`${k}: ${v}`);

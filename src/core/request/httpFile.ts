@@ -32,9 +32,20 @@ export function toHttpText(spec: RequestSpec): string {
 }
 
 /** A whole `.http` file: notes, a variables block, then the requests. */
-export function toHttpFile(specs: readonly RequestSpec[], variables: Readonly<Record<string, string>> = {}, notes: readonly string[] = []): string {
+export function toHttpFile(
+  specs: readonly RequestSpec[],
+  variables: Readonly<Record<string, string>> = {},
+  notes: readonly string[] = [],
+): string {
   const usesToken = specs.some((s) => s.headers.some(([, v]) => v.includes(`{{${AUTH_TOKEN_VARIABLE}}}`)));
-  const allNotes = [...notes, ...(usesToken ? [`{{${AUTH_TOKEN_VARIABLE}}} and {{cookie_…}} come from Next Route Kit's secret storage when sent from VS Code; in REST Client or httpYac define them in an environment, never in this file.`] : [])];
+  const allNotes = [
+    ...notes,
+    ...(usesToken
+      ? [
+          `{{${AUTH_TOKEN_VARIABLE}}} and {{cookie_…}} come from Next Route Kit's secret storage when sent from VS Code; in REST Client or httpYac define them in an environment, never in this file.`,
+        ]
+      : []),
+  ];
   const head = [...allNotes.map((n) => `# ${n}`), ...Object.entries(variables).map(([k, v]) => `@${k} = ${v}`)];
   return [...head, ...(head.length ? [''] : []), specs.map(toHttpText).join('\n')].join('\n');
 }
@@ -44,15 +55,27 @@ export function parseHttpFile(text: string): HttpFile {
   const variables: Record<string, string> = {};
   const requests: HttpRequestEntry[] = [];
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  type Current = { method: string; url: string; headers: Array<[string, string]>; body: string[]; state: 'url' | 'headers' | 'body'; line: number; title?: string };
+  type Current = {
+    method: string;
+    url: string;
+    headers: Array<[string, string]>;
+    body: string[];
+    state: 'url' | 'headers' | 'body';
+    line: number;
+    title?: string;
+  };
   let current: Current | undefined;
   let pendingTitle: string | undefined;
   const flush = (): void => {
     if (!current) return;
     const body = current.body.join('\n').replace(/\s+$/, '');
     requests.push({
-      method: current.method, url: current.url, headers: current.headers, line: current.line,
-      ...(body ? { body } : {}), ...(current.title ? { title: current.title } : {}),
+      method: current.method,
+      url: current.url,
+      headers: current.headers,
+      line: current.line,
+      ...(body ? { body } : {}),
+      ...(current.title ? { title: current.title } : {}),
     });
     current = undefined;
   };
@@ -74,7 +97,15 @@ export function parseHttpFile(text: string): HttpFile {
       const m = REQUEST_LINE.exec(trimmed);
       const u = m ? undefined : URL_ONLY.exec(trimmed);
       if (m || u) {
-        current = { method: m ? m[1]!.toUpperCase() : 'GET', url: m ? m[2]! : u![1]!, headers: [], body: [], state: 'url', line: i, ...(pendingTitle ? { title: pendingTitle } : {}) };
+        current = {
+          method: m ? m[1]!.toUpperCase() : 'GET',
+          url: m ? m[2]! : u![1]!,
+          headers: [],
+          body: [],
+          state: 'url',
+          line: i,
+          ...(pendingTitle ? { title: pendingTitle } : {}),
+        };
       }
       pendingTitle = undefined;
       return;

@@ -52,15 +52,91 @@ export interface InferredRequest {
 }
 
 /** Headers a client sets by itself, or that identify the client; never worth a placeholder. */
-const IGNORED_HEADERS = new Set(['authorization', 'cookie', 'origin', 'user-agent', 'content-type', 'content-length', 'host', 'accept', 'accept-encoding', 'accept-language', 'referer', 'connection', 'x-real-ip', 'cf-connecting-ip', 'true-client-ip']);
+const IGNORED_HEADERS = new Set([
+  'authorization',
+  'cookie',
+  'origin',
+  'user-agent',
+  'content-type',
+  'content-length',
+  'host',
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'referer',
+  'connection',
+  'x-real-ip',
+  'cf-connecting-ip',
+  'true-client-ip',
+]);
 const IGNORED_HEADER_PREFIX = /^(x-forwarded-|x-vercel-|sec-|cf-)/;
 
 /** Member names that say what a value is without being a field of it ('' = no hint). */
 const MEMBER_HINTS: ReadonlyMap<string, Hint | ''> = new Map<string, Hint | ''>([
-  ...['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'startsWith', 'endsWith', 'split', 'match', 'matchAll', 'replace', 'replaceAll', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'substring', 'substr', 'normalize', 'localeCompare', 'codePointAt', 'search', 'repeat'].map((m) => [m, 'string'] as const),
-  ...['map', 'filter', 'forEach', 'some', 'every', 'reduce', 'reduceRight', 'join', 'push', 'pop', 'shift', 'unshift', 'flat', 'flatMap', 'find', 'findIndex', 'findLast', 'sort', 'reverse', 'splice', 'keys', 'values', 'entries'].map((m) => [m, 'array'] as const),
+  ...[
+    'trim',
+    'trimStart',
+    'trimEnd',
+    'toLowerCase',
+    'toUpperCase',
+    'startsWith',
+    'endsWith',
+    'split',
+    'match',
+    'matchAll',
+    'replace',
+    'replaceAll',
+    'padStart',
+    'padEnd',
+    'charAt',
+    'charCodeAt',
+    'substring',
+    'substr',
+    'normalize',
+    'localeCompare',
+    'codePointAt',
+    'search',
+    'repeat',
+  ].map((m) => [m, 'string'] as const),
+  ...[
+    'map',
+    'filter',
+    'forEach',
+    'some',
+    'every',
+    'reduce',
+    'reduceRight',
+    'join',
+    'push',
+    'pop',
+    'shift',
+    'unshift',
+    'flat',
+    'flatMap',
+    'find',
+    'findIndex',
+    'findLast',
+    'sort',
+    'reverse',
+    'splice',
+    'keys',
+    'values',
+    'entries',
+  ].map((m) => [m, 'array'] as const),
   ...['toFixed', 'toPrecision'].map((m) => [m, 'number'] as const),
-  ...['length', 'includes', 'slice', 'indexOf', 'lastIndexOf', 'at', 'concat', 'toString', 'valueOf', 'hasOwnProperty', 'then'].map((m) => [m, ''] as const),
+  ...[
+    'length',
+    'includes',
+    'slice',
+    'indexOf',
+    'lastIndexOf',
+    'at',
+    'concat',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'then',
+  ].map((m) => [m, ''] as const),
 ]);
 /** Members only a `File`/`Blob` has (a form field's value is `string | File`). */
 const FILE_MEMBERS = new Set(['arrayBuffer', 'stream', 'bytes', 'text', 'size', 'type', 'name', 'lastModified']);
@@ -93,7 +169,8 @@ class Fields {
 
   /** Top-level names (schema keys first when there is an object schema). */
   names(): string[] {
-    const fromSchema = this.schema && typeof this.schema === 'object' && !Array.isArray(this.schema) ? Object.keys(this.schema) : [];
+    const fromSchema =
+      this.schema && typeof this.schema === 'object' && !Array.isArray(this.schema) ? Object.keys(this.schema) : [];
     return [...new Set([...fromSchema, ...this.order])];
   }
 
@@ -103,14 +180,21 @@ class Fields {
     for (const name of this.order) {
       const nested = this.nested.get(name);
       const hint = this.hints.get(name);
-      out[name] = nested && !nested.empty && (hint === undefined || hint === 'object') ? nested.toJson() : exampleFor(name, hint);
+      out[name] =
+        nested && !nested.empty && (hint === undefined || hint === 'object') ? nested.toJson() : exampleFor(name, hint);
     }
     return out;
   }
 }
 
 function typeOfLiteral(v: ReturnType<typeof literalValue>): Hint | undefined {
-  return typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'boolean' : undefined;
+  return typeof v === 'string'
+    ? 'string'
+    : typeof v === 'number'
+      ? 'number'
+      : typeof v === 'boolean'
+        ? 'boolean'
+        : undefined;
 }
 
 class Inference {
@@ -160,7 +244,8 @@ class Inference {
     }
     const header = headerRead(n);
     if (header === 'authorization') this.auth = true;
-    else if (header && !IGNORED_HEADERS.has(header) && !IGNORED_HEADER_PREFIX.test(header)) this.addOnce(this.headers, header);
+    else if (header && !IGNORED_HEADERS.has(header) && !IGNORED_HEADER_PREFIX.test(header))
+      this.addOnce(this.headers, header);
     const cookie = cookieRead(n);
     if (cookie) this.addOnce(this.cookies, cookie);
     const read = bodyRead(n, this.handlerFns);
@@ -225,11 +310,28 @@ class Inference {
     if (ts.isBinaryExpression(p)) {
       const op = p.operatorToken.kind;
       const other = p.left === top ? p.right : p.left;
-      if (op === ts.SyntaxKind.InstanceOfKeyword && p.left === top) return /^Array$/.test(p.right.getText()) ? 'array' : undefined;
-      if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) {
+      if (op === ts.SyntaxKind.InstanceOfKeyword && p.left === top)
+        return /^Array$/.test(p.right.getText()) ? 'array' : undefined;
+      if (
+        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        op === ts.SyntaxKind.EqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsToken
+      ) {
         return typeOfLiteral(literalValue(other));
       }
-      if ([ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken].includes(op)) {
+      if (
+        [
+          ts.SyntaxKind.LessThanToken,
+          ts.SyntaxKind.GreaterThanToken,
+          ts.SyntaxKind.LessThanEqualsToken,
+          ts.SyntaxKind.GreaterThanEqualsToken,
+          ts.SyntaxKind.MinusToken,
+          ts.SyntaxKind.AsteriskToken,
+          ts.SyntaxKind.SlashToken,
+          ts.SyntaxKind.PercentToken,
+        ].includes(op)
+      ) {
         return 'number';
       }
     }
@@ -239,7 +341,8 @@ class Inference {
       if (ts.isPropertyAccessExpression(callee)) {
         const text = callee.getText();
         if (text === 'Array.isArray') return 'array';
-        if (text === 'Number.isInteger' || text === 'Number.isFinite' || text === 'Number.isSafeInteger') return 'number';
+        if (text === 'Number.isInteger' || text === 'Number.isFinite' || text === 'Number.isSafeInteger')
+          return 'number';
         if (PARSE_METHODS.has(callee.name.text)) return this.parsedWith(p, callee, fields, depth + 1);
       }
     }
@@ -256,11 +359,20 @@ class Inference {
   }
 
   /** `Schema.parse(value)`: the schema's skeleton when it is readable here, else how the parsed value is used. */
-  private parsedWith(call: ts.CallExpression, callee: ts.PropertyAccessExpression, fields: Fields, depth: number): Hint | undefined {
+  private parsedWith(
+    call: ts.CallExpression,
+    callee: ts.PropertyAccessExpression,
+    fields: Fields,
+    depth: number,
+  ): Hint | undefined {
     const skeleton = zodSkeleton(callee.expression);
     if (skeleton !== undefined) {
       fields.schema ??= skeleton;
-      return Array.isArray(skeleton) ? 'array' : typeof skeleton === 'object' && skeleton !== null ? 'object' : undefined;
+      return Array.isArray(skeleton)
+        ? 'array'
+        : typeof skeleton === 'object' && skeleton !== null
+          ? 'object'
+          : undefined;
     }
     if (!callee.name.text.startsWith('safe') && callee.name.text !== 'spa') return this.useOf(call, fields, depth);
     // `const r = Schema.safeParse(body)` → reads of `r.data`; `const { data } = Schema.safeParse(body)`.
@@ -268,7 +380,8 @@ class Inference {
     const p = holder.parent;
     if (p && ts.isVariableDeclaration(p) && ts.isObjectBindingPattern(p.name)) {
       for (const el of p.name.elements) {
-        if (nameText(el.propertyName ?? el.name) === 'data' && ts.isIdentifier(el.name)) return this.usesOfDeclaration(el, fields, depth + 1);
+        if (nameText(el.propertyName ?? el.name) === 'data' && ts.isIdentifier(el.name))
+          return this.usesOfDeclaration(el, fields, depth + 1);
       }
       return undefined;
     }
@@ -285,7 +398,11 @@ class Inference {
     return hint;
   }
 
-  private usesOfDeclaration(decl: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement, fields: Fields, depth: number): Hint | undefined {
+  private usesOfDeclaration(
+    decl: ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement,
+    fields: Fields,
+    depth: number,
+  ): Hint | undefined {
     let hint: Hint | undefined;
     for (const ref of referencesOf(decl)) {
       const h = this.useOf(ref, fields, depth);
@@ -308,7 +425,9 @@ class Inference {
       } else hint = 'array';
       if (el.initializer) {
         const init = unwrap(el.initializer);
-        hint ??= typeOfLiteral(literalValue(init)) ?? (ts.isArrayLiteralExpression(init) ? 'array' : ts.isObjectLiteralExpression(init) ? 'object' : undefined);
+        hint ??=
+          typeOfLiteral(literalValue(init)) ??
+          (ts.isArrayLiteralExpression(init) ? 'array' : ts.isObjectLiteralExpression(init) ? 'object' : undefined);
       }
       fields.read(key, hint);
     }
@@ -319,7 +438,13 @@ class Inference {
     const holder = holderOf(node);
     const onForm = (ref: ts.Node): void => {
       const p = ref.parent;
-      if (p && ts.isPropertyAccessExpression(p) && p.expression === ref && /^(get|getAll|has)$/.test(p.name.text) && ts.isCallExpression(p.parent)) {
+      if (
+        p &&
+        ts.isPropertyAccessExpression(p) &&
+        p.expression === ref &&
+        /^(get|getAll|has)$/.test(p.name.text) &&
+        ts.isCallExpression(p.parent)
+      ) {
         const key = literalValue(p.parent.arguments[0]);
         if (typeof key === 'string') {
           this.addOnce(this.form, key);
@@ -348,7 +473,8 @@ class Inference {
       const top = holderOf(ref);
       const p = top.parent;
       if (!p) return false;
-      if (ts.isBinaryExpression(p) && p.left === top && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return /^(File|Blob)$/.test(p.right.getText());
+      if (ts.isBinaryExpression(p) && p.left === top && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword)
+        return /^(File|Blob)$/.test(p.right.getText());
       if (ts.isPropertyAccessExpression(p) && p.expression === top) return FILE_MEMBERS.has(p.name.text);
       return false;
     };
@@ -391,7 +517,13 @@ function isSearchParams(expr: ts.Expression, depth = 0): boolean {
   if (ts.isPropertyAccessExpression(e)) return e.name.text === 'searchParams';
   if (ts.isNewExpression(e)) return ts.isIdentifier(e.expression) && e.expression.text === 'URLSearchParams';
   // `searchParams.entries()`
-  if (ts.isCallExpression(e) && e.arguments.length === 0 && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'entries') return isSearchParams(e.expression.expression, depth);
+  if (
+    ts.isCallExpression(e) &&
+    e.arguments.length === 0 &&
+    ts.isPropertyAccessExpression(e.expression) &&
+    e.expression.name.text === 'entries'
+  )
+    return isSearchParams(e.expression.expression, depth);
   if (!ts.isIdentifier(e) || depth > 3) return false;
   const decl = findDeclaration(e.text, e);
   if (!decl) return false;
@@ -415,7 +547,12 @@ function isNextHeadersCall(expr: ts.Expression, name: 'headers' | 'cookies'): bo
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
   const id = e.expression;
   for (const st of id.getSourceFile().statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'next/headers') continue;
+    if (
+      !ts.isImportDeclaration(st) ||
+      !ts.isStringLiteral(st.moduleSpecifier) ||
+      st.moduleSpecifier.text !== 'next/headers'
+    )
+      continue;
     const named = st.importClause?.namedBindings;
     if (named && ts.isNamedImports(named)) {
       for (const el of named.elements) if (el.name.text === id.text) return (el.propertyName ?? el.name).text === name;
@@ -427,7 +564,8 @@ function isNextHeadersCall(expr: ts.Expression, name: 'headers' | 'cookies'): bo
 /** The receiver of `x.get('key')` / `x.has('key')` with a literal key. */
 function keyedRead(call: ts.CallExpression): { target: ts.Expression; key: string } | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'get' && callee.name.text !== 'has')) return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'get' && callee.name.text !== 'has'))
+    return undefined;
   const key = literalValue(call.arguments[0]);
   return typeof key === 'string' ? { target: unwrap(callee.expression), key } : undefined;
 }
@@ -442,7 +580,8 @@ function headerRead(call: ts.CallExpression): string | undefined {
   if (isNextHeadersCall(t, 'headers')) return key;
   if (ts.isIdentifier(t)) {
     const decl = findDeclaration(t.text, t);
-    if (decl && ts.isBindingElement(decl)) return nameText(decl.propertyName ?? decl.name) === 'headers' ? key : undefined;
+    if (decl && ts.isBindingElement(decl))
+      return nameText(decl.propertyName ?? decl.name) === 'headers' ? key : undefined;
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
       const init = unwrap(decl.initializer);
       if (isNextHeadersCall(init, 'headers')) return key;
@@ -457,27 +596,35 @@ function cookieRead(call: ts.CallExpression): string | undefined {
   const read = keyedRead(call);
   if (!read) return undefined;
   const t = read.target;
-  if (ts.isPropertyAccessExpression(t) && t.name.text === 'cookies') return isRequestExpression(t.expression) ? read.key : undefined;
+  if (ts.isPropertyAccessExpression(t) && t.name.text === 'cookies')
+    return isRequestExpression(t.expression) ? read.key : undefined;
   if (isNextHeadersCall(t, 'cookies')) return read.key;
   if (ts.isIdentifier(t)) {
     const decl = findDeclaration(t.text, t);
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
       const init = unwrap(decl.initializer);
       if (isNextHeadersCall(init, 'cookies')) return read.key;
-      if (ts.isPropertyAccessExpression(init) && init.name.text === 'cookies' && isRequestExpression(init.expression)) return read.key;
+      if (ts.isPropertyAccessExpression(init) && init.name.text === 'cookies' && isRequestExpression(init.expression))
+        return read.key;
     }
   }
   return undefined;
 }
 
-export function inferFromHandler(handler: HandlerExport, route: string, params: readonly RouteParam[]): InferredRequest {
+export function inferFromHandler(
+  handler: HandlerExport,
+  route: string,
+  params: readonly RouteParam[],
+): InferredRequest {
   const method = handler.method;
   if (!handler.fn) return { method, route, params, query: [], auth: false, cookies: [], headers: [] };
   const inference = new Inference(handlerScopes(handler.fn, handler.wrapper), new Set<ts.Node>([handler.fn]));
   inference.run();
   const body = inference.body(method);
   return {
-    method, route, params,
+    method,
+    route,
+    params,
     query: inference.query,
     ...(body ? { body } : {}),
     auth: inference.auth,

@@ -89,12 +89,19 @@ export function buildRequest(inferred: InferredRequest, options: BuildOptions): 
     body = '';
   }
   if (inferred.auth) headers.push(['Authorization', `Bearer {{${AUTH_TOKEN_VARIABLE}}}`]);
-  if (inferred.cookies.length) headers.push(['Cookie', inferred.cookies.map((c) => `${c}={{${cookieVariable(c)}}}`).join('; ')]);
+  if (inferred.cookies.length)
+    headers.push(['Cookie', inferred.cookies.map((c) => `${c}={{${cookieVariable(c)}}}`).join('; ')]);
   for (const h of inferred.headers) headers.push([h, '']);
   for (const [k, v] of Object.entries(options.headers ?? {})) {
     if (!headers.some(([name]) => name.toLowerCase() === k.toLowerCase())) headers.push([k, v]);
   }
-  return { method: inferred.method, url: keepPlaceholders(url.toString()), headers, ...(body !== undefined ? { body } : {}), title: `${inferred.method} ${inferred.route}` };
+  return {
+    method: inferred.method,
+    url: keepPlaceholders(url.toString()),
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    title: `${inferred.method} ${inferred.route}`,
+  };
 }
 
 // ---------------------------------------------------------------- variables
@@ -107,7 +114,10 @@ export function variablesIn(text: string): string[] {
 }
 
 /** Replaces `{{name}}` with values; unknown variables are left as written (and listed). */
-export function substitute(text: string, values: Readonly<Record<string, string>>): { text: string; missing: string[] } {
+export function substitute(
+  text: string,
+  values: Readonly<Record<string, string>>,
+): { text: string; missing: string[] } {
   const missing: string[] = [];
   const out = text.replace(VARIABLE, (all, name: string) => {
     if (Object.prototype.hasOwnProperty.call(values, name)) return values[name]!;
@@ -182,7 +192,10 @@ export function prepareForSend(spec: RequestSpec, values: Readonly<Record<string
     }
     if (k.toLowerCase() === 'cookie') {
       const kept: string[] = [];
-      for (const pair of v.split(';').map((p) => p.trim()).filter(Boolean)) {
+      for (const pair of v
+        .split(';')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const r = substitute(pair, values);
         if (r.missing.length) dropped.push(`Cookie ${pair.split('=')[0]}`);
         else kept.push(r.text);
@@ -198,14 +211,23 @@ export function prepareForSend(spec: RequestSpec, values: Readonly<Record<string
   const contentType = headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
   if (body !== undefined && /^multipart\//i.test(contentType)) body = body.replace(/\r?\n/g, '\r\n');
   return {
-    spec: { method: spec.method, url, headers, ...(body !== undefined ? { body } : {}), ...(spec.title ? { title: spec.title } : {}) },
+    spec: {
+      method: spec.method,
+      url,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      ...(spec.title ? { title: spec.title } : {}),
+    },
     dropped,
     missing: [...missing],
   };
 }
 
 /** Fills variables everywhere (no dropping): for `.http` file variables before the secrets are known. */
-export function resolveSpec(spec: RequestSpec, values: Readonly<Record<string, string>>): { spec: RequestSpec; missing: string[] } {
+export function resolveSpec(
+  spec: RequestSpec,
+  values: Readonly<Record<string, string>>,
+): { spec: RequestSpec; missing: string[] } {
   const missing = new Set<string>();
   const sub = (t: string): string => {
     const r = substitute(t, values);

@@ -37,7 +37,10 @@ function connect(host: string, port: number, timeoutMs: number): Promise<boolean
 }
 
 /** The first candidate that answers, probing in order. */
-export async function firstAnswering(candidates: readonly BaseUrlCandidate[], timeoutMs?: number): Promise<BaseUrlCandidate | undefined> {
+export async function firstAnswering(
+  candidates: readonly BaseUrlCandidate[],
+  timeoutMs?: number,
+): Promise<BaseUrlCandidate | undefined> {
   for (const c of candidates) if (await probe(c.url, timeoutMs)) return c;
   return undefined;
 }

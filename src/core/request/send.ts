@@ -24,7 +24,18 @@ import { Agent, buildConnector, request as undiciRequest, type Dispatcher } from
 import { isLoopbackHost } from './baseUrl';
 import type { RequestSpec } from './model';
 
-export type RequestErrorKind = 'untrusted' | 'invalid-url' | 'refused' | 'timeout' | 'reset' | 'dns' | 'tls' | 'protocol' | 'cancelled' | 'redirects' | 'other';
+export type RequestErrorKind =
+  | 'untrusted'
+  | 'invalid-url'
+  | 'refused'
+  | 'timeout'
+  | 'reset'
+  | 'dns'
+  | 'tls'
+  | 'protocol'
+  | 'cancelled'
+  | 'redirects'
+  | 'other';
 
 export class RequestError extends Error {
   constructor(
@@ -105,7 +116,8 @@ export interface ResponseResult extends ResponseHead {
 }
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
-const TEXTUAL = /^(text\/|application\/(json|.*\+json|xml|.*\+xml|javascript|ecmascript|x-www-form-urlencoded|graphql|x-ndjson|jsonl|problem\+json|yaml|x-yaml|toml)|image\/svg\+xml)/i;
+const TEXTUAL =
+  /^(text\/|application\/(json|.*\+json|xml|.*\+xml|javascript|ecmascript|x-www-form-urlencoded|graphql|x-ndjson|jsonl|problem\+json|yaml|x-yaml|toml)|image\/svg\+xml)/i;
 const STREAMING = /^(text\/event-stream|application\/(x-ndjson|jsonl|stream\+json))/i;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const MAX_FULL_BYTES = 2 * 1024 ** 3;
@@ -149,23 +161,63 @@ export function describeError(e: unknown, url: string, timeoutMs: number): Reque
   const message = err.message ?? String(e);
   const origin = originOf(url);
   if (name === 'TimeoutError' || /TIMEOUT/.test(code)) {
-    return new RequestError('timeout', `No response from ${origin} within ${duration(timeoutMs)} (${url}).`, url, 'The handler may be stuck (an await that never settles?) or the server is busy compiling. Raise nextRouteKit.request.timeoutMs for slow endpoints.');
+    return new RequestError(
+      'timeout',
+      `No response from ${origin} within ${duration(timeoutMs)} (${url}).`,
+      url,
+      'The handler may be stuck (an await that never settles?) or the server is busy compiling. Raise nextRouteKit.request.timeoutMs for slow endpoints.',
+    );
   }
-  if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return new RequestError('cancelled', `Request to ${url} cancelled.`, url);
+  if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR')
+    return new RequestError('cancelled', `Request to ${url} cancelled.`, url);
   if (code === 'ECONNREFUSED') {
-    return new RequestError('refused', `Nothing answers at ${origin} (connection refused).`, url, 'Start the dev server (`next dev`), or set nextRouteKit.request.baseUrl to where it runs.');
+    return new RequestError(
+      'refused',
+      `Nothing answers at ${origin} (connection refused).`,
+      url,
+      'Start the dev server (`next dev`), or set nextRouteKit.request.baseUrl to where it runs.',
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-    return new RequestError('dns', `The host of ${origin} could not be found (${code}).`, url, 'Check the host name in nextRouteKit.request.baseUrl (or the URL you typed).');
+    return new RequestError(
+      'dns',
+      `The host of ${origin} could not be found (${code}).`,
+      url,
+      'Check the host name in nextRouteKit.request.baseUrl (or the URL you typed).',
+    );
   }
   if (/CERT|SSL|TLS|EPROTO/.test(code) || /certificate|SSL routines|TLS/i.test(message)) {
-    return new RequestError('tls', `The TLS (https) connection to ${origin} failed: ${code || message}.`, url, /WRONG_VERSION|wrong version/i.test(code + message) ? 'The server speaks plain HTTP: use http:// instead of https://.' : 'Trust the server\'s certificate, or use http:// for a local dev server.');
+    return new RequestError(
+      'tls',
+      `The TLS (https) connection to ${origin} failed: ${code || message}.`,
+      url,
+      /WRONG_VERSION|wrong version/i.test(code + message)
+        ? 'The server speaks plain HTTP: use http:// instead of https://.'
+        : "Trust the server's certificate, or use http:// for a local dev server.",
+    );
   }
   if (name === 'HTTPParserError' || /^HPE_/.test(code)) {
-    return new RequestError('protocol', `The server at ${origin} did not answer with HTTP (${message}).`, url, url.startsWith('http:') ? 'If it is an https server (`next dev --experimental-https`), use https://.' : 'Check that the base URL points at the Next.js dev server.');
+    return new RequestError(
+      'protocol',
+      `The server at ${origin} did not answer with HTTP (${message}).`,
+      url,
+      url.startsWith('http:')
+        ? 'If it is an https server (`next dev --experimental-https`), use https://.'
+        : 'Check that the base URL points at the Next.js dev server.',
+    );
   }
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || /closed|terminated|aborted/i.test(message)) {
-    return new RequestError('reset', `The server at ${origin} closed the connection before the response was complete (${url}).`, url, 'Check the dev server\'s terminal: the handler may have crashed or the server restarted.');
+  if (
+    code === 'ECONNRESET' ||
+    code === 'UND_ERR_SOCKET' ||
+    code === 'EPIPE' ||
+    /closed|terminated|aborted/i.test(message)
+  ) {
+    return new RequestError(
+      'reset',
+      `The server at ${origin} closed the connection before the response was complete (${url}).`,
+      url,
+      "Check the dev server's terminal: the handler may have crashed or the server restarted.",
+    );
   }
   return new RequestError('other', `The request to ${url} failed: ${message}${code ? ` (${code})` : ''}.`, url);
 }
@@ -176,7 +228,8 @@ export function createDispatcher(timeoutMs = 30_000): Agent {
   const verified = buildConnector({ timeout: connectTimeout });
   const loopback = buildConnector({ timeout: connectTimeout, rejectUnauthorized: false });
   return new Agent({
-    connect: (opts, callback) => (opts.protocol === 'https:' && isLoopbackHost(opts.hostname) ? loopback : verified)(opts, callback),
+    connect: (opts, callback) =>
+      (opts.protocol === 'https:' && isLoopbackHost(opts.hostname) ? loopback : verified)(opts, callback),
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
@@ -203,14 +256,24 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
   const timeoutMs = options.timeoutMs ?? 30_000;
   const now = options.now ?? (() => performance.now());
   if (options.isTrusted && !options.isTrusted()) {
-    throw new RequestError('untrusted', `Not sending ${spec.method} ${spec.url}: requests are never sent from an untrusted workspace.`, spec.url, 'Trust this workspace (Manage Workspace Trust) to send requests.');
+    throw new RequestError(
+      'untrusted',
+      `Not sending ${spec.method} ${spec.url}: requests are never sent from an untrusted workspace.`,
+      spec.url,
+      'Trust this workspace (Manage Workspace Trust) to send requests.',
+    );
   }
   let url: URL;
   try {
     url = new URL(spec.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
   } catch {
-    throw new RequestError('invalid-url', `"${spec.url}" is not an http(s) URL.`, spec.url, 'Check the base URL, the path parameters and any {{variables}}.');
+    throw new RequestError(
+      'invalid-url',
+      `"${spec.url}" is not an http(s) URL.`,
+      spec.url,
+      'Check the base URL, the path parameters and any {{variables}}.',
+    );
   }
   if (options.signal?.aborted) throw new RequestError('cancelled', `Request to ${spec.url} cancelled.`, spec.url);
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -223,7 +286,9 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
 
   let method = spec.method.toUpperCase();
   let body = spec.body;
-  let headers = spec.headers.filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase()) || url.origin === credentialsOrigin);
+  let headers = spec.headers.filter(
+    ([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase()) || url.origin === credentialsOrigin,
+  );
   const maxRedirects = options.maxRedirects ?? 10;
   const seen = new Set<string>();
   try {
@@ -235,7 +300,13 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
       }
       let res: Dispatcher.ResponseData;
       try {
-        res = await undiciRequest(url, { method: method as Dispatcher.HttpMethod, headers: headerObj, ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}), dispatcher, signal });
+        res = await undiciRequest(url, {
+          method: method as Dispatcher.HttpMethod,
+          headers: headerObj,
+          ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
+          dispatcher,
+          signal,
+        });
       } catch (e) {
         throw describeError(e, url.toString(), timeoutMs);
       }
@@ -248,16 +319,31 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
         try {
           next = new URL(location, url);
         } catch {
-          throw new RequestError('redirects', `${url} redirected (${status}) to "${location}", which is not a URL.`, url.toString());
+          throw new RequestError(
+            'redirects',
+            `${url} redirected (${status}) to "${location}", which is not a URL.`,
+            url.toString(),
+          );
         }
         seen.add(`${method} ${url}`);
         if (redirects.length >= maxRedirects || seen.has(`${method} ${next}`)) {
           const loop = seen.has(`${method} ${next}`);
-          throw new RequestError('redirects', `Stopped after ${redirects.length + 1} redirect${redirects.length ? 's' : ''}${loop ? ' (a redirect loop)' : ''}: the last was ${status} from ${url} to ${next}.`, spec.url, 'Turn nextRouteKit.request.followRedirects off to see the first redirect.');
+          throw new RequestError(
+            'redirects',
+            `Stopped after ${redirects.length + 1} redirect${redirects.length ? 's' : ''}${loop ? ' (a redirect loop)' : ''}: the last was ${status} from ${url} to ${next}.`,
+            spec.url,
+            'Turn nextRouteKit.request.followRedirects off to see the first redirect.',
+          );
         }
         const before = headers.length;
-        if (next.origin !== credentialsOrigin) headers = headers.filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase()));
-        redirects.push({ status, from: url.toString(), to: next.toString(), droppedCredentials: headers.length < before });
+        if (next.origin !== credentialsOrigin)
+          headers = headers.filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase()));
+        redirects.push({
+          status,
+          from: url.toString(),
+          to: next.toString(),
+          droppedCredentials: headers.length < before,
+        });
         if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
           if (method !== 'HEAD') method = 'GET';
           body = undefined;
@@ -266,7 +352,11 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
         url = next;
         continue;
       }
-      return await readResponse(res, { url: url.toString(), method, headers: list, started, redirects, timeoutMs, now, signal, timeout }, options);
+      return await readResponse(
+        res,
+        { url: url.toString(), method, headers: list, started, redirects, timeoutMs, now, signal, timeout },
+        options,
+      );
     }
   } finally {
     await ownDispatcher?.close().catch(() => undefined);
@@ -313,7 +403,11 @@ class Spill {
   }
 }
 
-async function readResponse(res: Dispatcher.ResponseData, ctx: ReadContext, options: SendOptions): Promise<ResponseResult> {
+async function readResponse(
+  res: Dispatcher.ResponseData,
+  ctx: ReadContext,
+  options: SendOptions,
+): Promise<ResponseResult> {
   const maxDisplay = options.maxDisplayBytes ?? 5 * 1024 * 1024;
   const head: ResponseHead = {
     url: ctx.url,
@@ -326,7 +420,14 @@ async function readResponse(res: Dispatcher.ResponseData, ctx: ReadContext, opti
   const contentType = headerValue(ctx.headers, 'content-type');
   const encoding = headerValue(ctx.headers, 'content-encoding')?.trim().toLowerCase();
   const notes: string[] = [];
-  const decoder = encoding === 'gzip' || encoding === 'x-gzip' ? zlib.createGunzip() : encoding === 'br' ? zlib.createBrotliDecompress() : encoding === 'deflate' ? zlib.createInflate() : undefined;
+  const decoder =
+    encoding === 'gzip' || encoding === 'x-gzip'
+      ? zlib.createGunzip()
+      : encoding === 'br'
+        ? zlib.createBrotliDecompress()
+        : encoding === 'deflate'
+          ? zlib.createInflate()
+          : undefined;
   const textual = !contentType || TEXTUAL.test(contentType);
   const keepFull = options.keepFullBody ?? true;
   const maxFull = options.maxFullBytes ?? MAX_FULL_BYTES;
@@ -391,7 +492,12 @@ async function readResponse(res: Dispatcher.ResponseData, ctx: ReadContext, opti
     if (ctx.signal.aborted) {
       incomplete = ctx.timeout.aborted && !options.signal?.aborted ? 'timeout' : 'cancelled';
       body.destroy();
-    } else if (decoder && (/^Z_/.test(z.code ?? '') || z.code === 'ERR__ERROR_FORMAT_PADDING_1' || /incorrect header|invalid|unexpected end/i.test(z.message) && !/socket|closed|terminated/i.test(z.message))) {
+    } else if (
+      decoder &&
+      (/^Z_/.test(z.code ?? '') ||
+        z.code === 'ERR__ERROR_FORMAT_PADDING_1' ||
+        (/incorrect header|invalid|unexpected end/i.test(z.message) && !/socket|closed|terminated/i.test(z.message)))
+    ) {
       decodeFailed = z;
       body.destroy();
     } else {
@@ -411,19 +517,29 @@ async function readResponse(res: Dispatcher.ResponseData, ctx: ReadContext, opti
   }
 
   if (decodeFailed) {
-    notes.push(`The body says Content-Encoding: ${encoding} but could not be decoded (${decodeFailed.message}); showing the bytes as received.`);
+    notes.push(
+      `The body says Content-Encoding: ${encoding} but could not be decoded (${decodeFailed.message}); showing the bytes as received.`,
+    );
     display.splice(0, display.length, Buffer.concat(wirePrefix).subarray(0, maxDisplay));
     looksBinary = true;
     spill?.discard();
     spill = undefined;
   } else if (decoder) notes.push(`Decoded from ${encoding} for display (${formatBytes(bytes)} on the wire).`);
-  if (!decoder && encoding && encoding !== 'identity') notes.push(`Content-Encoding ${encoding} is not decoded for display.`);
+  if (!decoder && encoding && encoding !== 'identity')
+    notes.push(`Content-Encoding ${encoding} is not decoded for display.`);
 
   const raw = Buffer.concat(display);
   let shownBody: ResponseBody;
   if (raw.length === 0) shownBody = { kind: 'empty' };
   else if (looksBinary) {
-    shownBody = { kind: 'binary', summary: `${contentType ?? 'no content type'}, ${formatBytes(bytes)}, starts with ${raw.subarray(0, 16).toString('hex').replace(/(..)(?!$)/g, '$1 ')}`, truncated };
+    shownBody = {
+      kind: 'binary',
+      summary: `${contentType ?? 'no content type'}, ${formatBytes(bytes)}, starts with ${raw
+        .subarray(0, 16)
+        .toString('hex')
+        .replace(/(..)(?!$)/g, '$1 ')}`,
+      truncated,
+    };
   } else {
     let invalidUtf8 = false;
     try {
@@ -444,7 +560,10 @@ async function readResponse(res: Dispatcher.ResponseData, ctx: ReadContext, opti
     );
   }
   const totalMs = ctx.now() - ctx.started;
-  if (incomplete === 'timeout') notes.push(`Stopped after ${duration(ctx.timeoutMs)} with the body still arriving; showing what came (nextRouteKit.request.timeoutMs).`);
+  if (incomplete === 'timeout')
+    notes.push(
+      `Stopped after ${duration(ctx.timeoutMs)} with the body still arriving; showing what came (nextRouteKit.request.timeoutMs).`,
+    );
   if (incomplete === 'cancelled') notes.push('Cancelled with the body still arriving; showing what came.');
   return {
     ...head,

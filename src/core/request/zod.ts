@@ -16,7 +16,11 @@ const MAX_DEPTH = 12;
 /** Whether `id` is the zod namespace (`z`, `zod`, or any name imported from 'zod'). */
 function isZodNamespace(id: ts.Identifier): boolean {
   const imported = importOf(id);
-  if (imported) return ZOD_MODULES.has(imported.module) && (imported.name === '*' || imported.name === 'default' || imported.name === 'z');
+  if (imported)
+    return (
+      ZOD_MODULES.has(imported.module) &&
+      (imported.name === '*' || imported.name === 'default' || imported.name === 'z')
+    );
   return id.text === 'z' || id.text === 'zod';
 }
 
@@ -32,7 +36,8 @@ function importOf(id: ts.Identifier): { module: string; name: string } | undefin
     if (ts.isNamespaceImport(named)) {
       if (named.name.text === id.text) return { module, name: '*' };
     } else {
-      for (const el of named.elements) if (el.name.text === id.text) return { module, name: (el.propertyName ?? el.name).text };
+      for (const el of named.elements)
+        if (el.name.text === id.text) return { module, name: (el.propertyName ?? el.name).text };
     }
   }
   return undefined;
@@ -87,7 +92,10 @@ function shapeSkeleton(arg: ts.Expression | undefined, depth: number): JsonValue
     if (ts.isSpreadAssignment(p)) {
       // `...Base.shape`
       const inner = unwrap(p.expression);
-      const base = ts.isPropertyAccessExpression(inner) && inner.name.text === 'shape' ? zodSkeleton(inner.expression, depth + 1) : undefined;
+      const base =
+        ts.isPropertyAccessExpression(inner) && inner.name.text === 'shape'
+          ? zodSkeleton(inner.expression, depth + 1)
+          : undefined;
       if (isPlainObject(base)) Object.assign(out, base);
       continue;
     }
@@ -100,23 +108,54 @@ function shapeSkeleton(arg: ts.Expression | undefined, depth: number): JsonValue
 }
 
 /** The value of a root zod constructor, `z.<kind>(args)`, refined by the chain's modifiers. */
-function rootValue(kind: string, args: ts.NodeArray<ts.Expression>, modifiers: ReadonlyMap<string, ts.CallExpression>, depth: number): JsonValue | undefined {
+function rootValue(
+  kind: string,
+  args: ts.NodeArray<ts.Expression>,
+  modifiers: ReadonlyMap<string, ts.CallExpression>,
+  depth: number,
+): JsonValue | undefined {
   const arg = args[0];
   const has = (m: string): boolean => modifiers.has(m);
   switch (kind) {
-    case 'string': case 'coerce.string':
+    case 'string':
+    case 'coerce.string':
       if (has('email')) return EXAMPLE_EMAIL;
       if (has('url') || has('httpUrl')) return EXAMPLE_URL;
       if (has('uuid') || has('guid')) return EXAMPLE_UUID;
       if (has('datetime')) return EXAMPLE_DATE;
       return '';
-    case 'email': return EXAMPLE_EMAIL;
-    case 'url': case 'httpUrl': return EXAMPLE_URL;
-    case 'uuid': case 'uuidv4': case 'guid': return EXAMPLE_UUID;
-    case 'iso.datetime': case 'datetime': return EXAMPLE_DATE;
-    case 'iso.date': return EXAMPLE_DATE.slice(0, 10);
-    case 'cuid': case 'cuid2': case 'ulid': case 'nanoid': case 'base64': case 'jwt': case 'emoji': case 'ipv4': case 'ipv6': return '';
-    case 'number': case 'int': case 'int32': case 'float32': case 'float64': case 'bigint': case 'coerce.number': case 'coerce.bigint': {
+    case 'email':
+      return EXAMPLE_EMAIL;
+    case 'url':
+    case 'httpUrl':
+      return EXAMPLE_URL;
+    case 'uuid':
+    case 'uuidv4':
+    case 'guid':
+      return EXAMPLE_UUID;
+    case 'iso.datetime':
+    case 'datetime':
+      return EXAMPLE_DATE;
+    case 'iso.date':
+      return EXAMPLE_DATE.slice(0, 10);
+    case 'cuid':
+    case 'cuid2':
+    case 'ulid':
+    case 'nanoid':
+    case 'base64':
+    case 'jwt':
+    case 'emoji':
+    case 'ipv4':
+    case 'ipv6':
+      return '';
+    case 'number':
+    case 'int':
+    case 'int32':
+    case 'float32':
+    case 'float64':
+    case 'bigint':
+    case 'coerce.number':
+    case 'coerce.bigint': {
       const min = modifiers.get('min') ?? modifiers.get('gte');
       const minValue = min ? literalValue(min.arguments[0]) : undefined;
       if (typeof minValue === 'number') return minValue;
@@ -126,15 +165,24 @@ function rootValue(kind: string, args: ts.NodeArray<ts.Expression>, modifiers: R
       if (has('positive')) return 1;
       return 0;
     }
-    case 'boolean': case 'coerce.boolean': case 'stringbool': return false;
-    case 'date': case 'coerce.date': return EXAMPLE_DATE;
-    case 'null': return null;
-    case 'any': case 'unknown': return null;
+    case 'boolean':
+    case 'coerce.boolean':
+    case 'stringbool':
+      return false;
+    case 'date':
+    case 'coerce.date':
+      return EXAMPLE_DATE;
+    case 'null':
+      return null;
+    case 'any':
+    case 'unknown':
+      return null;
     case 'literal': {
       const v = literalValue(arg);
       return v === undefined ? undefined : v;
     }
-    case 'enum': case 'nativeEnum': {
+    case 'enum':
+    case 'nativeEnum': {
       const list = arg && resolveValue(arg);
       if (list && ts.isArrayLiteralExpression(list)) {
         const first = literalValue(list.elements[0]);
@@ -147,7 +195,8 @@ function rootValue(kind: string, args: ts.NodeArray<ts.Expression>, modifiers: R
       }
       return '';
     }
-    case 'array': case 'set': {
+    case 'array':
+    case 'set': {
       const inner = arg ? zodSkeleton(arg, depth + 1) : undefined;
       return inner === undefined ? [] : [inner];
     }
@@ -156,22 +205,33 @@ function rootValue(kind: string, args: ts.NodeArray<ts.Expression>, modifiers: R
       if (!list || !ts.isArrayLiteralExpression(list)) return [];
       return list.elements.map((el) => zodSkeleton(el, depth + 1) ?? null);
     }
-    case 'object': case 'strictObject': case 'looseObject':
+    case 'object':
+    case 'strictObject':
+    case 'looseObject':
       return shapeSkeleton(arg, depth) ?? {};
-    case 'record': case 'map': case 'partialRecord':
+    case 'record':
+    case 'map':
+    case 'partialRecord':
       return {};
-    case 'union': case 'discriminatedUnion': case 'xor': {
+    case 'union':
+    case 'discriminatedUnion':
+    case 'xor': {
       const options = args[args.length - 1];
       const list = options && resolveValue(options);
-      if (list && ts.isArrayLiteralExpression(list) && list.elements[0]) return zodSkeleton(list.elements[0], depth + 1);
+      if (list && ts.isArrayLiteralExpression(list) && list.elements[0])
+        return zodSkeleton(list.elements[0], depth + 1);
       return undefined;
     }
     case 'intersection': {
       const a = args[0] ? zodSkeleton(args[0], depth + 1) : undefined;
       const b = args[1] ? zodSkeleton(args[1], depth + 1) : undefined;
-      return isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : a ?? b;
+      return isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : (a ?? b);
     }
-    case 'optional': case 'nullable': case 'nullish': case 'readonly': case 'nonoptional':
+    case 'optional':
+    case 'nullable':
+    case 'nullish':
+    case 'readonly':
+    case 'nonoptional':
       return arg ? zodSkeleton(arg, depth + 1) : undefined;
     case 'preprocess':
       return args[1] ? zodSkeleton(args[1], depth + 1) : undefined;
@@ -190,12 +250,18 @@ function rootKind(callee: ts.Expression): string | undefined {
   const c = unwrap(callee);
   if (ts.isIdentifier(c)) {
     const imported = importOf(c);
-    return imported && ZOD_MODULES.has(imported.module) && imported.name !== '*' && imported.name !== 'default' ? imported.name : undefined;
+    return imported && ZOD_MODULES.has(imported.module) && imported.name !== '*' && imported.name !== 'default'
+      ? imported.name
+      : undefined;
   }
   if (!ts.isPropertyAccessExpression(c)) return undefined;
   const receiver = unwrap(c.expression);
   if (ts.isIdentifier(receiver)) return isZodNamespace(receiver) ? c.name.text : undefined;
-  if (ts.isPropertyAccessExpression(receiver) && ts.isIdentifier(unwrap(receiver.expression)) && isZodNamespace(unwrap(receiver.expression) as ts.Identifier)) {
+  if (
+    ts.isPropertyAccessExpression(receiver) &&
+    ts.isIdentifier(unwrap(receiver.expression)) &&
+    isZodNamespace(unwrap(receiver.expression) as ts.Identifier)
+  ) {
     return `${receiver.name.text}.${c.name.text}`;
   }
   return undefined;
@@ -245,17 +311,21 @@ function applyModifier(call: ts.CallExpression, value: JsonValue | undefined, de
   const name = (call.expression as ts.PropertyAccessExpression).name.text;
   const arg = call.arguments[0];
   switch (name) {
-    case 'default': case 'catch': case 'prefault': {
+    case 'default':
+    case 'catch':
+    case 'prefault': {
       const d = arg ? jsonLiteral(arg) : undefined;
       return d !== undefined ? d : value;
     }
     case 'array':
       return value === undefined ? [] : [value];
-    case 'extend': case 'safeExtend': {
+    case 'extend':
+    case 'safeExtend': {
       const extra = shapeSkeleton(arg, depth);
       return isPlainObject(value) && isPlainObject(extra) ? { ...value, ...extra } : value;
     }
-    case 'merge': case 'and': {
+    case 'merge':
+    case 'and': {
       const other = arg ? zodSkeleton(arg, depth + 1) : undefined;
       return isPlainObject(value) && isPlainObject(other) ? { ...value, ...other } : value;
     }

@@ -76,17 +76,24 @@ function paramsTypeState(type: ts.TypeNode | undefined, sf: ts.SourceFile): Type
     shared = true;
   }
   if (!members) return { kind: 'unknown' };
-  const member = members.find((m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText(sf) === 'params');
+  const member = members.find(
+    (m): m is ts.PropertySignature => ts.isPropertySignature(m) && m.name.getText(sf) === 'params',
+  );
   const t = member?.type;
   if (!t) return { kind: 'unknown' };
   if (isPromiseType(t)) return { kind: 'promise' };
-  if (ts.isTypeLiteralNode(t) || ts.isMappedTypeNode(t) || (ts.isTypeReferenceNode(t) && t.typeName.getText(sf) === 'Record')) {
+  if (
+    ts.isTypeLiteralNode(t) ||
+    ts.isMappedTypeNode(t) ||
+    (ts.isTypeReferenceNode(t) && t.typeName.getText(sf) === 'Record')
+  ) {
     return { kind: 'plain', node: t, shared };
   }
   if (ts.isTypeReferenceNode(t) && ts.isIdentifier(t.typeName) && !t.typeArguments) {
     // `params: Params` — only when we can see `Params` is an object type (not a Promise alias).
     const decl = localType(sf, t.typeName.text);
-    if (decl && (ts.isInterfaceDeclaration(decl) || ts.isTypeLiteralNode(decl.type))) return { kind: 'plain', node: t, shared };
+    if (decl && (ts.isInterfaceDeclaration(decl) || ts.isTypeLiteralNode(decl.type)))
+      return { kind: 'plain', node: t, shared };
     if (decl && ts.isTypeAliasDeclaration(decl) && isPromiseType(decl.type)) return { kind: 'promise' };
   }
   return { kind: 'unknown' };
@@ -94,13 +101,23 @@ function paramsTypeState(type: ts.TypeNode | undefined, sf: ts.SourceFile): Type
 
 function isObjectMethodCall(call: ts.CallExpression, names: RegExp): boolean {
   const callee = unwrap(call.expression);
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && names.test(`${callee.expression.text}.${callee.name.text}`);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    names.test(`${callee.expression.text}.${callee.name.text}`)
+  );
 }
 
 /** How a reference to the params Promise is used. `undefined`: awaited, passed on, or a new alias. */
 function classify(ref: ts.Expression): { kind: UseKind; name?: string; replaced: ts.Expression } | 'alias' | undefined {
   let top: ts.Node = ref;
-  while (ts.isParenthesizedExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isSatisfiesExpression(top.parent)) top = top.parent;
+  while (
+    ts.isParenthesizedExpression(top.parent) ||
+    ts.isNonNullExpression(top.parent) ||
+    ts.isAsExpression(top.parent) ||
+    ts.isSatisfiesExpression(top.parent)
+  )
+    top = top.parent;
   const p = top.parent;
   if (ts.isAwaitExpression(p)) return undefined;
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
@@ -120,7 +137,8 @@ function classify(ref: ts.Expression): { kind: UseKind; name?: string; replaced:
   if (ts.isForInStatement(p) && p.expression === top) return { kind: 'enumerate', replaced: ref };
   if (ts.isCallExpression(p) && p.arguments[0] === top) {
     // Enumerating or serializing the Promise: `{}` in 16.
-    if (isObjectMethodCall(p, /^(Object\.(keys|values|entries|assign)|JSON\.stringify|(Next)?Response\.json)$/)) return { kind: 'enumerate', replaced: ref };
+    if (isObjectMethodCall(p, /^(Object\.(keys|values|entries|assign)|JSON\.stringify|(Next)?Response\.json)$/))
+      return { kind: 'enumerate', replaced: ref };
   }
   return undefined;
 }
@@ -191,7 +209,14 @@ function collect(fn: FunctionNode, wrapped: boolean, sf: ts.SourceFile): Handler
       }
     }
     if (ts.isIdentifier(n)) {
-      if (contextName !== undefined && n.text === contextName && ts.isVariableDeclaration(n.parent) && n.parent.initializer === n && ts.isObjectBindingPattern(n.parent.name) && findDeclaration(contextName, n) === contextParam) {
+      if (
+        contextName !== undefined &&
+        n.text === contextName &&
+        ts.isVariableDeclaration(n.parent) &&
+        n.parent.initializer === n &&
+        ts.isObjectBindingPattern(n.parent.name) &&
+        findDeclaration(contextName, n) === contextParam
+      ) {
         // `const { params } = context`
         const element = paramsElement(n.parent.name, sf);
         if (element && ts.isIdentifier(element.name)) {
@@ -223,7 +248,7 @@ function isNameNotReference(id: ts.Identifier): boolean {
     (ts.isPropertyAssignment(p) && p.name === id) ||
     (ts.isBindingElement(p) && p.propertyName === id) ||
     (ts.isPropertySignature(p) && p.name === id) ||
-    ts.isVariableDeclaration(p) && p.name === id
+    (ts.isVariableDeclaration(p) && p.name === id)
   );
 }
 
@@ -234,7 +259,12 @@ function identifiersIn(fn: FunctionNode): Set<string> {
     if (ts.isTypeNode(n)) return;
     if (ts.isIdentifier(n)) {
       const p = n.parent;
-      if (!((ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n) || (ts.isBindingElement(p) && p.propertyName === n))) out.add(n.text);
+      if (!(
+        (ts.isPropertyAccessExpression(p) && p.name === n) ||
+        (ts.isPropertyAssignment(p) && p.name === n) ||
+        (ts.isBindingElement(p) && p.propertyName === n)
+      ))
+        out.add(n.text);
       return;
     }
     ts.forEachChild(n, walk);
@@ -246,7 +276,8 @@ function identifiersIn(fn: FunctionNode): Set<string> {
 export default defineRule({
   id: 'await-params',
   meta: {
-    description: '`params` read without `await` (`params.id`, destructured in the signature, spread) or typed as a plain object.',
+    description:
+      '`params` read without `await` (`params.id`, destructured in the signature, spread) or typed as a plain object.',
     defaultSeverity: 'error',
     fixable: 'safe',
     minNextMajor: 15,
@@ -301,14 +332,29 @@ export default defineRule({
         const n = use.name;
         if (!n || !IDENT.test(n)) return undefined; // `params[key]`: we cannot name it
         const p = use.replaced.parent;
-        if ((ts.isBinaryExpression(p) && p.left === use.replaced && p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) || ts.isDeleteExpression(p) || ts.isPrefixUnaryExpression(p) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken) || ts.isPostfixUnaryExpression(p)) return undefined;
+        if (
+          (ts.isBinaryExpression(p) &&
+            p.left === use.replaced &&
+            p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+            p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
+          ts.isDeleteExpression(p) ||
+          (ts.isPrefixUnaryExpression(p) &&
+            (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) ||
+          ts.isPostfixUnaryExpression(p)
+        )
+          return undefined;
         if (declBinding && declBinding !== use.binding) return undefined; // reads through two different bindings
         declBinding = use.binding;
         if (!accessed.includes(n)) {
           if (used.has(n)) return undefined; // `const { id }` would shadow or clash with an `id` already in use
           accessed.push(n);
         }
-        if (ts.isPropertyAssignment(p) && p.initializer === use.replaced && ts.isIdentifier(p.name) && p.name.text === n) {
+        if (
+          ts.isPropertyAssignment(p) &&
+          p.initializer === use.replaced &&
+          ts.isIdentifier(p.name) &&
+          p.name.text === n
+        ) {
           edits.push({ start: p.getStart(sf), end: p.end, text: n }); // `{ id: params.id }` → `{ id }`
         } else {
           edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: n });
@@ -317,10 +363,19 @@ export default defineRule({
 
       const decls: { at?: ts.Statement; text: string }[] = [];
       if (nestedDecl) decls.push({ text: nestedDecl });
-      if (accessed.length) decls.push({ ...(declBinding!.statement ? { at: declBinding!.statement } : {}), text: `const { ${accessed.join(', ')} } = await ${declBinding!.access}${semi}` });
+      if (accessed.length)
+        decls.push({
+          ...(declBinding!.statement ? { at: declBinding!.statement } : {}),
+          text: `const { ${accessed.join(', ')} } = await ${declBinding!.access}${semi}`,
+        });
 
       const top = decls.filter((d) => !d.at);
-      for (const d of decls.filter((x) => x.at)) edits.push({ start: d.at!.end, end: d.at!.end, text: `\n${indentationAt(ctx.text, d.at!.getStart(sf))}${d.text}` });
+      for (const d of decls.filter((x) => x.at))
+        edits.push({
+          start: d.at!.end,
+          end: d.at!.end,
+          text: `\n${indentationAt(ctx.text, d.at!.getStart(sf))}${d.text}`,
+        });
       if (top.length) {
         const lines = top.map((d) => d.text);
         if (ts.isBlock(body)) {
@@ -332,28 +387,48 @@ export default defineRule({
             const indent = indentationAt(ctx.text, first.getStart(sf));
             edits.push({ start: open, end: open, text: lines.map((l) => `\n${indent}${l}`).join('') });
           } else if (first) {
-            edits.push({ start: first.getStart(sf), end: first.getStart(sf), text: lines.map((l) => `${l} `).join('') });
+            edits.push({
+              start: first.getStart(sf),
+              end: first.getStart(sf),
+              text: lines.map((l) => `${l} `).join(''),
+            });
           } else {
             const indent = indentationAt(ctx.text, hp.fn.getStart(sf));
-            edits.push({ start: open, end: open, text: lines.map((l) => `\n${indent}${ctx.style.indentUnit}${l}`).join('') + `\n${indent}` });
+            edits.push({
+              start: open,
+              end: open,
+              text: lines.map((l) => `\n${indent}${ctx.style.indentUnit}${l}`).join('') + `\n${indent}`,
+            });
           }
         } else {
           // `async (req, { params }) => Response.json(…)` → a block body that returns it.
           const base = indentationAt(ctx.text, hp.fn.getStart(sf));
           const inner = base + ctx.style.indentUnit;
           const expr = body;
-          edits.push({ start: expr.getStart(sf), end: expr.getStart(sf), text: `{\n${lines.map((l) => `${inner}${l}\n`).join('')}${inner}return ` });
+          edits.push({
+            start: expr.getStart(sf),
+            end: expr.getStart(sf),
+            text: `{\n${lines.map((l) => `${inner}${l}\n`).join('')}${inner}return `,
+          });
           edits.push({ start: expr.end, end: expr.end, text: `${semi}\n${base}}` });
         }
       }
       const asyncEdit = hp.uses.length || hp.nested ? addAsync(hp.fn) : undefined;
       if (asyncEdit) edits.push(asyncEdit);
       if (ctx.style.typescript) {
-        const names = accessed.length ? accessed : hp.nested ? bindingNames(hp.nested.name as ts.ObjectBindingPattern, sf) : [];
+        const names = accessed.length
+          ? accessed
+          : hp.nested
+            ? bindingNames(hp.nested.name as ts.ObjectBindingPattern, sf)
+            : [];
         if (hp.type.kind === 'plain' && !hp.type.shared) {
           edits.push({ start: hp.type.node.getStart(sf), end: hp.type.node.end, text: promiseType(names) });
         } else if (hp.type.kind === 'none' && !hp.contextParam.questionToken) {
-          edits.push({ start: hp.contextParam.name.end, end: hp.contextParam.name.end, text: `: { params: ${promiseType(names)} }` });
+          edits.push({
+            start: hp.contextParam.name.end,
+            end: hp.contextParam.name.end,
+            text: `: { params: ${promiseType(names)} }`,
+          });
         }
       }
       return edits.length ? { title: 'Await `params` (Next.js 15+)', edits } : undefined;
@@ -399,7 +474,14 @@ export default defineRule({
                 node,
                 messageId: 'plainType',
                 data,
-                ...(ctx.style.typescript ? { fix: { title: 'Type `params` as a Promise (Next.js 15+)', edits: [{ start: node.getStart(sf), end: node.end, text: promiseType(allNames) }] } } : {}),
+                ...(ctx.style.typescript
+                  ? {
+                      fix: {
+                        title: 'Type `params` as a Promise (Next.js 15+)',
+                        edits: [{ start: node.getStart(sf), end: node.end, text: promiseType(allNames) }],
+                      },
+                    }
+                  : {}),
               });
             }
           }
@@ -415,4 +497,3 @@ function bindingNames(pattern: ts.ObjectBindingPattern, sf: ts.SourceFile): stri
     return e.dotDotDotToken || !IDENT.test(key) ? [] : [key];
   });
 }
-

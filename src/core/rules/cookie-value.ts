@@ -20,31 +20,59 @@ function isCookieStore(expr: ts.Expression, handlerFns: ReadonlySet<ts.Node>, de
     const site = responseSite(owner) ?? (ts.isIdentifier(owner) ? constResponse(owner) : undefined);
     return site?.callee === 'NextResponse';
   }
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.length === 0) return importedNameFrom(e.expression, 'next/headers') === 'cookies';
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.length === 0)
+    return importedNameFrom(e.expression, 'next/headers') === 'cookies';
   if (ts.isIdentifier(e) && depth < 3) {
     const decl = findDeclaration(e.text, e);
-    return !!decl && ts.isVariableDeclaration(decl) && isConstDeclaration(decl) && !!decl.initializer && isCookieStore(decl.initializer, handlerFns, depth + 1);
+    return (
+      !!decl &&
+      ts.isVariableDeclaration(decl) &&
+      isConstDeclaration(decl) &&
+      !!decl.initializer &&
+      isCookieStore(decl.initializer, handlerFns, depth + 1)
+    );
   }
   return false;
 }
 
 function constResponse(id: ts.Identifier): ReturnType<typeof responseSite> {
   const decl = findDeclaration(id.text, id);
-  return decl && ts.isVariableDeclaration(decl) && decl.initializer ? responseSite(unwrap(decl.initializer)) : undefined;
+  return decl && ts.isVariableDeclaration(decl) && decl.initializer
+    ? responseSite(unwrap(decl.initializer))
+    : undefined;
 }
 
 type Use = 'string' | 'object' | 'neutral';
 
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
-const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+const EQUALITY = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+const LOGICAL = new Set([
+  ts.SyntaxKind.AmpersandAmpersandToken,
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+]);
 
 /** Calls that take the cookie object as an object, or only look at it. */
 function takesObject(call: ts.CallExpression): boolean {
   const callee = unwrap(call.expression);
-  const text = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? `${callee.expression.text}.${callee.name.text}` : '';
+  const text = ts.isIdentifier(callee)
+    ? callee.text
+    : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)
+      ? `${callee.expression.text}.${callee.name.text}`
+      : '';
   if (/^(console\.\w+|Boolean|JSON\.stringify|Object\.\w+|Array\.isArray|structuredClone)$/.test(text)) return true;
   // `response.cookies.set(request.cookies.get('x'))` copies the cookie object
-  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'set' && call.arguments.length === 1 && ts.isPropertyAccessExpression(unwrap(callee.expression)) && (unwrap(callee.expression) as ts.PropertyAccessExpression).name.text === 'cookies';
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'set' &&
+    call.arguments.length === 1 &&
+    ts.isPropertyAccessExpression(unwrap(callee.expression)) &&
+    (unwrap(callee.expression) as ts.PropertyAccessExpression).name.text === 'cookies'
+  );
 }
 
 /** Whether an object literal is (directly) a response body or serialized: keeping the whole cookie there may be deliberate. */
@@ -54,7 +82,11 @@ function isSerializedObject(obj: ts.ObjectLiteralExpression): boolean {
   const p = top.parent;
   if (!ts.isCallExpression(p) || p.arguments[0] !== top) return false;
   const callee = unwrap(p.expression);
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && /^((Next)?Response\.json|JSON\.stringify)$/.test(`${callee.expression.text}.${callee.name.text}`);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    /^((Next)?Response\.json|JSON\.stringify)$/.test(`${callee.expression.text}.${callee.name.text}`)
+  );
 }
 
 /** How the cookie object is used at `node`: as a string (the bug), as the object (`.value`), or neutrally (truthiness). */
@@ -62,23 +94,32 @@ function useOf(node: ts.Node): Use {
   let top = node;
   while (ts.isParenthesizedExpression(top.parent) || ts.isNonNullExpression(top.parent)) top = top.parent;
   const p = top.parent;
-  if (ts.isPropertyAccessExpression(p) && p.expression === top) return /^(value|name|path|domain|expires|maxAge|httpOnly|secure|sameSite)$/.test(p.name.text) ? 'object' : 'string';
+  if (ts.isPropertyAccessExpression(p) && p.expression === top)
+    return /^(value|name|path|domain|expires|maxAge|httpOnly|secure|sameSite)$/.test(p.name.text) ? 'object' : 'string';
   if (ts.isElementAccessExpression(p) && p.expression === top) return 'object';
   if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.ExclamationToken) return 'neutral';
-  if (ts.isIfStatement(p) || ts.isWhileStatement(p) || (ts.isConditionalExpression(p) && p.condition === top)) return 'neutral';
+  if (ts.isIfStatement(p) || ts.isWhileStatement(p) || (ts.isConditionalExpression(p) && p.condition === top))
+    return 'neutral';
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
     if (LOGICAL.has(op)) return p.left === top ? 'neutral' : useOf(p);
     if (EQUALITY.has(op)) {
       const other = unwrap(p.left === top ? p.right : p.left);
-      if (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined')) return 'neutral';
-      return ts.isStringLiteralLike(other) || ts.isTemplateExpression(other) || ts.isIdentifier(other) || ts.isPropertyAccessExpression(other) ? 'string' : 'neutral';
+      if (other.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(other) && other.text === 'undefined'))
+        return 'neutral';
+      return ts.isStringLiteralLike(other) ||
+        ts.isTemplateExpression(other) ||
+        ts.isIdentifier(other) ||
+        ts.isPropertyAccessExpression(other)
+        ? 'string'
+        : 'neutral';
     }
     if (op === ts.SyntaxKind.PlusToken || op === ts.SyntaxKind.PlusEqualsToken) return 'string';
     return 'neutral';
   }
   if (ts.isTemplateSpan(p)) return 'string';
-  if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression)) return takesObject(p) ? 'neutral' : 'string';
+  if (ts.isCallExpression(p) && p.arguments.includes(top as ts.Expression))
+    return takesObject(p) ? 'neutral' : 'string';
   if (ts.isNewExpression(p) && p.arguments?.includes(top as ts.Expression)) {
     return ts.isIdentifier(p.expression) && /^(URL|URLSearchParams)$/.test(p.expression.text) ? 'string' : 'neutral';
   }
@@ -94,7 +135,11 @@ function isReassigned(decl: ts.VariableDeclaration, name: string, scope: ts.Node
   let found = false;
   const walk = (n: ts.Node): void => {
     if (found) return;
-    if (ts.isBinaryExpression(n) && n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && n.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+    if (
+      ts.isBinaryExpression(n) &&
+      n.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      n.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
       const left = unwrap(n.left);
       if (ts.isIdentifier(left) && left.text === name && findDeclaration(name, left) === decl) found = true;
     }
@@ -111,7 +156,8 @@ function isReassigned(decl: ts.VariableDeclaration, name: string, scope: ts.Node
 export default defineRule({
   id: 'cookie-value',
   meta: {
-    description: '`request.cookies.get(name)` (or `(await cookies()).get(name)`) used as a string; it returns `{ name, value }`.',
+    description:
+      '`request.cookies.get(name)` (or `(await cookies()).get(name)`) used as a string; it returns `{ name, value }`.',
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
@@ -127,10 +173,16 @@ export default defineRule({
         [ts.SyntaxKind.CallExpression]: (n) => {
           const call = n as ts.CallExpression;
           const callee = call.expression;
-          if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get' || call.arguments.length !== 1) return;
+          if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get' || call.arguments.length !== 1)
+            return;
           if (!isCookieStore(callee.expression, handlerFns())) return;
           let top: ts.Node = call;
-          while (ts.isParenthesizedExpression(top.parent) || ts.isAwaitExpression(top.parent) || ts.isNonNullExpression(top.parent)) top = top.parent;
+          while (
+            ts.isParenthesizedExpression(top.parent) ||
+            ts.isAwaitExpression(top.parent) ||
+            ts.isNonNullExpression(top.parent)
+          )
+            top = top.parent;
           const p = top.parent;
           let uses: Use[];
           if (ts.isVariableDeclaration(p) && p.initializer === top && ts.isIdentifier(p.name)) {
@@ -151,7 +203,7 @@ export default defineRule({
             node: call,
             messageId: 'objectAsString',
             data: { call: text.length > 50 ? 'cookies.get(…)' : text },
-            fix: { title: 'Read the cookie\'s `.value`', edits: [{ start: call.end, end: call.end, text: '?.value' }] },
+            fix: { title: "Read the cookie's `.value`", edits: [{ start: call.end, end: call.end, text: '?.value' }] },
           });
         },
       },

@@ -30,7 +30,13 @@ function plainResponseOf(expr: ts.Expression): ResponseSite | undefined {
   if (direct) return direct.callee === 'Response' ? direct : undefined;
   if (ts.isIdentifier(e)) {
     const decl = findDeclaration(e.text, e);
-    if (decl && ts.isVariableDeclaration(decl) && decl.initializer && ts.isIdentifier(decl.name) && !isReassigned(decl, e.text)) {
+    if (
+      decl &&
+      ts.isVariableDeclaration(decl) &&
+      decl.initializer &&
+      ts.isIdentifier(decl.name) &&
+      !isReassigned(decl, e.text)
+    ) {
       const site = responseSite(unwrap(decl.initializer));
       return site?.callee === 'Response' ? site : undefined;
     }
@@ -45,7 +51,8 @@ function plainResponseOf(expr: ts.Expression): ResponseSite | undefined {
 export default defineRule({
   id: 'cookies-on-plain-response',
   meta: {
-    description: '`.cookies.set()` / `.delete()` on a `Response.json(…)` or `new Response(…)`: only `NextResponse` has `.cookies`.',
+    description:
+      '`.cookies.set()` / `.delete()` on a `Response.json(…)` or `new Response(…)`: only `NextResponse` has `.cookies`.',
     defaultSeverity: 'error',
     fixable: 'safe',
   },
@@ -70,11 +77,18 @@ export default defineRule({
             if (site.kind === 'error') return undefined;
             const imp = ensureImport(sf, ctx.style, 'next/server', 'NextResponse', 'value');
             if (imp === 'conflict') return undefined;
-            const calleeNode = ts.isNewExpression(site.node) ? site.node.expression : (unwrap(site.node.expression) as ts.PropertyAccessExpression).expression;
+            const calleeNode = ts.isNewExpression(site.node)
+              ? site.node.expression
+              : (unwrap(site.node.expression) as ts.PropertyAccessExpression).expression;
             const edits = [{ start: calleeNode.getStart(sf), end: calleeNode.end, text: 'NextResponse' }];
             return { title: 'Create the response with `NextResponse`', edits: imp.edit ? [imp.edit, ...edits] : edits };
           };
-          ctx.report({ node: cookies, messageId: 'plainResponse', data: { name: cookies.expression.getText(sf), method: callee.name.text }, fix });
+          ctx.report({
+            node: cookies,
+            messageId: 'plainResponse',
+            data: { name: cookies.expression.getText(sf), method: callee.name.text },
+            fix,
+          });
         },
       },
     };

@@ -2,7 +2,13 @@ import { HTTP_METHODS } from '../nextjs/httpMethods';
 import { quote } from '../lint/fixes';
 import { defineRule, type FixSpec } from '../lint/rule';
 
-const PREFLIGHT_HEADERS = ['access-control-allow-origin', 'access-control-allow-methods', 'access-control-allow-headers', 'access-control-allow-credentials', 'access-control-max-age'];
+const PREFLIGHT_HEADERS = [
+  'access-control-allow-origin',
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'access-control-allow-credentials',
+  'access-control-max-age',
+];
 const CANONICAL: Record<string, string> = {
   'access-control-allow-origin': 'Access-Control-Allow-Origin',
   'access-control-allow-methods': 'Access-Control-Allow-Methods',
@@ -19,7 +25,8 @@ const CANONICAL: Record<string, string> = {
 export default defineRule({
   id: 'cors-missing-options',
   meta: {
-    description: 'CORS headers set by a handler but no `OPTIONS` export: Next.js\'s automatic OPTIONS answers preflights without CORS headers.',
+    description:
+      "CORS headers set by a handler but no `OPTIONS` export: Next.js's automatic OPTIONS answers preflights without CORS headers.",
     defaultSeverity: 'info',
     fixable: 'safe',
   },
@@ -46,7 +53,9 @@ export default defineRule({
           }
           const u = ctx.style.indentUnit;
           const semi = ctx.style.semicolons ? ';' : '';
-          const lines = [...values].map(([k, v]) => `${u}${u}${u}${quote(ctx.style, CANONICAL[k] ?? k)}: ${quote(ctx.style, v)},`);
+          const lines = [...values].map(
+            ([k, v]) => `${u}${u}${u}${quote(ctx.style, CANONICAL[k] ?? k)}: ${quote(ctx.style, v)},`,
+          );
           const text =
             `\n\nexport async function OPTIONS() {\n` +
             `${u}return new Response(null, {\n` +
@@ -54,7 +63,10 @@ export default defineRule({
             `${u}${u}headers: {\n${lines.join('\n')}\n${u}${u}},\n` +
             `${u}})${semi}\n}\n`;
           const end = ctx.text.replace(/\s+$/, '').length;
-          return { title: 'Add an OPTIONS handler answering preflights with the same CORS headers', edits: [{ start: end, end: ctx.text.length, text }] };
+          return {
+            title: 'Add an OPTIONS handler answering preflights with the same CORS headers',
+            edits: [{ start: end, end: ctx.text.length, text }],
+          };
         };
         ctx.report({ node: first.nameNode, messageId: 'missingOptions', fix: buildFix });
       },

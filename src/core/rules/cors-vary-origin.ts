@@ -11,13 +11,14 @@ import { defineRule, type EditSpec } from '../lint/rule';
 export default defineRule({
   id: 'cors-vary-origin',
   meta: {
-    description: 'A per-request `Access-Control-Allow-Origin` (reflected or chosen from an allow-list) without `Vary: Origin`.',
+    description:
+      'A per-request `Access-Control-Allow-Origin` (reflected or chosen from an allow-list) without `Vary: Origin`.',
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
   messages: {
     missingVary:
-      '`Access-Control-Allow-Origin` changes with the request, but the response has no `Vary: Origin`: a cache can serve one origin\'s response (and its CORS header) to another. Add `Vary: Origin`.',
+      "`Access-Control-Allow-Origin` changes with the request, but the response has no `Vary: Origin`: a cache can serve one origin's response (and its CORS header) to another. Add `Vary: Origin`.",
   },
   create(ctx) {
     const fixFor = (write: (typeof ctx.facts.headerWrites)[number]): EditSpec | undefined => {
@@ -30,7 +31,11 @@ export default defineRule({
         const indent = indentationAt(ctx.text, start);
         return { start, end: start, text: onOwnLine ? `${vary},\n${indent}` : `${vary}, ` };
       }
-      if ((write.via === 'set' || write.via === 'append') && ts.isCallExpression(write.node) && ts.isExpressionStatement(write.node.parent)) {
+      if (
+        (write.via === 'set' || write.via === 'append') &&
+        ts.isCallExpression(write.node) &&
+        ts.isExpressionStatement(write.node.parent)
+      ) {
         const callee = write.node.expression as ts.PropertyAccessExpression;
         const statement = `${callee.expression.getText(sf)}.append(${quote(ctx.style, 'Vary')}, ${quote(ctx.style, 'Origin')})${ctx.style.semicolons ? ';' : ''}`;
         const st = write.node.parent;
@@ -43,7 +48,8 @@ export default defineRule({
         for (const o of originWrites(ctx)) {
           if (o.kind === 'wildcard' || o.kind === 'fixed') continue;
           const varies = writesIn(ctx, o.write.fn, 'vary');
-          if (varies.some((v) => v.valueText === undefined || /(^|,)\s*(origin|\*)\s*(,|$)/i.test(v.valueText))) continue;
+          if (varies.some((v) => v.valueText === undefined || /(^|,)\s*(origin|\*)\s*(,|$)/i.test(v.valueText)))
+            continue;
           const edit = fixFor(o.write);
           ctx.report({
             node: o.write.nameNode,

@@ -5,7 +5,8 @@ import type { ResponseSite } from '../lint/facts';
 import { defineRule } from '../lint/rule';
 
 const CREATE_METHODS = new Set(['create', 'createOne', 'insert', 'insertOne', 'save', 'add']);
-const NOT_A_STORE = /^(crypto|Object|Array|Map|Set|Reflect|document|window|fs|path|React|Promise|Date|Math|JSON|URL|headers|cookies|searchParams|formData)$/;
+const NOT_A_STORE =
+  /^(crypto|Object|Array|Map|Set|Reflect|document|window|fs|path|React|Promise|Date|Math|JSON|URL|headers|cookies|searchParams|formData)$/;
 
 /** `await db.posts.create(…)`, `await prisma.post.create(…)`, `await repo.save(…)`. */
 function isCreateCall(expr: ts.Expression): boolean {
@@ -25,11 +26,19 @@ function holdsCreatedRow(expr: ts.Expression): boolean {
   if (isCreateCall(e)) return true;
   if (ts.isIdentifier(e)) {
     const decl = findDeclaration(e.text, e);
-    return !!decl && ts.isVariableDeclaration(decl) && isConstDeclaration(decl) && !!decl.initializer && isCreateCall(decl.initializer);
+    return (
+      !!decl &&
+      ts.isVariableDeclaration(decl) &&
+      isConstDeclaration(decl) &&
+      !!decl.initializer &&
+      isCreateCall(decl.initializer)
+    );
   }
   if (ts.isObjectLiteralExpression(e)) {
-    return e.properties.some((p) =>
-      (ts.isShorthandPropertyAssignment(p) && holdsCreatedRow(p.name)) || (ts.isPropertyAssignment(p) && holdsCreatedRow(p.initializer)),
+    return e.properties.some(
+      (p) =>
+        (ts.isShorthandPropertyAssignment(p) && holdsCreatedRow(p.name)) ||
+        (ts.isPropertyAssignment(p) && holdsCreatedRow(p.initializer)),
     );
   }
   return false;

@@ -8,7 +8,12 @@ import { defineRule } from '../lint/rule';
 export function statusForError(message: string | undefined, inCatch: boolean): number {
   const m = message ?? '';
   if (/not found|does not exist|doesn't exist|no such/i.test(m)) return 404;
-  if (/unauthori[sz]ed|not authenticated|unauthenticated|invalid (or expired )?(token|session|credentials)|expired (token|session)|sign ?in required|login required|no session/i.test(m)) return 401;
+  if (
+    /unauthori[sz]ed|not authenticated|unauthenticated|invalid (or expired )?(token|session|credentials)|expired (token|session)|sign ?in required|login required|no session/i.test(
+      m,
+    )
+  )
+    return 401;
   if (/forbidden|not allowed|permission|access denied/i.test(m)) return 403;
   if (/already exists|conflict|duplicate/i.test(m)) return 409;
   if (/method not allowed/i.test(m)) return 405;
@@ -20,7 +25,13 @@ function isInCatch(node: ts.Node): boolean {
   if (enclosingCatch(node)) return true;
   // `.catch((error) => Response.json({ error: … }))`
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isCallExpression(n.parent) && ts.isPropertyAccessExpression(n.parent.expression) && n.parent.expression.name.text === 'catch') return true;
+    if (
+      (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) &&
+      ts.isCallExpression(n.parent) &&
+      ts.isPropertyAccessExpression(n.parent.expression) &&
+      n.parent.expression.name.text === 'catch'
+    )
+      return true;
     if (ts.isFunctionDeclaration(n)) return false;
   }
   return false;
@@ -55,7 +66,12 @@ export default defineRule({
           const error = getPropertyValue(body, 'error');
           if (!error) continue;
           const errorValue = resolveValue(error);
-          if (errorValue.kind === ts.SyntaxKind.NullKeyword || errorValue.kind === ts.SyntaxKind.FalseKeyword || (ts.isIdentifier(errorValue) && errorValue.text === 'undefined')) continue;
+          if (
+            errorValue.kind === ts.SyntaxKind.NullKeyword ||
+            errorValue.kind === ts.SyntaxKind.FalseKeyword ||
+            (ts.isIdentifier(errorValue) && errorValue.text === 'undefined')
+          )
+            continue;
           // `{ success: true, error: … }`-style envelopes are not error responses
           const success = getPropertyValue(body, 'success') ?? getPropertyValue(body, 'ok');
           if (success && literalValue(success) === true) continue;

@@ -10,7 +10,8 @@ function isCookieWriter(expr: ts.Expression): boolean {
   let e = unwrap(expr);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (ts.isPropertyAccessExpression(e)) return e.name.text === 'cookies' && !isRequestExpression(e.expression);
-  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) return importedNameFrom(e.expression, 'next/headers') === 'cookies';
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression))
+    return importedNameFrom(e.expression, 'next/headers') === 'cookies';
   if (ts.isIdentifier(e)) {
     const decl = findDeclaration(e.text, e);
     return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && isCookieWriter(decl.initializer);
@@ -50,16 +51,21 @@ export default defineRule({
   },
   messages: {
     insecure:
-      'The `{{name}}` cookie looks like a session/auth cookie but is set without {{missing}}. Set `httpOnly: true` (no script access), `secure` (HTTPS only) and `sameSite: \'lax\'` (no cross-site sends).',
+      "The `{{name}}` cookie looks like a session/auth cookie but is set without {{missing}}. Set `httpOnly: true` (no script access), `secure` (HTTPS only) and `sameSite: 'lax'` (no cross-site sends).",
   },
   create(ctx) {
-    const semiless = (m: Missing): string[] => [m.httpOnly && 'httpOnly', m.secure && 'secure', m.sameSite && 'sameSite'].filter((x): x is string => !!x);
+    const semiless = (m: Missing): string[] =>
+      [m.httpOnly && 'httpOnly', m.secure && 'secure', m.sameSite && 'sameSite'].filter((x): x is string => !!x);
     const props = (m: Missing, q: string): string[] => [
       ...(m.httpOnly ? ['httpOnly: true'] : []),
       ...(m.secure ? [`secure: process.env.NODE_ENV === ${q}production${q}`] : []),
       ...(m.sameSite ? [`sameSite: ${q}lax${q}`] : []),
     ];
-    const fixFor = (opts: ts.ObjectLiteralExpression | undefined, call: ts.CallExpression, m: Missing): FixSpec | undefined => {
+    const fixFor = (
+      opts: ts.ObjectLiteralExpression | undefined,
+      call: ts.CallExpression,
+      m: Missing,
+    ): FixSpec | undefined => {
       const q = ctx.style.quote;
       const sf = ctx.sourceFile;
       let edits: EditSpec[];
@@ -67,20 +73,29 @@ export default defineRule({
         // Replace explicit false values, then add what is absent.
         const replace: EditSpec[] = [];
         const add: string[] = [];
-        for (const [key, text] of [['httpOnly', 'httpOnly: true'], ['secure', `secure: process.env.NODE_ENV === ${q}production${q}`]] as const) {
+        for (const [key, text] of [
+          ['httpOnly', 'httpOnly: true'],
+          ['secure', `secure: process.env.NODE_ENV === ${q}production${q}`],
+        ] as const) {
           if (!m[key]) continue;
           const prop = getProperty(opts, key);
           if (prop && ts.isPropertyAssignment(prop)) replace.push({ start: prop.getStart(sf), end: prop.end, text });
           else add.push(text);
         }
         if (m.sameSite) add.push(`sameSite: ${q}lax${q}`);
-        if (opts.properties.length === 0) edits = [{ start: opts.getStart(sf), end: opts.end, text: `{ ${add.join(', ')} }` }];
+        if (opts.properties.length === 0)
+          edits = [{ start: opts.getStart(sf), end: opts.end, text: `{ ${add.join(', ')} }` }];
         else {
           const last = opts.properties[opts.properties.length - 1]!;
           const multiline = ctx.text.slice(opts.getStart(sf), opts.end).includes('\n');
-          const indent = multiline ? ctx.text.slice(ctx.text.lastIndexOf('\n', last.getStart(sf)) + 1, last.getStart(sf)) : '';
+          const indent = multiline
+            ? ctx.text.slice(ctx.text.lastIndexOf('\n', last.getStart(sf)) + 1, last.getStart(sf))
+            : '';
           const sep = multiline ? `,\n${indent}` : ', ';
-          edits = [...replace, ...(add.length ? [{ start: last.end, end: last.end, text: `${sep}${add.join(sep)}` }] : [])];
+          edits = [
+            ...replace,
+            ...(add.length ? [{ start: last.end, end: last.end, text: `${sep}${add.join(sep)}` }] : []),
+          ];
         }
       } else {
         const lastArg = call.arguments[call.arguments.length - 1]!;
@@ -93,7 +108,12 @@ export default defineRule({
         [ts.SyntaxKind.CallExpression]: (n) => {
           const call = n as ts.CallExpression;
           const callee = unwrap(call.expression);
-          if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set' || !isCookieWriter(callee.expression)) return;
+          if (
+            !ts.isPropertyAccessExpression(callee) ||
+            callee.name.text !== 'set' ||
+            !isCookieWriter(callee.expression)
+          )
+            return;
           const [first, , third] = call.arguments;
           if (!first) return;
           let name: unknown;
@@ -111,7 +131,9 @@ export default defineRule({
             } else if (call.arguments.length < 2) return;
           }
           if (typeof name !== 'string' || !SESSION_NAME.test(name)) return;
-          const missing: Missing | undefined = opts ? missingFromOptions(opts) : { httpOnly: true, secure: true, sameSite: true };
+          const missing: Missing | undefined = opts
+            ? missingFromOptions(opts)
+            : { httpOnly: true, secure: true, sameSite: true };
           if (!missing || (!missing.httpOnly && !missing.secure && !missing.sameSite)) return;
           const list = semiless(missing).map((k) => `\`${k}\``);
           const firstObj = ts.isObjectLiteralExpression(firstValue) && firstValue === first ? firstValue : undefined;
@@ -120,7 +142,10 @@ export default defineRule({
           ctx.report({
             node: first,
             messageId: 'insecure',
-            data: { name, missing: list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0]! },
+            data: {
+              name,
+              missing: list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : list[0]!,
+            },
             ...(fixable ? { fix: () => fixFor(editable, call, missing) } : {}),
           });
         },
@@ -131,13 +156,20 @@ export default defineRule({
           const cookieName = h.valueText.split('=')[0]!.trim();
           if (!SESSION_NAME.test(cookieName)) continue;
           const attrs = h.valueText.toLowerCase();
-          const m: Missing = { httpOnly: !/;\s*httponly/.test(attrs), secure: !/;\s*secure/.test(attrs), sameSite: !/;\s*samesite=/.test(attrs) };
+          const m: Missing = {
+            httpOnly: !/;\s*httponly/.test(attrs),
+            secure: !/;\s*secure/.test(attrs),
+            sameSite: !/;\s*samesite=/.test(attrs),
+          };
           if (!m.httpOnly && !m.secure && !m.sameSite) continue;
           const list = semiless(m).map((k) => `\`${k}\``);
-          ctx.report({ node: h.value ?? h.node, messageId: 'insecure', data: { name: cookieName, missing: list.join(', ') } });
+          ctx.report({
+            node: h.value ?? h.node,
+            messageId: 'insecure',
+            data: { name: cookieName, missing: list.join(', ') },
+          });
         }
       },
     };
   },
 });
-

@@ -10,7 +10,8 @@ import type { RouteExport } from '../nextjs/exports';
 export default defineRule({
   id: 'invalid-route-export',
   meta: {
-    description: 'Exports Next.js does not accept in a route file: lowercase methods, `export default`, helpers and constants.',
+    description:
+      'Exports Next.js does not accept in a route file: lowercase methods, `export default`, helpers and constants.',
     defaultSeverity: 'error',
     fixable: 'safe',
   },
@@ -34,7 +35,11 @@ export default defineRule({
     };
     const removeExportFix = (e: RouteExport): FixSpec | undefined => {
       if (e.form !== 'function' && e.form !== 'variable' && e.form !== 'declaration') return undefined;
-      if (e.form === 'variable' && ts.isVariableStatement(e.statement) && e.statement.declarationList.declarations.length > 1) {
+      if (
+        e.form === 'variable' &&
+        ts.isVariableStatement(e.statement) &&
+        e.statement.declarationList.declarations.length > 1
+      ) {
         return undefined;
       }
       const mod = ts.getModifiers(e.statement as ts.HasModifiers)?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
@@ -42,7 +47,10 @@ export default defineRule({
       const start = mod.getStart(ctx.sourceFile);
       let end = mod.end;
       while (ctx.text[end] === ' ' || ctx.text[end] === '\t') end++;
-      return { title: `Make \`${e.name}\` private to this file (remove \`export\`)`, edits: [{ start, end, text: '' }] };
+      return {
+        title: `Make \`${e.name}\` private to this file (remove \`export\`)`,
+        edits: [{ start, end, text: '' }],
+      };
     };
     return {
       onEnd() {
@@ -55,7 +63,10 @@ export default defineRule({
           const upper = e.name.toUpperCase();
           if (isHttpMethod(upper)) {
             // Rename the exported name. Safe when nothing else in the file uses that identifier.
-            const renamed: FixSpec = { title: `Rename \`${e.name}\` to \`${upper}\``, edits: [{ ...e.nameSpan, text: upper }] };
+            const renamed: FixSpec = {
+              title: `Rename \`${e.name}\` to \`${upper}\``,
+              edits: [{ ...e.nameSpan, text: upper }],
+            };
             const alreadyExported = ctx.exports.some((other) => other.name === upper);
             const local = e.form === 'specifier' || e.form === 're-export' || countIdentifier(e.name) === 1;
             ctx.report({
@@ -67,7 +78,12 @@ export default defineRule({
             continue;
           }
           const suggestion = removeExportFix(e);
-          ctx.report({ span: e.nameSpan, messageId: 'invalidExport', data: { name: e.name }, ...(suggestion ? { suggestions: [suggestion] } : {}) });
+          ctx.report({
+            span: e.nameSpan,
+            messageId: 'invalidExport',
+            data: { name: e.name },
+            ...(suggestion ? { suggestions: [suggestion] } : {}),
+          });
         }
       },
     };

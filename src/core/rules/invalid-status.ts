@@ -16,7 +16,8 @@ function isAbsoluteUrlText(text: string): boolean {
 export default defineRule({
   id: 'invalid-status',
   meta: {
-    description: 'A status outside 200–599 or not an integer; a redirect with a relative URL or a non-redirect status; a hand-made 3xx without `Location`.',
+    description:
+      'A status outside 200–599 or not an integer; a redirect with a relative URL or a non-redirect status; a hand-made 3xx without `Location`.',
     defaultSeverity: 'error',
     fixable: 'safe',
   },
@@ -46,24 +47,36 @@ export default defineRule({
           const status = r.status.value;
           if (r.kind === 'redirect') {
             if (status !== undefined && !REDIRECT_STATUSES.has(status)) {
-              ctx.report({ node: r.status.node ?? r.node, messageId: 'redirectStatus', data: { callee: r.callee, status } });
+              ctx.report({
+                node: r.status.node ?? r.node,
+                messageId: 'redirectStatus',
+                data: { callee: r.callee, status },
+              });
             }
             const urlArg = (r.node as ts.CallExpression).arguments[0];
             if (!urlArg) continue;
             const url = resolveValue(urlArg);
             let relative: string | undefined;
-            if ((ts.isStringLiteral(url) || ts.isNoSubstitutionTemplateLiteral(url)) && !isAbsoluteUrlText(url.text)) relative = url.text;
-            else if (ts.isTemplateExpression(url) && url.head.text.startsWith('/')) relative = url.getText(ctx.sourceFile);
+            if ((ts.isStringLiteral(url) || ts.isNoSubstitutionTemplateLiteral(url)) && !isAbsoluteUrlText(url.text))
+              relative = url.text;
+            else if (ts.isTemplateExpression(url) && url.head.text.startsWith('/'))
+              relative = url.getText(ctx.sourceFile);
             if (relative === undefined) continue;
             const req = requestParamOf(r.node);
             const argText = urlArg.getText(ctx.sourceFile);
             const fix: FixSpec | undefined = req
-              ? { title: `Use \`new URL(${argText}, ${req}.url)\``, edits: [{ ...ctx.doc.spanOf(urlArg), text: `new URL(${argText}, ${req}.url)` }] }
+              ? {
+                  title: `Use \`new URL(${argText}, ${req}.url)\``,
+                  edits: [{ ...ctx.doc.spanOf(urlArg), text: `new URL(${argText}, ${req}.url)` }],
+                }
               : undefined;
             ctx.report({
               node: urlArg,
               messageId: 'relativeRedirect',
-              data: { callee: r.callee, url: ts.isStringLiteral(url) || ts.isNoSubstitutionTemplateLiteral(url) ? `'${url.text}'` : argText },
+              data: {
+                callee: r.callee,
+                url: ts.isStringLiteral(url) || ts.isNoSubstitutionTemplateLiteral(url) ? `'${url.text}'` : argText,
+              },
               ...(fix ? { fix } : {}),
             });
             continue;
@@ -76,14 +89,23 @@ export default defineRule({
           if (r.kind === 'constructor' && status !== undefined && REDIRECT_STATUSES.has(status)) {
             if (r.headers.some((h) => h.name === 'location')) continue;
             // Headers we cannot see (a variable, a spread of something else) may hold Location.
-            const headersProp = r.initObject?.properties.find((p) => p.name && (p.name as ts.Identifier).text === 'headers');
+            const headersProp = r.initObject?.properties.find(
+              (p) => p.name && (p.name as ts.Identifier).text === 'headers',
+            );
             if (headersProp) {
               const value = ts.isPropertyAssignment(headersProp) ? resolveValue(headersProp.initializer) : undefined;
-              const inner = value && ts.isNewExpression(value) ? value.arguments?.[0] && resolveValue(value.arguments[0]) : value;
-              if (!inner || !ts.isObjectLiteralExpression(inner) || inner.properties.some((p) => ts.isSpreadAssignment(p))) continue;
+              const inner =
+                value && ts.isNewExpression(value) ? value.arguments?.[0] && resolveValue(value.arguments[0]) : value;
+              if (
+                !inner ||
+                !ts.isObjectLiteralExpression(inner) ||
+                inner.properties.some((p) => ts.isSpreadAssignment(p))
+              )
+                continue;
             }
             if (r.initObject?.properties.some((p) => ts.isSpreadAssignment(p))) continue;
-            if (ctx.facts.headerWrites.some((h) => h.name === 'location' && h.fn === r.fn && h.via !== 'init')) continue;
+            if (ctx.facts.headerWrites.some((h) => h.name === 'location' && h.fn === r.fn && h.via !== 'init'))
+              continue;
             ctx.report({ node: r.status.node ?? r.node, messageId: 'redirectWithoutLocation', data: { status } });
           }
         }
@@ -91,4 +113,3 @@ export default defineRule({
     };
   },
 });
-

@@ -13,16 +13,28 @@ const VALUE_CALLEE = /^(Response\.json|NextResponse\.json|JSON\.stringify)$/;
 /** How the un-awaited promise is used at `node`, if wrongly. */
 function misuseAt(node: ts.Node): Misuse | undefined {
   let top = node;
-  while (ts.isParenthesizedExpression(top.parent) || ts.isNonNullExpression(top.parent) || ts.isAsExpression(top.parent)) top = top.parent;
+  while (
+    ts.isParenthesizedExpression(top.parent) ||
+    ts.isNonNullExpression(top.parent) ||
+    ts.isAsExpression(top.parent)
+  )
+    top = top.parent;
   const p = top.parent;
-  if (ts.isPropertyAccessExpression(p) && p.expression === top) return /^(then|catch|finally)$/.test(p.name.text) ? undefined : 'property';
+  if (ts.isPropertyAccessExpression(p) && p.expression === top)
+    return /^(then|catch|finally)$/.test(p.name.text) ? undefined : 'property';
   if (ts.isElementAccessExpression(p) && p.expression === top) return 'property';
   if (ts.isVariableDeclaration(p) && p.initializer === top && !ts.isIdentifier(p.name)) return 'destructure';
   if (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p)) return 'value';
   if (ts.isTemplateSpan(p)) return 'value';
   if (ts.isBinaryExpression(p)) {
     const op = p.operatorToken.kind;
-    if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) return 'compare';
+    if (
+      op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+      op === ts.SyntaxKind.EqualsEqualsToken ||
+      op === ts.SyntaxKind.ExclamationEqualsToken
+    )
+      return 'compare';
     if (op === ts.SyntaxKind.PlusToken) return 'value';
     return undefined;
   }
@@ -31,7 +43,13 @@ function misuseAt(node: ts.Node): Misuse | undefined {
     if (VALUE_CALLEE.test(p.expression.getText().replace(/\s+/g, '')) || isWriteCall(p)) return 'value';
     return undefined;
   }
-  if (ts.isNewExpression(p) && p.arguments?.[0] === top && ts.isIdentifier(p.expression) && /^(Next)?Response$/.test(p.expression.text)) return 'value';
+  if (
+    ts.isNewExpression(p) &&
+    p.arguments?.[0] === top &&
+    ts.isIdentifier(p.expression) &&
+    /^(Next)?Response$/.test(p.expression.text)
+  )
+    return 'value';
   return undefined;
 }
 
@@ -54,8 +72,7 @@ export default defineRule({
     fixable: 'safe',
   },
   messages: {
-    notAwaited:
-      '`{{call}}` returns a Promise, not the body: {{consequence}} Add `await`.',
+    notAwaited: '`{{call}}` returns a Promise, not the body: {{consequence}} Add `await`.',
   },
   create(ctx) {
     const consequence: Record<Misuse, string> = {
@@ -67,11 +84,15 @@ export default defineRule({
     const sf = ctx.sourceFile;
     const awaitEdit = (read: BodyRead, parenthesize: boolean): EditSpec => {
       const text = read.call.getText(sf);
-      return { start: read.call.getStart(sf), end: read.call.end, text: parenthesize ? `(await ${text})` : `await ${text}` };
+      return {
+        start: read.call.getStart(sf),
+        end: read.call.end,
+        text: parenthesize ? `(await ${text})` : `await ${text}`,
+      };
     };
     /** The edit that makes `fn` async, when that is safe to offer. */
     const makeAsync = (fn: FunctionNode): EditSpec | undefined => {
-      if (isCallback(fn) || ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return undefined;
+      if (isCallback(fn) || (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent))) return undefined;
       // An explicit non-Promise return type would no longer hold.
       if (fn.type && !/^Promise\s*</.test(fn.type.getText(sf))) return undefined;
       let at: number;
@@ -130,12 +151,21 @@ export default defineRule({
             node: read.call,
             messageId: 'notAwaited',
             data: { call: read.call.getText(sf), consequence: consequence[k] },
-            ...(async ? { fix: (): FixSpec => ({ title: 'Add `await`', edits: [awaitEdit(read, direct && k === 'property')] }) } : {}),
+            ...(async
+              ? { fix: (): FixSpec => ({ title: 'Add `await`', edits: [awaitEdit(read, direct && k === 'property')] }) }
+              : {}),
             ...(!async && fn
               ? {
                   suggestions: (): FixSpec[] => {
                     const edit = makeAsync(fn);
-                    return edit ? [{ title: 'Make the function `async` and add `await`', edits: [edit, awaitEdit(read, direct && k === 'property')] }] : [];
+                    return edit
+                      ? [
+                          {
+                            title: 'Make the function `async` and add `await`',
+                            edits: [edit, awaitEdit(read, direct && k === 'property')],
+                          },
+                        ]
+                      : [];
                   },
                 }
               : {}),

@@ -11,8 +11,15 @@ function hasOwnRequestType(sf: ts.SourceFile): boolean {
     if (ts.isImportDeclaration(st)) {
       const clause = st.importClause;
       const nb = clause?.namedBindings;
-      if (clause?.name?.text === 'Request' || (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === 'Request'))) return true;
-    } else if ((ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isClassDeclaration(st)) && st.name?.text === 'Request') {
+      if (
+        clause?.name?.text === 'Request' ||
+        (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === 'Request'))
+      )
+        return true;
+    } else if (
+      (ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isClassDeclaration(st)) &&
+      st.name?.text === 'Request'
+    ) {
       return true;
     }
   }
@@ -24,7 +31,8 @@ function requestTypedParam(id: ts.Identifier): ts.ParameterDeclaration | undefin
   const decl = findDeclaration(id.text, id);
   if (!decl || !ts.isParameter(decl) || !ts.isIdentifier(decl.name) || !decl.type) return undefined;
   const t = decl.type;
-  if (!ts.isTypeReferenceNode(t) || t.typeArguments || !ts.isIdentifier(t.typeName) || t.typeName.text !== 'Request') return undefined;
+  if (!ts.isTypeReferenceNode(t) || t.typeArguments || !ts.isIdentifier(t.typeName) || t.typeName.text !== 'Request')
+    return undefined;
   return decl;
 }
 
@@ -42,7 +50,7 @@ export default defineRule({
   },
   messages: {
     needsNextRequest:
-      '`{{name}}.{{prop}}` exists on `NextRequest`, but `{{name}}` is typed `Request`: `tsc` and `next build` fail with "Property \'{{prop}}\' does not exist on type \'Request\'". Type the parameter `NextRequest` (from `next/server`).',
+      "`{{name}}.{{prop}}` exists on `NextRequest`, but `{{name}}` is typed `Request`: `tsc` and `next build` fail with \"Property '{{prop}}' does not exist on type 'Request'\". Type the parameter `NextRequest` (from `next/server`).",
   },
   create(ctx) {
     const sf = ctx.sourceFile;
@@ -62,11 +70,25 @@ export default defineRule({
         if (imp === 'conflict') return undefined;
         const type = param.type!;
         const edits = [{ start: type.getStart(sf), end: type.end, text: 'NextRequest' }];
-        return { title: isHandler ? 'Type the request as `NextRequest`' : 'Type this parameter as `NextRequest` (check its callers pass one)', edits: imp.edit ? [imp.edit, ...edits] : edits };
+        return {
+          title: isHandler
+            ? 'Type the request as `NextRequest`'
+            : 'Type this parameter as `NextRequest` (check its callers pass one)',
+          edits: imp.edit ? [imp.edit, ...edits] : edits,
+        };
       };
       const data = { name: id.text, prop };
       if (isHandler) ctx.report({ node: at, messageId: 'needsNextRequest', data, fix: build });
-      else ctx.report({ node: at, messageId: 'needsNextRequest', data, suggestions: () => { const f = build(); return f ? [f] : []; } });
+      else
+        ctx.report({
+          node: at,
+          messageId: 'needsNextRequest',
+          data,
+          suggestions: () => {
+            const f = build();
+            return f ? [f] : [];
+          },
+        });
     };
 
     return {

@@ -13,7 +13,12 @@ function caughtName(node: ts.Node): string | undefined {
       const v = n.variableDeclaration?.name;
       return v && ts.isIdentifier(v) ? v.text : undefined;
     }
-    if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isCallExpression(n.parent) && ts.isPropertyAccessExpression(n.parent.expression) && n.parent.expression.name.text === 'catch') {
+    if (
+      (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) &&
+      ts.isCallExpression(n.parent) &&
+      ts.isPropertyAccessExpression(n.parent.expression) &&
+      n.parent.expression.name.text === 'catch'
+    ) {
       const p = n.parameters[0]?.name;
       return p && ts.isIdentifier(p) ? p.text : undefined;
     }
@@ -30,7 +35,12 @@ function findLeak(body: ts.Node, name: string): ts.Node | undefined {
     if (ts.isIdentifier(n) && n.text === name) {
       // `error.code` and friends are fine; anything else that sends the error is not.
       let top: ts.Node = n;
-      while (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isNonNullExpression(top.parent)) top = top.parent;
+      while (
+        ts.isParenthesizedExpression(top.parent) ||
+        ts.isAsExpression(top.parent) ||
+        ts.isNonNullExpression(top.parent)
+      )
+        top = top.parent;
       const parent = top.parent;
       if (ts.isPropertyAccessExpression(parent) && parent.expression === top) {
         if (HARMLESS.has(parent.name.text)) return;

@@ -13,7 +13,8 @@ import { defineRule } from '../lint/rule';
 export default defineRule({
   id: 'no-mass-assignment',
   meta: {
-    description: 'The raw request body spread (or passed whole) into a create/update call, letting clients set any field.',
+    description:
+      'The raw request body spread (or passed whole) into a create/update call, letting clients set any field.',
     defaultSeverity: 'warning',
     fixable: false,
   },

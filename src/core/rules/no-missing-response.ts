@@ -14,7 +14,8 @@ function localNeverReturns(callee: ts.Identifier, depth: number): boolean {
   const decl = findDeclaration(callee.text, callee);
   let fn: ts.Node | undefined;
   if (decl && ts.isFunctionDeclaration(decl)) fn = decl;
-  else if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionNode(unwrap(decl.initializer))) fn = unwrap(decl.initializer);
+  else if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionNode(unwrap(decl.initializer)))
+    fn = unwrap(decl.initializer);
   if (!fn || !isFunctionNode(fn)) return false;
   const cached = neverReturnsCache.get(fn);
   if (cached !== undefined) return cached;
@@ -43,7 +44,12 @@ function endsControl(expr: ts.Expression, depth: number): boolean {
     if (imported) return NEVER_RETURNS.has(imported);
     return THROWER_NAME.test(callee.text) || localNeverReturns(callee, depth);
   }
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'process' && callee.name.text === 'exit';
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'process' &&
+    callee.name.text === 'exit'
+  );
 }
 
 /**
@@ -68,10 +74,16 @@ function completes(statement: ts.Statement, depth = 0): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return false;
   if (ts.isExpressionStatement(statement)) return !endsControl(statement.expression, depth);
   if (ts.isBlock(statement)) return listCompletes(statement.statements, depth);
-  if (ts.isIfStatement(statement)) return completes(statement.thenStatement, depth) || !statement.elseStatement || completes(statement.elseStatement, depth);
+  if (ts.isIfStatement(statement))
+    return (
+      completes(statement.thenStatement, depth) || !statement.elseStatement || completes(statement.elseStatement, depth)
+    );
   if (ts.isTryStatement(statement)) {
     if (statement.finallyBlock && !listCompletes(statement.finallyBlock.statements, depth)) return false;
-    return listCompletes(statement.tryBlock.statements, depth) || (!!statement.catchClause && listCompletes(statement.catchClause.block.statements, depth));
+    return (
+      listCompletes(statement.tryBlock.statements, depth) ||
+      (!!statement.catchClause && listCompletes(statement.catchClause.block.statements, depth))
+    );
   }
   if (ts.isSwitchStatement(statement)) {
     const clauses = statement.caseBlock.clauses;
@@ -82,7 +94,8 @@ function completes(statement: ts.Statement, depth = 0): boolean {
   }
   // `while (true)` / `for (;;)`: only a break leaves them (infinite loops themselves are not flagged).
   if (isInfiniteLoop(statement)) return breaksOut((statement as ts.IterationStatement).statement, undefined);
-  if (ts.isLabeledStatement(statement)) return completes(statement.statement, depth) || breaksOut(statement.statement, statement.label.text);
+  if (ts.isLabeledStatement(statement))
+    return completes(statement.statement, depth) || breaksOut(statement.statement, statement.label.text);
   return true;
 }
 
@@ -122,7 +135,12 @@ export default defineRule({
             if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
             if (ts.isReturnStatement(n)) {
               const e = n.expression && unwrap(n.expression);
-              if (!e || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || ts.isVoidExpression(e)) {
+              if (
+                !e ||
+                e.kind === ts.SyntaxKind.NullKeyword ||
+                (ts.isIdentifier(e) && e.text === 'undefined') ||
+                ts.isVoidExpression(e)
+              ) {
                 ctx.report({ node: n, messageId: 'emptyReturn', data: { text: n.getText(ctx.sourceFile) } });
               }
             }

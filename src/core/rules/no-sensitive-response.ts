@@ -4,10 +4,13 @@ import { jsonBodyOf } from '../lint/analysis/responses';
 import { defineRule } from '../lint/rule';
 
 /** Keys that never belong in a response. */
-const ALWAYS_SECRET = /^(password|passwd|pwd|passwordHash|password_hash|hashedPassword|hashed_password|passwordDigest|password_digest|hash|salt|secret|clientSecret|client_secret|privateKey|private_key|mfaSecret|totpSecret|otpSecret|recoveryCodes|resetToken|reset_token|verificationToken|ssn|cvv|cardNumber)$/i;
+const ALWAYS_SECRET =
+  /^(password|passwd|pwd|passwordHash|password_hash|hashedPassword|hashed_password|passwordDigest|password_digest|hash|salt|secret|clientSecret|client_secret|privateKey|private_key|mfaSecret|totpSecret|otpSecret|recoveryCodes|resetToken|reset_token|verificationToken|ssn|cvv|cardNumber)$/i;
 /** Keys that are credentials, legitimately returned only by auth/token/key-issuing routes. */
-const CREDENTIAL = /^(authorization|token|accessToken|access_token|refreshToken|refresh_token|idToken|id_token|sessionToken|session_token|jwt|apiKey|api_key|apiSecret|secretKey|secret_key)$/i;
-const ISSUING_ROUTE = /(login|log-in|signin|sign-in|signup|sign-up|register|token|oauth|auth|session|refresh|callback|keys?|credentials|secrets?)/i;
+const CREDENTIAL =
+  /^(authorization|token|accessToken|access_token|refreshToken|refresh_token|idToken|id_token|sessionToken|session_token|jwt|apiKey|api_key|apiSecret|secretKey|secret_key)$/i;
+const ISSUING_ROUTE =
+  /(login|log-in|signin|sign-in|signup|sign-up|register|token|oauth|auth|session|refresh|callback|keys?|credentials|secrets?)/i;
 
 const USER_TABLE = /^(users?|accounts?|members?|customers?|admins?|employees?|profiles?)$/i;
 const READ_OR_WRITE = /^(find\w*|get\w*|fetch\w*|create|update|upsert|insert\w*|save)$/;
@@ -22,11 +25,16 @@ function isWholeUserRowCall(expr: ts.Expression): boolean {
   const callee = unwrap(e.expression);
   if (!ts.isPropertyAccessExpression(callee) || !READ_OR_WRITE.test(callee.name.text)) return false;
   const table = unwrap(callee.expression);
-  const tableName = ts.isPropertyAccessExpression(table) ? table.name.text : ts.isIdentifier(table) ? table.text : undefined;
+  const tableName = ts.isPropertyAccessExpression(table)
+    ? table.name.text
+    : ts.isIdentifier(table)
+      ? table.text
+      : undefined;
   if (!tableName || !USER_TABLE.test(tableName)) return false;
   for (const arg of e.arguments) {
     const a = resolveValue(arg);
-    if (ts.isObjectLiteralExpression(a) && a.properties.some((p) => PROJECTION.has(nameText(p.name) ?? ''))) return false;
+    if (ts.isObjectLiteralExpression(a) && a.properties.some((p) => PROJECTION.has(nameText(p.name) ?? '')))
+      return false;
   }
   // `.select(...)`-style query builders
   return !/\.select\(|\.project\(/.test(e.getText());
@@ -39,7 +47,8 @@ function isWholeUserRowCall(expr: ts.Expression): boolean {
 export default defineRule({
   id: 'no-sensitive-response',
   meta: {
-    description: 'A response body with `password`, `passwordHash`, `hash`, `salt`, `secret`, token-like keys, or a whole user row.',
+    description:
+      'A response body with `password`, `passwordHash`, `hash`, `salt`, `secret`, token-like keys, or a whole user row.',
     defaultSeverity: 'warning',
     fixable: false,
   },
@@ -81,7 +90,8 @@ export default defineRule({
               (ts.isIdentifier(value) && value.text === 'undefined'));
           if (!removed) {
             if (ALWAYS_SECRET.test(key)) ctx.report({ node: p.name!, messageId: 'sensitiveKey', data: { key } });
-            else if (CREDENTIAL.test(key) && !issuing) ctx.report({ node: p.name!, messageId: 'credentialKey', data: { key } });
+            else if (CREDENTIAL.test(key) && !issuing)
+              ctx.report({ node: p.name!, messageId: 'credentialKey', data: { key } });
           }
           const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
           checkValue(valueNode, depth + 1);
@@ -104,7 +114,11 @@ export default defineRule({
           if (deletedOrSpread(e.text, fn)) return;
           const call = unwrap((init as ts.AwaitExpression).expression) as ts.CallExpression;
           const table = unwrap(call.expression) as ts.PropertyAccessExpression;
-          ctx.report({ node: e, messageId: 'wholeUserRow', data: { name: e.text, table: table.expression.getText(ctx.sourceFile) } });
+          ctx.report({
+            node: e,
+            messageId: 'wholeUserRow',
+            data: { name: e.text, table: table.expression.getText(ctx.sourceFile) },
+          });
         }
       }
     };

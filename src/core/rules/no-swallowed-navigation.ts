@@ -5,14 +5,25 @@ import { importedNameFrom } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
-const RETHROW_HELPERS = /^(unstable_rethrow|isRedirectError|isNotFoundError|isNextRouterError|isHTTPAccessFallbackError|isDynamicServerError)$/;
+const RETHROW_HELPERS =
+  /^(unstable_rethrow|isRedirectError|isNotFoundError|isNextRouterError|isHTTPAccessFallbackError|isDynamicServerError)$/;
 
 /** Whether the file imports one of the throwing navigation functions from `next/navigation`. */
 function importsNavigation(sf: ts.SourceFile): boolean {
   for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'next/navigation') continue;
+    if (
+      !ts.isImportDeclaration(st) ||
+      !ts.isStringLiteral(st.moduleSpecifier) ||
+      st.moduleSpecifier.text !== 'next/navigation'
+    )
+      continue;
     const named = st.importClause?.namedBindings;
-    if (named && ts.isNamedImports(named) && named.elements.some((el) => NAVIGATION.has((el.propertyName ?? el.name).text))) return true;
+    if (
+      named &&
+      ts.isNamedImports(named) &&
+      named.elements.some((el) => NAVIGATION.has((el.propertyName ?? el.name).text))
+    )
+      return true;
   }
   return false;
 }
@@ -25,7 +36,12 @@ function navigationCall(call: ts.CallExpression, depth = 0): string | undefined 
   if (imported && NAVIGATION.has(imported)) return imported;
   if (depth > 0) return undefined;
   const decl = findDeclaration(callee.text, callee);
-  const body = decl && ts.isFunctionDeclaration(decl) ? decl.body : decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionNode(unwrap(decl.initializer)) ? (unwrap(decl.initializer) as ts.ArrowFunction).body : undefined;
+  const body =
+    decl && ts.isFunctionDeclaration(decl)
+      ? decl.body
+      : decl && ts.isVariableDeclaration(decl) && decl.initializer && isFunctionNode(unwrap(decl.initializer))
+        ? (unwrap(decl.initializer) as ts.ArrowFunction).body
+        : undefined;
   if (!body) return undefined;
   let found: string | undefined;
   const walk = (n: ts.Node): void => {
@@ -63,7 +79,8 @@ function freshErrorName(block: ts.Block): string {
   const used = new Set<string>();
   const walk = (n: ts.Node): void => {
     const p = n.parent;
-    const isKeyOnly = (ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) || ts.isJsxAttribute(p)) && p.name === n;
+    const isKeyOnly =
+      (ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) || ts.isJsxAttribute(p)) && p.name === n;
     if (ts.isIdentifier(n) && !isKeyOnly) used.add(n.text);
     ts.forEachChild(n, walk);
   };
@@ -85,7 +102,7 @@ export default defineRule({
   },
   messages: {
     swallowed:
-      '`{{fn}}()` works by throwing, and this catch swallows it: the client gets the catch\'s response instead of the {{what}}. Call `unstable_rethrow(error)` first in the catch, or move `{{fn}}()` out of the try.',
+      "`{{fn}}()` works by throwing, and this catch swallows it: the client gets the catch's response instead of the {{what}}. Call `unstable_rethrow(error)` first in the catch, or move `{{fn}}()` out of the try.",
     swallowedBefore15:
       '`{{fn}}()` works by throwing, and this catch swallows it: the client gets the catch\'s response instead of the {{what}}. Rethrow Next.js\'s navigation errors first in the catch (their `digest` starts with "NEXT_"), or move `{{fn}}()` out of the try.',
   },
@@ -112,7 +129,11 @@ export default defineRule({
         edits.push({ start: at, end: at, text: `${statement(name)}\n${indentationAt(ctx.text, at)}` });
       } else {
         const at = clause.block.getStart(sf) + 1;
-        edits.push({ start: at, end: at, text: `\n${clauseIndent}${ctx.style.indentUnit}${statement(name)}\n${clauseIndent}` });
+        edits.push({
+          start: at,
+          end: at,
+          text: `\n${clauseIndent}${ctx.style.indentUnit}${statement(name)}\n${clauseIndent}`,
+        });
       }
       return edits;
     };
@@ -129,8 +150,19 @@ export default defineRule({
     // `digest` marker (NEXT_REDIRECT…, NEXT_NOT_FOUND), written to compile in TS and JS.
     const legacySuggestion = (clause: ts.CatchClause): FixSpec[] => {
       const q = ctx.style.quote;
-      const edits = insertFirst(clause, (name) => `if (${name} instanceof Error && ${q}digest${q} in ${name} && String(${name}.digest).startsWith(${q}NEXT_${q})) throw ${name}${semi}`);
-      return edits ? [{ title: 'Rethrow Next.js navigation errors (checks `error.digest`; `unstable_rethrow` needs Next.js 15)', edits }] : [];
+      const edits = insertFirst(
+        clause,
+        (name) =>
+          `if (${name} instanceof Error && ${q}digest${q} in ${name} && String(${name}.digest).startsWith(${q}NEXT_${q})) throw ${name}${semi}`,
+      );
+      return edits
+        ? [
+            {
+              title: 'Rethrow Next.js navigation errors (checks `error.digest`; `unstable_rethrow` needs Next.js 15)',
+              edits,
+            },
+          ]
+        : [];
     };
     /** The first navigation call the try block lets escape to its catch (nested functions and inner swallowing catches excluded). */
     const escapingNavigation = (block: ts.Block): { fn: string; at: ts.CallExpression } | undefined => {
@@ -167,7 +199,10 @@ export default defineRule({
           ctx.report({
             node: nav.at,
             messageId: modern ? 'swallowed' : 'swallowedBefore15',
-            data: { fn, what: fn === 'notFound' ? '404' : fn === 'forbidden' ? '403' : fn === 'unauthorized' ? '401' : 'redirect' },
+            data: {
+              fn,
+              what: fn === 'notFound' ? '404' : fn === 'forbidden' ? '403' : fn === 'unauthorized' ? '401' : 'redirect',
+            },
             ...(modern ? { fix: () => fixFor(clause) } : { suggestions: () => legacySuggestion(clause) }),
           });
         },

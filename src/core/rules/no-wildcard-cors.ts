@@ -11,17 +11,18 @@ const ORIGIN_FROM_ENV = "process.env.ALLOWED_ORIGIN ?? ''";
 export default defineRule({
   id: 'no-wildcard-cors',
   meta: {
-    description: '`Access-Control-Allow-Origin: *` (an error with `Allow-Credentials: true`), or the request `Origin` reflected without an allow-list check.',
+    description:
+      '`Access-Control-Allow-Origin: *` (an error with `Allow-Credentials: true`), or the request `Origin` reflected without an allow-list check.',
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
   messages: {
     wildcard:
-      '`Access-Control-Allow-Origin: *` lets any website read this response from a visitor\'s browser. Answer only origins you trust (check `request.headers.get(\'origin\')` against an allow-list).',
+      "`Access-Control-Allow-Origin: *` lets any website read this response from a visitor's browser. Answer only origins you trust (check `request.headers.get('origin')` against an allow-list).",
     wildcardWithCredentials:
       '`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true` is rejected by browsers ("Credential is not supported if the CORS header … is \'*\'"), so credentialed requests fail. Reflect an allow-listed origin instead.',
     reflectedOrigin:
-      'The request\'s `Origin` is echoed into `Access-Control-Allow-Origin` without an allow-list check: every website is allowed{{withCredentials}}. Check it first: `if (ALLOWED_ORIGINS.includes(origin))`.',
+      "The request's `Origin` is echoed into `Access-Control-Allow-Origin` without an allow-list check: every website is allowed{{withCredentials}}. Check it first: `if (ALLOWED_ORIGINS.includes(origin))`.",
   },
   create(ctx) {
     return {
@@ -32,13 +33,28 @@ export default defineRule({
           if (o.kind === 'wildcard') {
             const value = o.write.value;
             const suggestions = (): FixSpec[] =>
-              value ? [{ title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`', edits: [{ start: value.getStart(), end: value.getEnd(), text: ORIGIN_FROM_ENV }] }] : [];
-            ctx.report(credentials ? { node, messageId: 'wildcardWithCredentials', severity: 'error', suggestions } : { node, messageId: 'wildcard', suggestions });
+              value
+                ? [
+                    {
+                      title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+                      edits: [{ start: value.getStart(), end: value.getEnd(), text: ORIGIN_FROM_ENV }],
+                    },
+                  ]
+                : [];
+            ctx.report(
+              credentials
+                ? { node, messageId: 'wildcardWithCredentials', severity: 'error', suggestions }
+                : { node, messageId: 'wildcard', suggestions },
+            );
           } else if (o.kind === 'reflected' && !o.checked) {
             ctx.report({
               node,
               messageId: 'reflectedOrigin',
-              data: { withCredentials: credentials ? ', with cookies: any site can read your users\' authenticated responses' : '' },
+              data: {
+                withCredentials: credentials
+                  ? ", with cookies: any site can read your users' authenticated responses"
+                  : '',
+              },
               ...(credentials ? { severity: 'error' as const } : {}),
             });
           }

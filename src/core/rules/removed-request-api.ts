@@ -13,7 +13,8 @@ const DYNAMIC_APIS = new Set(['cookies', 'headers', 'draftMode']);
 export default defineRule({
   id: 'removed-request-api',
   meta: {
-    description: '`request.geo` / `request.ip` (removed in 15), sync `cookies()` / `headers()` / `draftMode()` (async since 15), `NextResponse.next()` / `.rewrite()` in a route handler.',
+    description:
+      '`request.geo` / `request.ip` (removed in 15), sync `cookies()` / `headers()` / `draftMode()` (async since 15), `NextResponse.next()` / `.rewrite()` in a route handler.',
     defaultSeverity: 'error',
     fixable: 'safe',
   },
@@ -34,7 +35,14 @@ export default defineRule({
           if (!at15) return;
           const pa = n as ts.PropertyAccessExpression;
           if ((pa.name.text === 'geo' || pa.name.text === 'ip') && isRequestExpression(pa.expression, handlerFns)) {
-            ctx.report({ node: pa, messageId: 'geoIp', data: { prop: pa.name.text, replacement: pa.name.text === 'geo' ? 'geolocation(request)' : 'ipAddress(request)' } });
+            ctx.report({
+              node: pa,
+              messageId: 'geoIp',
+              data: {
+                prop: pa.name.text,
+                replacement: pa.name.text === 'geo' ? 'geolocation(request)' : 'ipAddress(request)',
+              },
+            });
           }
         },
         [ts.SyntaxKind.CallExpression]: (n) => {
@@ -52,15 +60,38 @@ export default defineRule({
           const name = call.expression.text;
           if (ts.isPropertyAccessExpression(p) && p.expression === top) {
             if (/^(then|catch|finally)$/.test(p.name.text)) return;
-            const fix: FixSpec | undefined = asyncFn ? { title: `Await \`${name}()\``, edits: [{ start: call.getStart(ctx.sourceFile), end: call.end, text: `(await ${call.getText(ctx.sourceFile)})` }] } : undefined;
+            const fix: FixSpec | undefined = asyncFn
+              ? {
+                  title: `Await \`${name}()\``,
+                  edits: [
+                    {
+                      start: call.getStart(ctx.sourceFile),
+                      end: call.end,
+                      text: `(await ${call.getText(ctx.sourceFile)})`,
+                    },
+                  ],
+                }
+              : undefined;
             ctx.report({ node: call, messageId: 'syncDynamicApi', data: { name }, ...(fix ? { fix } : {}) });
             return;
           }
           if (ts.isVariableDeclaration(p) && p.initializer === top && ts.isIdentifier(p.name)) {
             // `const store = cookies(); store.get(...)` without awaiting the variable
-            const syncUse = !!fn?.body && usesOf(fn.body, p).some((c) => ts.isPropertyAccessExpression(c.parent) && c.parent.expression === c && !/^(then|catch|finally)$/.test(c.parent.name.text));
+            const syncUse =
+              !!fn?.body &&
+              usesOf(fn.body, p).some(
+                (c) =>
+                  ts.isPropertyAccessExpression(c.parent) &&
+                  c.parent.expression === c &&
+                  !/^(then|catch|finally)$/.test(c.parent.name.text),
+              );
             if (!syncUse) return;
-            const fix: FixSpec | undefined = asyncFn ? { title: `Await \`${name}()\``, edits: [{ start: call.getStart(ctx.sourceFile), end: call.getStart(ctx.sourceFile), text: 'await ' }] } : undefined;
+            const fix: FixSpec | undefined = asyncFn
+              ? {
+                  title: `Await \`${name}()\``,
+                  edits: [{ start: call.getStart(ctx.sourceFile), end: call.getStart(ctx.sourceFile), text: 'await ' }],
+                }
+              : undefined;
             ctx.report({ node: call, messageId: 'syncDynamicApi', data: { name }, ...(fix ? { fix } : {}) });
           }
         },

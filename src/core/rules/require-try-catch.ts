@@ -11,7 +11,18 @@ import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
  * (`cookies()`, `headers()`, `draftMode()`, `connection()`), and body reads, which
  * `unguarded-json-parse` owns (a malformed body deserves a 400, not this rule's 500).
  */
-const NOT_IO_CALLS = new Set(['cookies', 'headers', 'draftMode', 'connection', 'json', 'text', 'formData', 'arrayBuffer', 'blob', 'bytes']);
+const NOT_IO_CALLS = new Set([
+  'cookies',
+  'headers',
+  'draftMode',
+  'connection',
+  'json',
+  'text',
+  'formData',
+  'arrayBuffer',
+  'blob',
+  'bytes',
+]);
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
 
 function calleeName(call: ts.CallExpression): string | undefined {
@@ -23,8 +34,10 @@ function calleeName(call: ts.CallExpression): string | undefined {
 
 /** `params`, `context.params`, `props.searchParams`: promises of values Next already has. */
 function isParamsLike(e: ts.Expression): boolean {
-  return (ts.isIdentifier(e) && (e.text === 'params' || e.text === 'searchParams')) ||
-    (ts.isPropertyAccessExpression(e) && (e.name.text === 'params' || e.name.text === 'searchParams'));
+  return (
+    (ts.isIdentifier(e) && (e.text === 'params' || e.text === 'searchParams')) ||
+    (ts.isPropertyAccessExpression(e) && (e.name.text === 'params' || e.name.text === 'searchParams'))
+  );
 }
 
 /** Whether `node` sits in a catch clause or finally block of its own function (already the error path). */
@@ -68,7 +81,13 @@ function isExempt(node: ts.AwaitExpression): boolean {
   // `await x.catch(…)` handles its own rejection
   if (name && (NOT_IO_CALLS.has(name) || name === 'catch')) return true;
   const callee = unwrap(e.expression);
-  if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise' && name === 'resolve') return true;
+  if (
+    ts.isPropertyAccessExpression(callee) &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'Promise' &&
+    name === 'resolve'
+  )
+    return true;
   if (ts.isIdentifier(callee) && catchesOwnErrors(callee)) return true;
   return isDelegation(node, e);
 }
@@ -113,14 +132,17 @@ export default defineRule({
   },
   messages: {
     unguardedAwait:
-      '`await {{expr}}` can throw, and nothing catches it here: the client then gets Next.js\'s generic 500 page instead of a JSON error, and nothing is logged with context. Wrap the handler body in try/catch, log the error and answer `{ error }` with status 500.',
+      "`await {{expr}}` can throw, and nothing catches it here: the client then gets Next.js's generic 500 page instead of a JSON error, and nothing is logged with context. Wrap the handler body in try/catch, log the error and answer `{ error }` with status 500.",
   },
   create(ctx) {
     const navigationImported = (): boolean =>
       ctx.sourceFile.statements.some(
         (s) =>
-          ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === 'next/navigation' &&
-          !!s.importClause?.namedBindings && ts.isNamedImports(s.importClause.namedBindings) &&
+          ts.isImportDeclaration(s) &&
+          ts.isStringLiteral(s.moduleSpecifier) &&
+          s.moduleSpecifier.text === 'next/navigation' &&
+          !!s.importClause?.namedBindings &&
+          ts.isNamedImports(s.importClause.namedBindings) &&
           s.importClause.namedBindings.elements.some((e) => NAVIGATION.has((e.propertyName ?? e.name).text)),
       );
 
@@ -132,18 +154,25 @@ export default defineRule({
       const catchLines: string[] = [];
       if (navigationImported()) {
         // `redirect()`/`notFound()` work by throwing: the catch must let them through.
-        const imp = ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15 ? ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value') : 'conflict';
+        const imp =
+          ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15
+            ? ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value')
+            : 'conflict';
         if (imp !== 'conflict') {
           catchLines.push(`unstable_rethrow(error)${semi}`);
           if (imp.edit) edits.push(imp.edit);
         } else {
           // Before Next.js 15 (or with the name taken): rethrow errors carrying Next's `digest` marker.
           const q = ctx.style.quote;
-          catchLines.push(`if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`);
+          catchLines.push(
+            `if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`,
+          );
         }
       }
       catchLines.push(`console.error(error)${semi}`);
-      catchLines.push(`return ${jsonResponseObject(ctx.sourceFile)}.json({ error: ${quote(ctx.style, 'Internal Server Error')} }, { status: 500 })${semi}`);
+      catchLines.push(
+        `return ${jsonResponseObject(ctx.sourceFile)}.json({ error: ${quote(ctx.style, 'Internal Server Error')} }, { status: 500 })${semi}`,
+      );
       const text = `try {\n${indent}${u}${inner}\n${indent}} catch (error) {\n${catchLines.map((l) => `${indent}${u}${l}`).join('\n')}\n${indent}}`;
       return { text, edits };
     };
@@ -169,7 +198,10 @@ export default defineRule({
       const semi = ctx.style.semicolons ? ';' : '';
       const inner = `return ${indentLines(body.getText(sf), u + u)}${semi}`;
       const { text, edits } = tryCatch(inner, indent + u);
-      return { title, edits: [...edits, { start: body.getStart(sf), end: body.end, text: `{\n${indent}${u}${text}\n${indent}}` }] };
+      return {
+        title,
+        edits: [...edits, { start: body.getStart(sf), end: body.end, text: `{\n${indent}${u}${text}\n${indent}}` }],
+      };
     };
 
     return {

@@ -17,7 +17,12 @@ const BOUNDS = /Math\.min|clamp|(?<!Math)\.max\(/i;
 /** An object literal sent back to the client (`Response.json({ limit })`) or logged, not a query. */
 function isResponseBody(obj: ts.Node): boolean {
   let n: ts.Node = obj;
-  while (ts.isObjectLiteralExpression(n.parent) || ts.isPropertyAssignment(n.parent) || ts.isArrayLiteralExpression(n.parent)) n = n.parent;
+  while (
+    ts.isObjectLiteralExpression(n.parent) ||
+    ts.isPropertyAssignment(n.parent) ||
+    ts.isArrayLiteralExpression(n.parent)
+  )
+    n = n.parent;
   const p = n.parent;
   if (!p || !(ts.isCallExpression(p) || ts.isNewExpression(p))) return false;
   return /^(Response|NextResponse)(\.json)?$|^JSON\.stringify$|^console\./.test(p.expression.getText());
@@ -25,7 +30,11 @@ function isResponseBody(obj: ts.Node): boolean {
 
 /** Whether an object property sits under a filter/data key (`where: { size }`, `data: { limit }`). */
 function underNonPagingKey(prop: ts.Node): boolean {
-  for (let n: ts.Node = prop.parent; ts.isObjectLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isArrayLiteralExpression(n); n = n.parent) {
+  for (
+    let n: ts.Node = prop.parent;
+    ts.isObjectLiteralExpression(n) || ts.isPropertyAssignment(n) || ts.isArrayLiteralExpression(n);
+    n = n.parent
+  ) {
     if (ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && NOT_PAGING.test(n.name.text)) return true;
   }
   return false;
@@ -45,7 +54,12 @@ function sinkAt(n: ts.Node): string | undefined {
   }
   if (ts.isTemplateSpan(p)) {
     const template = p.parent;
-    const before = template.head.text + template.templateSpans.slice(0, template.templateSpans.indexOf(p)).map((s) => s.expression.getText() + s.literal.text).join('');
+    const before =
+      template.head.text +
+      template.templateSpans
+        .slice(0, template.templateSpans.indexOf(p))
+        .map((s) => s.expression.getText() + s.literal.text)
+        .join('');
     const m = /\b(limit|offset|top)\s*$/i.exec(before);
     if (m) return m[1]!.toUpperCase();
   }
@@ -55,7 +69,12 @@ function sinkAt(n: ts.Node): string | undefined {
 /** Where a use of the variable lands, climbing through arithmetic: `(page - 1) * limit`. */
 function sinkOf(use: ts.Identifier): string | undefined {
   let n: ts.Node = use;
-  while (ts.isBinaryExpression(n.parent) || ts.isParenthesizedExpression(n.parent) || ts.isPrefixUnaryExpression(n.parent)) n = n.parent;
+  while (
+    ts.isBinaryExpression(n.parent) ||
+    ts.isParenthesizedExpression(n.parent) ||
+    ts.isPrefixUnaryExpression(n.parent)
+  )
+    n = n.parent;
   return sinkAt(n);
 }
 
@@ -67,7 +86,8 @@ function sinkOf(use: ts.Identifier): string | undefined {
 export default defineRule({
   id: 'unbounded-pagination',
   meta: {
-    description: 'A `limit`/`take`/`pageSize` from the query with no upper bound, or a number parsed from the query with no NaN handling.',
+    description:
+      'A `limit`/`take`/`pageSize` from the query with no upper bound, or a number parsed from the query with no NaN handling.',
     defaultSeverity: 'warning',
     fixable: false,
   },
@@ -91,30 +111,51 @@ export default defineRule({
             const sink = sinkAt(top);
             if (!sink || (!SIZE_SINK.test(sink) && sink !== 'LIMIT')) continue;
             if (calls.some((c) => BOUNDS.test(c + '('))) continue;
-            ctx.report({ node: read.call, messageId: 'unbounded', data: { name: `searchParams.get('${read.key}')`, key: read.key, sink, upper } });
+            ctx.report({
+              node: read.call,
+              messageId: 'unbounded',
+              data: { name: `searchParams.get('${read.key}')`, key: read.key, sink, upper },
+            });
             continue;
           }
           if (!v.initializer) continue;
           const name = (v.name as ts.Identifier).text;
           const init = v.initializer.getText(sf);
           const uses = usesOf(scopeOf(v), v);
-          const sinks = uses.map((u) => ({ u, sink: sinkOf(u) })).filter((s): s is { u: ts.Identifier; sink: string } => !!s.sink);
+          const sinks = uses
+            .map((u) => ({ u, sink: sinkOf(u) }))
+            .filter((s): s is { u: ts.Identifier; sink: string } => !!s.sink);
           if (sinks.length === 0) continue;
           const sizeSink = sinks.find((s) => SIZE_SINK.test(s.sink) || s.sink === 'LIMIT');
           const isSize = !!sizeSink || SIZE_KEY.test(read.key);
           const parsesNumber = /\b(parseInt|parseFloat|Number)\s*\(|^\s*\+/.test(init);
-          const handlesNaN = /\|\||Number\.isNaN|isNaN|Number\.isFinite|isFinite|Number\.isInteger|\.catch\(|z\.coerce/.test(init) ||
-            uses.some((u) => /isNaN|isFinite|isInteger/.test(u.parent.getText(sf)) || (ts.isBinaryExpression(u.parent) && u.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken));
-          const bounded = BOUNDS.test(init) ||
+          const handlesNaN =
+            /\|\||Number\.isNaN|isNaN|Number\.isFinite|isFinite|Number\.isInteger|\.catch\(|z\.coerce/.test(init) ||
+            uses.some(
+              (u) =>
+                /isNaN|isFinite|isInteger/.test(u.parent.getText(sf)) ||
+                (ts.isBinaryExpression(u.parent) && u.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken),
+            );
+          const bounded =
+            BOUNDS.test(init) ||
             uses.some((u) => {
               const p = u.parent;
               if (ts.isCallExpression(p) && BOUNDS.test(p.expression.getText(sf) + '(')) return true;
-              return ts.isBinaryExpression(p) && [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken].includes(p.operatorToken.kind);
+              return (
+                ts.isBinaryExpression(p) &&
+                [
+                  ts.SyntaxKind.GreaterThanToken,
+                  ts.SyntaxKind.GreaterThanEqualsToken,
+                  ts.SyntaxKind.LessThanToken,
+                  ts.SyntaxKind.LessThanEqualsToken,
+                ].includes(p.operatorToken.kind)
+              );
             });
           const sink = (sizeSink ?? sinks[0]!).sink;
           const data = { name, key: read.key, sink, upper };
           if (isSize && !bounded) ctx.report({ node: read.call, messageId: 'unbounded', data });
-          else if (parsesNumber && !handlesNaN && (isSize || sinks.some((s) => NUMBER_SINK.test(s.sink)))) ctx.report({ node: read.call, messageId: 'nanUnhandled', data });
+          else if (parsesNumber && !handlesNaN && (isSize || sinks.some((s) => NUMBER_SINK.test(s.sink))))
+            ctx.report({ node: read.call, messageId: 'nanUnhandled', data });
         }
       },
     };

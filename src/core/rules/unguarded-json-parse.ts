@@ -70,7 +70,7 @@ export default defineRule({
     unguarded:
       '`{{call}}` throws when the body is not valid {{kind}}, and nothing catches it here: a client mistake becomes a 500. Answer 400 instead: `await {{call}}.catch(() => null)` then check for `null`, or catch the error and return 400.',
     caughtAs500:
-      '`{{call}}` is inside a try whose catch answers only with a server error: a malformed body is the client\'s mistake and should get a 400 (read it with `.catch(() => null)` and answer 400 on `null`).',
+      "`{{call}}` is inside a try whose catch answers only with a server error: a malformed body is the client's mistake and should get a 400 (read it with `.catch(() => null)` and answer 400 on `null`).",
   },
   create(ctx) {
     const sf = ctx.sourceFile;
@@ -91,10 +91,19 @@ export default defineRule({
       const kind = read.method === 'json' ? 'JSON' : 'form data';
       const title = `Answer 400 when the body is not valid ${kind}`;
       let top: ts.Node = awaitNode;
-      while (ts.isParenthesizedExpression(top.parent) || ts.isAsExpression(top.parent) || ts.isSatisfiesExpression(top.parent)) top = top.parent;
+      while (
+        ts.isParenthesizedExpression(top.parent) ||
+        ts.isAsExpression(top.parent) ||
+        ts.isSatisfiesExpression(top.parent)
+      )
+        top = top.parent;
       const p = top.parent;
       // `Schema.safeParse(await request.json())`: a null body fails the schema, which already answers 400.
-      if (ts.isCallExpression(p) && p.arguments[0] === top && /^safeParse(Async)?$/.test(ts.isPropertyAccessExpression(p.expression) ? p.expression.name.text : '')) {
+      if (
+        ts.isCallExpression(p) &&
+        p.arguments[0] === top &&
+        /^safeParse(Async)?$/.test(ts.isPropertyAccessExpression(p.expression) ? p.expression.name.text : '')
+      ) {
         return {
           title: `Treat a body that is not valid ${kind} as missing, so the schema check answers 400`,
           edits: [{ start: read.call.getStart(sf), end: read.call.end, text: `${callText}.catch(() => null)` }],
@@ -102,7 +111,12 @@ export default defineRule({
       }
       if (!ts.isVariableDeclaration(p) || p.initializer !== top) return undefined;
       const statement = p.parent.parent;
-      if (!ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1 || !ts.isBlock(statement.parent)) return undefined;
+      if (
+        !ts.isVariableStatement(statement) ||
+        statement.declarationList.declarations.length !== 1 ||
+        !ts.isBlock(statement.parent)
+      )
+        return undefined;
       const indent = indentationAt(ctx.text, statement.getStart(sf));
       if (ts.isIdentifier(p.name) && top === awaitNode) {
         // const data = await request.json()  →  …json().catch(() => null) + a null check
@@ -120,7 +134,11 @@ export default defineRule({
       const semi = ctx.style.semicolons ? ';' : '';
       const at = statement.getStart(sf);
       const edits: EditSpec[] = [
-        { start: at, end: at, text: `const ${name} = await ${callText}.catch(() => null)${semi}\n${indent}${nullCheck(name, read, indent)}\n${indent}` },
+        {
+          start: at,
+          end: at,
+          text: `const ${name} = await ${callText}.catch(() => null)${semi}\n${indent}${nullCheck(name, read, indent)}\n${indent}`,
+        },
         { start: awaitNode.getStart(sf), end: awaitNode.end, text: name },
       ];
       return { title, edits };
@@ -140,7 +158,10 @@ export default defineRule({
           ctx.report({
             node: read.call,
             messageId: guard === 'serverError' ? 'caughtAs500' : 'unguarded',
-            data: { call: call.length > 40 || call.includes('\n') ? 'request.' + read.method + '()' : call, kind: read.method === 'json' ? 'JSON' : 'form data' },
+            data: {
+              call: call.length > 40 || call.includes('\n') ? 'request.' + read.method + '()' : call,
+              kind: read.method === 'json' ? 'JSON' : 'form data',
+            },
             suggestions: () => {
               const s = suggestionFor(read);
               return s ? [s] : [];

@@ -13,7 +13,8 @@ import { HTTP_METHODS, type HttpMethod } from '../nextjs/httpMethods';
 export default defineRule({
   id: 'unsupported-method-status',
   meta: {
-    description: 'A handler that branches on `request.method` or hand-rolls a 405 (Next.js answers unsupported methods itself); a 405 without `Allow`.',
+    description:
+      'A handler that branches on `request.method` or hand-rolls a 405 (Next.js answers unsupported methods itself); a 405 without `Allow`.',
     defaultSeverity: 'info',
     fixable: false,
   },
@@ -21,11 +22,11 @@ export default defineRule({
     methodBranch:
       'Next.js calls this handler only for {{receives}} (one export per method), so `{{expr}}` always gives the same answer here and the branch is dead code. Export one handler per method instead.',
     headOnly:
-      '`{{expr}}` can only tell GET from HEAD here: Next.js calls this GET handler for GET requests, and for HEAD ones while the route exports no HEAD; every other method gets Next\'s 405 without reaching it. Remove the check (it answers HEAD requests differently from GET), or export a HEAD handler if HEAD needs its own answer.',
+      "`{{expr}}` can only tell GET from HEAD here: Next.js calls this GET handler for GET requests, and for HEAD ones while the route exports no HEAD; every other method gets Next's 405 without reaching it. Remove the check (it answers HEAD requests differently from GET), or export a HEAD handler if HEAD needs its own answer.",
     rejectingExport:
       '`{{method}}` is exported only to reject it with {{status}}. Next.js already answers 405 for methods a route does not export{{options}} — remove this export.',
     missingAllow:
-      'A 405 response must say which methods are allowed (RFC 9110 §15.5.6): add an `Allow` header, e.g. `{ Allow: \'{{allow}}\' }`.',
+      "A 405 response must say which methods are allowed (RFC 9110 §15.5.6): add an `Allow` header, e.g. `{ Allow: '{{allow}}' }`.",
   },
   create(ctx) {
     const methodsByFn = new Map<FunctionNode, HttpMethod[]>();
@@ -88,7 +89,13 @@ export default defineRule({
           // Dead: the handler sees one method only, or a compared method never reaches it.
           const dead = methods.size === 1 || literals.some((l) => !methods.has(l));
           // GET with Next's automatic HEAD: comparing with 'GET' alone only singles out HEAD.
-          const headOnly = !dead && autoHead && methods.size === 2 && !nonLiteral && literals.length > 0 && literals.every((l) => l === 'GET');
+          const headOnly =
+            !dead &&
+            autoHead &&
+            methods.size === 2 &&
+            !nonLiteral &&
+            literals.length > 0 &&
+            literals.every((l) => l === 'GET');
           if ((!dead && !headOnly) || calledElsewhere(fn)) return;
           const expr = (ts.isSwitchStatement(p) ? pa : p).getText(ctx.sourceFile);
           if (headOnly) {
@@ -96,7 +103,9 @@ export default defineRule({
             return;
           }
           const list = [...methods];
-          const receives = autoHead ? `${list.filter((m) => m !== 'HEAD').join('/')} requests (and HEAD ones, which Next.js routes to GET)` : `${list.join('/')} requests`;
+          const receives = autoHead
+            ? `${list.filter((m) => m !== 'HEAD').join('/')} requests (and HEAD ones, which Next.js routes to GET)`
+            : `${list.join('/')} requests`;
           ctx.report({ node: pa, messageId: 'methodBranch', data: { receives, expr } });
         },
       },
@@ -114,17 +123,32 @@ export default defineRule({
           if (!statuses.every((st) => st === 405 || st === 501)) continue;
           rejecting.add(method);
           const h = ctx.handlers.find((x) => x.fn === fn)!;
-          const options = exported.has('OPTIONS') ? '' : `, and this export makes the automatic OPTIONS response list ${method} as allowed`;
-          ctx.report({ span: h.nameSpan, messageId: 'rejectingExport', data: { method, status: String(statuses[0]), options } });
+          const options = exported.has('OPTIONS')
+            ? ''
+            : `, and this export makes the automatic OPTIONS response list ${method} as allowed`;
+          ctx.report({
+            span: h.nameSpan,
+            messageId: 'rejectingExport',
+            data: { method, status: String(statuses[0]), options },
+          });
         }
         // The same list Next.js's automatic OPTIONS answers with: sorted, HEAD with GET, OPTIONS always.
         const serving = HTTP_METHODS.filter((m) => exported.has(m) && !rejecting.has(m));
-        const allow = [...new Set([...serving, ...(serving.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])].sort().join(', ');
+        const allow = [...new Set([...serving, ...(serving.includes('GET') ? ['HEAD'] : []), 'OPTIONS'])]
+          .sort()
+          .join(', ');
         for (const r of ctx.facts.responses) {
           if (r.status.value !== 405 || r.kind === 'redirect') continue;
           if (r.headers.some((hd) => hd.name === 'allow')) continue;
           // Headers we cannot see: a `headers` property we could not read, or a spread in the init.
-          if (r.initObject && !r.headers.length && r.initObject.properties.some((p) => ts.isSpreadAssignment(p) || (p.name && ts.isIdentifier(p.name) && p.name.text === 'headers'))) continue;
+          if (
+            r.initObject &&
+            !r.headers.length &&
+            r.initObject.properties.some(
+              (p) => ts.isSpreadAssignment(p) || (p.name && ts.isIdentifier(p.name) && p.name.text === 'headers'),
+            )
+          )
+            continue;
           if (ctx.facts.headerWrites.some((w) => w.name === 'allow' && w.fn === r.fn && w.via !== 'init')) continue;
           ctx.report({ node: r.status.node ?? r.node, messageId: 'missingAllow', data: { allow } });
         }

@@ -23,7 +23,13 @@ function isLookup(access: ts.ElementAccessExpression): boolean {
   if (!ts.isIdentifier(obj)) return true;
   if (LOOKUP_NAME.test(obj.text)) return true;
   const decl = findDeclaration(obj.text, obj);
-  return !!decl && ts.isVariableDeclaration(decl) && isConstDeclaration(decl) && !!decl.initializer && ts.isObjectLiteralExpression(unwrap(decl.initializer));
+  return (
+    !!decl &&
+    ts.isVariableDeclaration(decl) &&
+    isConstDeclaration(decl) &&
+    !!decl.initializer &&
+    ts.isObjectLiteralExpression(unwrap(decl.initializer))
+  );
 }
 
 /**
@@ -37,14 +43,26 @@ function sortSinkOf(use: ts.Node): ts.Node | undefined {
     const obj = p.parent.parent;
     if (!ts.isObjectLiteralExpression(obj)) return undefined;
     const holder = obj.parent;
-    if (ts.isPropertyAssignment(holder) && ts.isIdentifier(holder.name) && SORT_PROPERTY.test(holder.name.text)) return p;
-    if (ts.isArrayLiteralExpression(holder) && ts.isPropertyAssignment(holder.parent) && ts.isIdentifier(holder.parent.name) && SORT_PROPERTY.test(holder.parent.name.text)) return p;
+    if (ts.isPropertyAssignment(holder) && ts.isIdentifier(holder.name) && SORT_PROPERTY.test(holder.name.text))
+      return p;
+    if (
+      ts.isArrayLiteralExpression(holder) &&
+      ts.isPropertyAssignment(holder.parent) &&
+      ts.isIdentifier(holder.parent.name) &&
+      SORT_PROPERTY.test(holder.parent.name.text)
+    )
+      return p;
     if (ts.isCallExpression(holder) && /^(sort|orderBy|order)$/.test(calleeName(holder) ?? '')) return p;
     return undefined;
   }
   if (ts.isCallExpression(p) && p.arguments.includes(use as ts.Expression)) {
     const callee = unwrap(p.expression);
-    if (ts.isPropertyAccessExpression(callee) && /^(orderBy|order|sort)$/.test(callee.name.text) && !isFunctionNode(unwrap(p.arguments[0]!))) return use;
+    if (
+      ts.isPropertyAccessExpression(callee) &&
+      /^(orderBy|order|sort)$/.test(callee.name.text) &&
+      !isFunctionNode(unwrap(p.arguments[0]!))
+    )
+      return use;
   }
   if (ts.isElementAccessExpression(p) && p.argumentExpression === use && !isLookup(p)) {
     const call = p.parent;
@@ -53,7 +71,12 @@ function sortSinkOf(use: ts.Node): ts.Node | undefined {
   if (ts.isTemplateSpan(p) && !ts.isTaggedTemplateExpression(p.parent.parent)) {
     // A tagged template (sql`…`) sends ${…} as a bound parameter, not as SQL text.
     const template = p.parent;
-    const before = template.head.text + template.templateSpans.slice(0, template.templateSpans.indexOf(p)).map((s) => s.literal.text).join(' ');
+    const before =
+      template.head.text +
+      template.templateSpans
+        .slice(0, template.templateSpans.indexOf(p))
+        .map((s) => s.literal.text)
+        .join(' ');
     if (/order\s+by\s+[^;]*$/i.test(before)) return use;
   }
   return undefined;
@@ -66,13 +89,14 @@ function sortSinkOf(use: ts.Node): ts.Node | undefined {
 export default defineRule({
   id: 'user-controlled-sort',
   meta: {
-    description: 'A query value used as an object key in `orderBy`/sort (or in `ORDER BY`) without an allow-list check.',
+    description:
+      'A query value used as an object key in `orderBy`/sort (or in `ORDER BY`) without an allow-list check.',
     defaultSeverity: 'warning',
     fixable: false,
   },
   messages: {
     unsortedColumn:
-      '`{{name}}` comes from the query (`?{{key}}=`) and becomes the sort column unchecked: a client can sort by any field (even `passwordHash`, to learn its values by order) or make the query fail. Accept only listed columns: `const SORTABLE = [\'createdAt\', \'title\'] as const` and check the value against it.',
+      "`{{name}}` comes from the query (`?{{key}}=`) and becomes the sort column unchecked: a client can sort by any field (even `passwordHash`, to learn its values by order) or make the query fail. Accept only listed columns: `const SORTABLE = ['createdAt', 'title'] as const` and check the value against it.",
   },
   create(ctx) {
     const sf = ctx.sourceFile;
@@ -86,7 +110,12 @@ export default defineRule({
             const { top, calls } = inlineUse(read.call, sf);
             if (calls.some((c) => /\.(parse|safeParse|includes|has)$/.test(c))) continue;
             const sink = sortSinkOf(top);
-            if (sink) ctx.report({ node: sink, messageId: 'unsortedColumn', data: { name: `searchParams.get('${read.key}')`, key: read.key } });
+            if (sink)
+              ctx.report({
+                node: sink,
+                messageId: 'unsortedColumn',
+                data: { name: `searchParams.get('${read.key}')`, key: read.key },
+              });
             continue;
           }
           if (!v.initializer) continue;

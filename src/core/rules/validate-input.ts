@@ -8,7 +8,8 @@ import { defineRule } from '../lint/rule';
 export default defineRule({
   id: 'validate-input',
   meta: {
-    description: 'The parsed request body reaches a write (create/update/insert…) with no validation: no schema `.parse`/`.safeParse`, no type or required checks.',
+    description:
+      'The parsed request body reaches a write (create/update/insert…) with no validation: no schema `.parse`/`.safeParse`, no type or required checks.',
     defaultSeverity: 'warning',
     fixable: false,
   },
@@ -25,9 +26,17 @@ export default defineRule({
           const sink = unvalidatedSink(ctx, binding);
           if (!sink) continue;
           if (sink.kind === 'field') {
-            ctx.report({ node: sink.node, messageId: 'unvalidatedField', data: { field: sink.field!, callee: sink.callee } });
+            ctx.report({
+              node: sink.node,
+              messageId: 'unvalidatedField',
+              data: { field: sink.field!, callee: sink.callee },
+            });
           } else {
-            ctx.report({ node: sink.node, messageId: 'unvalidatedBody', data: { name: binding.name ?? 'body', callee: sink.callee } });
+            ctx.report({
+              node: sink.node,
+              messageId: 'unvalidatedBody',
+              data: { name: binding.name ?? 'body', callee: sink.callee },
+            });
           }
         }
       },

@@ -33,7 +33,11 @@ const VARIANTS: Readonly<Record<string, SnippetVariant>> = {
 };
 
 /** The variant to offer in a document, or undefined when snippets are not offered there. */
-export function snippetVariant(scope: SnippetScope, languageId: string, isRouteFile: boolean): SnippetVariant | undefined {
+export function snippetVariant(
+  scope: SnippetScope,
+  languageId: string,
+  isRouteFile: boolean,
+): SnippetVariant | undefined {
   if (scope === 'off' || (scope === 'routeFiles' && !isRouteFile)) return undefined;
   return VARIANTS[languageId];
 }
@@ -74,7 +78,8 @@ export interface SnippetTarget {
 export function bindSnippet(body: string, target: SnippetTarget): string | undefined {
   const { params, route } = target;
   let out = body;
-  if (route && params.length === 0) out = out.replace(ROUTE_PLACEHOLDER, (_m, n: string) => `\${${n}:${escapeSnippetText(route)}}`);
+  if (route && params.length === 0)
+    out = out.replace(ROUTE_PLACEHOLDER, (_m, n: string) => `\${${n}:${escapeSnippetText(route)}}`);
   const last = params.at(-1);
   const catchAll = [...out.matchAll(PARAMS_TYPE)].some((m) => m[3]);
   if (!last || !IDENTIFIER.test(last.name)) return out.replace(VARIABLE, (_m, fallback: string) => fallback);

@@ -16,7 +16,12 @@ export type SnippetNode =
       readonly choices?: readonly string[];
       readonly transform?: Transform;
     }
-  | { readonly kind: 'variable'; readonly name: string; readonly children: readonly SnippetNode[]; readonly transform?: Transform };
+  | {
+      readonly kind: 'variable';
+      readonly name: string;
+      readonly children: readonly SnippetNode[];
+      readonly transform?: Transform;
+    };
 
 export interface Transform {
   readonly regex: RegExp;
@@ -234,14 +239,20 @@ const MODIFIERS: Record<string, (v: string) => string> = {
   upcase: (v) => v.toUpperCase(),
   downcase: (v) => v.toLowerCase(),
   capitalize: (v) => (v ? v[0]!.toUpperCase() + v.slice(1) : v),
-  camelcase: (v) => v.replace(/[-_\s]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')).replace(/^./, (c) => c.toLowerCase()),
+  camelcase: (v) =>
+    v
+      .replace(/[-_\s]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))
+      .replace(/^./, (c) => c.toLowerCase()),
   pascalcase: (v) => v.replace(/(?:^|[-_\s]+)(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
 };
 
 export function applyTransform(value: string, transform: Transform): string {
   return value.replace(transform.regex, (...args: unknown[]) => {
     // (match, p1, …, pn, offset, string[, groups]): the captures end where the offset starts.
-    const groups = args.slice(0, args.findIndex((a, i) => i > 0 && typeof a === 'number')) as (string | undefined)[];
+    const groups = args.slice(
+      0,
+      args.findIndex((a, i) => i > 0 && typeof a === 'number'),
+    ) as (string | undefined)[];
     return transform.format
       .map((part) => {
         if (typeof part === 'string') return part;

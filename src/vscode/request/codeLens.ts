@@ -16,7 +16,10 @@ export class RouteCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
   constructor(private readonly documents: RouteDocuments) {
     this.disposables = [
       this.changed,
-      vscode.languages.registerCodeLensProvider(ROUTE_LANGUAGES.map((language) => ({ language, scheme: 'file' })), this),
+      vscode.languages.registerCodeLensProvider(
+        ROUTE_LANGUAGES.map((language) => ({ language, scheme: 'file' })),
+        this,
+      ),
       onSettingsChanged((e) => {
         if (e.affectsConfiguration('nextRouteKit.codeLens')) this.changed.fire();
       }),
@@ -34,12 +37,19 @@ export class RouteCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
       const range = document.lineAt(document.positionAt(h.nameSpan.start).line).range;
       lenses.push(
         new vscode.CodeLens(range, {
-          title: route.routable ? `▶ Send ${h.method} ${route.route}` : `▶ Send ${h.method} ${route.route} (never served: private folder)`,
+          title: route.routable
+            ? `▶ Send ${h.method} ${route.route}`
+            : `▶ Send ${h.method} ${route.route} (never served: private folder)`,
           command: 'nextRouteKit.sendRequestAt',
           arguments: [document.uri, h.method],
           tooltip: `Build the request ${h.method} ${route.route} from this handler and send it to the dev server`,
         }),
-        new vscode.CodeLens(range, { title: 'Edit…', command: 'nextRouteKit.editRequest', arguments: [document.uri, h.method], tooltip: 'Open the request as editable .http text' }),
+        new vscode.CodeLens(range, {
+          title: 'Edit…',
+          command: 'nextRouteKit.editRequest',
+          arguments: [document.uri, h.method],
+          tooltip: 'Open the request as editable .http text',
+        }),
       );
     }
     return lenses;
@@ -51,7 +61,10 @@ export class RouteCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
 }
 
 export class HttpCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly registration = vscode.languages.registerCodeLensProvider([{ language: HTTP_LANGUAGE }, { language: 'http' }], this);
+  private readonly registration = vscode.languages.registerCodeLensProvider(
+    [{ language: HTTP_LANGUAGE }, { language: 'http' }],
+    this,
+  );
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const file = engine().parseHttpFile(document.getText());

@@ -28,16 +28,22 @@ export class RequestCommands {
     if (uri) {
       const document = await vscode.workspace.openTextDocument(uri);
       const t = this.runner.target(document, method);
-      if (!t) void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} has no ${method ?? ''} handler the runner can find.`);
+      if (!t)
+        void vscode.window.showErrorMessage(
+          `${vscode.workspace.asRelativePath(uri)} has no ${method ?? ''} handler the runner can find.`,
+        );
       return t;
     }
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
-      void vscode.window.showInformationMessage('Open an App Router route file (app/**/route.ts) to send one of its handlers.');
+      void vscode.window.showInformationMessage(
+        'Open an App Router route file (app/**/route.ts) to send one of its handlers.',
+      );
       return undefined;
     }
     const t = this.runner.targetAtCursor(editor);
-    if (!t) void vscode.window.showInformationMessage('This file is not an App Router route file with exported handlers.');
+    if (!t)
+      void vscode.window.showInformationMessage('This file is not an App Router route file with exported handlers.');
     return t;
   }
 
@@ -53,12 +59,23 @@ export class RequestCommands {
 
   async pickRoute(): Promise<void> {
     const all = (await this.routes.all()).filter((r) => r.routable);
-    const items = all.flatMap((r: RouteEntry) => r.methods.map((m) => ({ label: `${m} ${r.route}`, detail: vscode.workspace.asRelativePath(r.file), file: r.file, method: m })));
+    const items = all.flatMap((r: RouteEntry) =>
+      r.methods.map((m) => ({
+        label: `${m} ${r.route}`,
+        detail: vscode.workspace.asRelativePath(r.file),
+        file: r.file,
+        method: m,
+      })),
+    );
     if (!items.length) {
       void vscode.window.showInformationMessage('No App Router route handlers found in this workspace.');
       return;
     }
-    const picked = await vscode.window.showQuickPick(items, { title: 'Send a request', placeHolder: 'GET /api/posts', matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Send a request',
+      placeHolder: 'GET /api/posts',
+      matchOnDetail: true,
+    });
     if (picked) await this.sendAt(vscode.Uri.file(picked.file), picked.method);
   }
 
@@ -85,7 +102,9 @@ export class RequestCommands {
     try {
       origin = new URL(spec.url).origin;
     } catch {
-      void vscode.window.showErrorMessage(`"${spec.url}" is not a full URL. Use http://host:port/path or define @baseUrl.`);
+      void vscode.window.showErrorMessage(
+        `"${spec.url}" is not a full URL. Use http://host:port/path or define @baseUrl.`,
+      );
       return;
     }
     // Credentials go only to the configured base URL's origin (or, unset, to the URL this request targets on loopback).
@@ -100,7 +119,9 @@ export class RequestCommands {
     const built = await this.runner.build(t);
     if (!built) return;
     await vscode.env.clipboard.writeText(engine().toCurl(built.spec));
-    void vscode.window.showInformationMessage(`Copied cURL for ${t.inferred.method} ${t.route.route}${t.inferred.auth ? ' (the token is $AUTH_TOKEN)' : ''}.`);
+    void vscode.window.showInformationMessage(
+      `Copied cURL for ${t.inferred.method} ${t.route.route}${t.inferred.auth ? ' (the token is $AUTH_TOKEN)' : ''}.`,
+    );
   }
 
   async exportRoutes(): Promise<void> {
@@ -108,10 +129,15 @@ export class RequestCommands {
     const active = vscode.window.activeTextEditor?.document;
     const fileRoute = active ? this.documents.routeFile(active) : undefined;
     const scope = fileRoute
-      ? await vscode.window.showQuickPick(['This file', 'Every route in the workspace'], { title: 'Export routes as .http' })
+      ? await vscode.window.showQuickPick(['This file', 'Every route in the workspace'], {
+          title: 'Export routes as .http',
+        })
       : 'Every route in the workspace';
     if (!scope) return;
-    const entries = scope === 'This file' && active ? [{ file: active.uri.fsPath }] : (await this.routes.all()).filter((r) => r.routable);
+    const entries =
+      scope === 'This file' && active
+        ? [{ file: active.uri.fsPath }]
+        : (await this.routes.all()).filter((r) => r.routable);
     const specs = [];
     for (const entry of entries) {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
@@ -124,7 +150,10 @@ export class RequestCommands {
       }
     }
     const base = readSettings(active?.uri).request.baseUrl || 'http://localhost:3000';
-    const doc = await vscode.workspace.openTextDocument({ language: HTTP_LANGUAGE, content: e.toHttpFile(specs, { baseUrl: base }) });
+    const doc = await vscode.workspace.openTextDocument({
+      language: HTTP_LANGUAGE,
+      content: e.toHttpFile(specs, { baseUrl: base }),
+    });
     await vscode.window.showTextDocument(doc, { preview: false });
   }
 
@@ -132,7 +161,15 @@ export class RequestCommands {
     const e = engine();
     const editor = vscode.window.activeTextEditor;
     const route = editor && this.documents.routeFile(editor.document);
-    const names = route ? [...new Set(e.inferRequests(this.documents.parse(editor!.document), route.route, route.params).flatMap((r) => r.cookies))] : [];
+    const names = route
+      ? [
+          ...new Set(
+            e
+              .inferRequests(this.documents.parse(editor!.document), route.route, route.params)
+              .flatMap((r) => r.cookies),
+          ),
+        ]
+      : [];
     await this.secrets.setCookie(names);
   }
 
@@ -141,10 +178,15 @@ export class RequestCommands {
     let layout = active?.uri.scheme === 'file' ? this.documents.layout(active) : undefined;
     if (!layout?.packageJson?.scripts['dev']) {
       const all = await this.routes.all();
-      const roots = [...new Map(all.map((r) => [this.documents.projects().layoutFor(r.file)?.root, r.file])).entries()].filter(([root]) => root);
+      const roots = [
+        ...new Map(all.map((r) => [this.documents.projects().layoutFor(r.file)?.root, r.file])).entries(),
+      ].filter(([root]) => root);
       if (roots.length === 1) layout = this.documents.projects().layoutFor(roots[0]![1]);
       else if (roots.length > 1) {
-        const picked = await vscode.window.showQuickPick(roots.map(([root]) => root!), { title: 'Which project?' });
+        const picked = await vscode.window.showQuickPick(
+          roots.map(([root]) => root!),
+          { title: 'Which project?' },
+        );
         layout = picked ? this.documents.projects().layoutFor(roots.find(([r]) => r === picked)![1]) : undefined;
       }
     }
@@ -163,7 +205,11 @@ export class RequestCommands {
       return;
     }
     const picked = await vscode.window.showQuickPick(
-      entries.map((h) => ({ label: `${h.spec.method} ${new URL(h.spec.url).pathname}${new URL(h.spec.url).search}`, description: `${h.status ?? ''} · ${new Date(h.at).toLocaleString()}`, entry: h })),
+      entries.map((h) => ({
+        label: `${h.spec.method} ${new URL(h.spec.url).pathname}${new URL(h.spec.url).search}`,
+        description: `${h.status ?? ''} · ${new Date(h.at).toLocaleString()}`,
+        entry: h,
+      })),
       { title: 'Resend a recent request' },
     );
     if (!picked) return;

@@ -28,7 +28,9 @@ const terminals = new Map<string, vscode.Terminal>();
 export async function startDevServer(layout: ProjectLayout, log: vscode.LogOutputChannel): Promise<string | undefined> {
   const script = layout.packageJson?.scripts['dev'];
   if (!script) {
-    void vscode.window.showErrorMessage(`No "dev" script in ${path.join(layout.root, 'package.json')}. Add "dev": "next dev", or start the server yourself and set nextRouteKit.request.baseUrl.`);
+    void vscode.window.showErrorMessage(
+      `No "dev" script in ${path.join(layout.root, 'package.json')}. Add "dev": "next dev", or start the server yourself and set nextRouteKit.request.baseUrl.`,
+    );
     return undefined;
   }
   const pm = packageManager(layout.root);
@@ -42,7 +44,11 @@ export async function startDevServer(layout: ProjectLayout, log: vscode.LogOutpu
   log.info(`Started "${pm} run dev" in ${layout.root}`);
   const e = engine();
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Next Route Kit: waiting for the dev server', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Next Route Kit: waiting for the dev server',
+      cancellable: true,
+    },
     async (progress, token) => {
       const deadline = Date.now() + 120_000;
       while (!token.isCancellationRequested && Date.now() < deadline) {
@@ -52,7 +58,10 @@ export async function startDevServer(layout: ProjectLayout, log: vscode.LogOutpu
         if (found) return found.url;
         await new Promise((resolve) => setTimeout(resolve, 700));
       }
-      if (!token.isCancellationRequested) void vscode.window.showErrorMessage('The dev server did not answer within 2 minutes. Check its terminal for errors.');
+      if (!token.isCancellationRequested)
+        void vscode.window.showErrorMessage(
+          'The dev server did not answer within 2 minutes. Check its terminal for errors.',
+        );
       return undefined;
     },
   );

@@ -12,7 +12,10 @@ export interface HistoryEntry {
 const KEY = 'nextRouteKit.history';
 
 export class RequestHistory {
-  constructor(private readonly state: vscode.Memento, private readonly size: () => number) {}
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly size: () => number,
+  ) {}
 
   all(): HistoryEntry[] {
     return (this.state.get<HistoryEntry[]>(KEY) ?? []).sort((a, b) => b.at - a.at);

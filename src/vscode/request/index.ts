@@ -11,12 +11,33 @@ import { ResponseView } from './responseView';
 import { RequestRunner } from './runner';
 import { RequestSecrets } from './secrets';
 
-type RequestCommandId = Extract<CommandId, `nextRouteKit.${
-  | 'sendRequest' | 'sendRequestAt' | 'pickRoute' | 'editRequest' | 'sendHttpRequest' | 'copyAsCurl' | 'exportRoutes'
-  | 'setAuthToken' | 'clearAuthToken' | 'setCookie' | 'startDevServer' | 'setBaseUrl' | 'resendRequest'
-  | 'showResponse' | 'saveFullResponse' | 'editParams'}`>;
+type RequestCommandId = Extract<
+  CommandId,
+  `nextRouteKit.${
+    | 'sendRequest'
+    | 'sendRequestAt'
+    | 'pickRoute'
+    | 'editRequest'
+    | 'sendHttpRequest'
+    | 'copyAsCurl'
+    | 'exportRoutes'
+    | 'setAuthToken'
+    | 'clearAuthToken'
+    | 'setCookie'
+    | 'startDevServer'
+    | 'setBaseUrl'
+    | 'resendRequest'
+    | 'showResponse'
+    | 'saveFullResponse'
+    | 'editParams'}`
+>;
 
-export function createRequestFeature(context: vscode.ExtensionContext, documents: RouteDocuments, routes: WorkspaceRoutes, log: vscode.LogOutputChannel) {
+export function createRequestFeature(
+  context: vscode.ExtensionContext,
+  documents: RouteDocuments,
+  routes: WorkspaceRoutes,
+  log: vscode.LogOutputChannel,
+) {
   const secrets = new RequestSecrets(context.secrets);
   const view = new ResponseView();
   const history = new RequestHistory(context.workspaceState, () => readSettings().request.historySize);

@@ -42,7 +42,11 @@ export class ResponseView implements vscode.TextDocumentContentProvider, vscode.
     const doc = await vscode.workspace.openTextDocument(RESPONSE_URI);
     if (doc.languageId !== RESPONSE_LANGUAGE) await vscode.languages.setTextDocumentLanguage(doc, RESPONSE_LANGUAGE);
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === RESPONSE_URI.toString());
-    await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+    await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside,
+      preserveFocus: true,
+      preview: false,
+    });
   }
 
   set(text: string): void {

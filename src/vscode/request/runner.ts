@@ -30,7 +30,11 @@ export interface RequestTarget {
 }
 
 export class RequestRunner implements vscode.Disposable {
-  private readonly statusItem = vscode.window.createStatusBarItem('nextRouteKit.lastResponse', vscode.StatusBarAlignment.Left, 9);
+  private readonly statusItem = vscode.window.createStatusBarItem(
+    'nextRouteKit.lastResponse',
+    vscode.StatusBarAlignment.Left,
+    9,
+  );
   private pending: AbortController | undefined;
 
   constructor(
@@ -59,23 +63,36 @@ export class RequestRunner implements vscode.Disposable {
     const doc = this.documents.parse(editor.document);
     const handlers = engine().findHandlers(doc);
     const offset = editor.document.offsetAt(editor.selection.active);
-    const containing = handlers.find((h) => offset >= h.statementSpan.start && offset <= h.statementSpan.end) ?? [...handlers].reverse().find((h) => h.statementSpan.start <= offset) ?? handlers[0];
+    const containing =
+      handlers.find((h) => offset >= h.statementSpan.start && offset <= h.statementSpan.end) ??
+      [...handlers].reverse().find((h) => h.statementSpan.start <= offset) ??
+      handlers[0];
     return containing ? this.target(editor.document, containing.method) : undefined;
   }
 
   /** Path params for a route: remembered values, else asked for (and remembered). */
-  async params(target: RequestTarget, ask: 'missing' | 'always' = 'missing'): Promise<Record<string, string> | undefined> {
+  async params(
+    target: RequestTarget,
+    ask: 'missing' | 'always' = 'missing',
+  ): Promise<Record<string, string> | undefined> {
     const all = this.state.get<Record<string, Record<string, string>>>(PARAMS_KEY) ?? {};
     const remembered = all[target.route.route] ?? {};
     const values: Record<string, string> = { ...remembered };
     for (const p of target.route.params) {
-      if (ask === 'missing' && values[p.name] !== undefined && (values[p.name] !== '' || p.kind === 'optionalCatchAll')) continue;
+      if (ask === 'missing' && values[p.name] !== undefined && (values[p.name] !== '' || p.kind === 'optionalCatchAll'))
+        continue;
       const value = await vscode.window.showInputBox({
         title: `${target.inferred.method} ${target.route.route}`,
-        prompt: p.kind === 'single' ? `Value for [${p.name}]` : p.kind === 'catchAll' ? `Segments for [...${p.name}] (one or more, separated by /)` : `Segments for [[...${p.name}]] (may be empty)`,
+        prompt:
+          p.kind === 'single'
+            ? `Value for [${p.name}]`
+            : p.kind === 'catchAll'
+              ? `Segments for [...${p.name}] (one or more, separated by /)`
+              : `Segments for [[...${p.name}]] (may be empty)`,
         value: values[p.name] ?? '',
         ignoreFocusOut: true,
-        validateInput: (v) => (p.kind !== 'optionalCatchAll' && v.trim() === '' ? `[${p.name}] needs a value` : undefined),
+        validateInput: (v) =>
+          p.kind !== 'optionalCatchAll' && v.trim() === '' ? `[${p.name}] needs a value` : undefined,
       });
       if (value === undefined) return undefined;
       values[p.name] = value.trim();
@@ -88,12 +105,25 @@ export class RequestRunner implements vscode.Disposable {
     const all = this.state.get<Record<string, Record<string, string>>>(PARAMS_KEY) ?? {};
     const routes = Object.keys(all);
     if (!routes.length) {
-      void vscode.window.showInformationMessage('No path parameters remembered yet: they are asked for the first time you send to a dynamic route.');
+      void vscode.window.showInformationMessage(
+        'No path parameters remembered yet: they are asked for the first time you send to a dynamic route.',
+      );
       return;
     }
-    const picked = await vscode.window.showQuickPick(routes.map((r) => ({ label: r, description: Object.entries(all[r]!).map(([k, v]) => `${k}=${v}`).join(' ') })), { title: 'Edit remembered path parameters' });
+    const picked = await vscode.window.showQuickPick(
+      routes.map((r) => ({
+        label: r,
+        description: Object.entries(all[r]!)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
+      })),
+      { title: 'Edit remembered path parameters' },
+    );
     if (!picked) return;
-    const choice = await vscode.window.showQuickPick(['Forget them', ...Object.keys(all[picked.label]!).map((k) => `Change ${k}`)], { title: picked.label });
+    const choice = await vscode.window.showQuickPick(
+      ['Forget them', ...Object.keys(all[picked.label]!).map((k) => `Change ${k}`)],
+      { title: picked.label },
+    );
     if (!choice) return;
     if (choice === 'Forget them') {
       const { [picked.label]: _removed, ...rest } = all;
@@ -101,20 +131,31 @@ export class RequestRunner implements vscode.Disposable {
       return;
     }
     const name = choice.slice('Change '.length);
-    const value = await vscode.window.showInputBox({ title: `${picked.label}: [${name}]`, value: all[picked.label]![name] ?? '' });
-    if (value !== undefined) await this.state.update(PARAMS_KEY, { ...all, [picked.label]: { ...all[picked.label], [name]: value } });
+    const value = await vscode.window.showInputBox({
+      title: `${picked.label}: [${name}]`,
+      value: all[picked.label]![name] ?? '',
+    });
+    if (value !== undefined)
+      await this.state.update(PARAMS_KEY, { ...all, [picked.label]: { ...all[picked.label], [name]: value } });
   }
 
   /** The base URL to send to: the setting, else the first detected candidate that answers. */
   async baseUrl(layout: ProjectLayout | undefined, scope: vscode.Uri): Promise<string | undefined> {
     const e = engine();
     const setting = readSettings(scope).request.baseUrl;
-    const candidates = e.baseUrlCandidates(layout, { ...(setting ? { setting } : {}), fs: nodeFsPort, env: process.env });
+    const candidates = e.baseUrlCandidates(layout, {
+      ...(setting ? { setting } : {}),
+      fs: nodeFsPort,
+      env: process.env,
+    });
     const found = await e.firstAnswering(candidates);
     if (found) return found.url;
     const tried = candidates.map((c) => `${c.url} (${c.detail})`).join(', ');
     const actions = layout?.packageJson?.scripts['dev'] ? ['Start Dev Server', 'Set Base URL'] : ['Set Base URL'];
-    const choice = await vscode.window.showErrorMessage(`Nothing answers at ${tried}. Is \`next dev\` running?`, ...actions);
+    const choice = await vscode.window.showErrorMessage(
+      `Nothing answers at ${tried}. Is \`next dev\` running?`,
+      ...actions,
+    );
     if (choice === 'Start Dev Server' && layout) return startDevServer(layout, this.log);
     if (choice === 'Set Base URL') return this.setBaseUrl(scope);
     return undefined;
@@ -136,7 +177,9 @@ export class RequestRunner implements vscode.Disposable {
       },
     });
     if (value === undefined) return undefined;
-    await vscode.workspace.getConfiguration(CONFIG_SECTION, scope).update('request.baseUrl', value.replace(/\/+$/, ''), vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration(CONFIG_SECTION, scope)
+      .update('request.baseUrl', value.replace(/\/+$/, ''), vscode.ConfigurationTarget.Workspace);
     return value.replace(/\/+$/, '');
   }
 
@@ -159,9 +202,14 @@ export class RequestRunner implements vscode.Disposable {
 
   private trusted(): boolean {
     if (vscode.workspace.isTrusted) return true;
-    void vscode.window.showWarningMessage('Next Route Kit does not send requests from an untrusted workspace.', 'Manage Workspace Trust').then((c) => {
-      if (c) void vscode.commands.executeCommand('workbench.trust.manage');
-    });
+    void vscode.window
+      .showWarningMessage(
+        'Next Route Kit does not send requests from an untrusted workspace.',
+        'Manage Workspace Trust',
+      )
+      .then((c) => {
+        if (c) void vscode.commands.executeCommand('workbench.trust.manage');
+      });
     return false;
   }
 
@@ -182,7 +230,11 @@ export class RequestRunner implements vscode.Disposable {
     const built = await this.build(target);
     if (!built) return;
     if (target.inferred.auth && !(await this.secrets.token())) {
-      const choice = await vscode.window.showInformationMessage(`${target.inferred.method} ${target.route.route} reads the Authorization header. Set a token to send as Bearer?`, 'Set Auth Token', 'Send Without');
+      const choice = await vscode.window.showInformationMessage(
+        `${target.inferred.method} ${target.route.route} reads the Authorization header. Set a token to send as Bearer?`,
+        'Set Auth Token',
+        'Send Without',
+      );
       if (choice === 'Set Auth Token') await this.secrets.setToken();
       else if (choice !== 'Send Without') return;
     }
@@ -190,7 +242,12 @@ export class RequestRunner implements vscode.Disposable {
   }
 
   /** Sends a spec (with placeholders), filling secrets only for the base URL's origin. */
-  async send(spec: RequestSpec, base: string, historyKey: string, scope: vscode.Uri | undefined): Promise<ResponseResult | undefined> {
+  async send(
+    spec: RequestSpec,
+    base: string,
+    historyKey: string,
+    scope: vscode.Uri | undefined,
+  ): Promise<ResponseResult | undefined> {
     if (!this.trusted()) return undefined;
     const e = engine();
     if (!(await this.confirmOrigin(spec.url))) return undefined;
@@ -204,7 +261,10 @@ export class RequestRunner implements vscode.Disposable {
     }
     const variables = targetOrigin === baseOrigin ? await this.secrets.variables(e.cookieNamesIn(spec), e) : {};
     const { spec: resolved, dropped, missing } = e.prepareForSend(spec, variables);
-    if (dropped.length) this.log.warn(`Sent without ${dropped.join(', ')}: ${targetOrigin === baseOrigin ? 'no value is set (Next Route Kit: Set Auth Token / Set Cookie)' : `secrets belong to ${baseOrigin}, not ${targetOrigin}`}.`);
+    if (dropped.length)
+      this.log.warn(
+        `Sent without ${dropped.join(', ')}: ${targetOrigin === baseOrigin ? 'no value is set (Next Route Kit: Set Auth Token / Set Cookie)' : `secrets belong to ${baseOrigin}, not ${targetOrigin}`}.`,
+      );
     if (missing.length) this.log.warn(`No value for ${missing.map((m) => `{{${m}}}`).join(', ')}: sent as written.`);
     const settings = readSettings(scope);
     this.pending?.abort();
@@ -214,7 +274,11 @@ export class RequestRunner implements vscode.Disposable {
     let streaming = false;
     try {
       const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `${resolved.method} ${new URL(resolved.url).pathname}`, cancellable: true },
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `${resolved.method} ${new URL(resolved.url).pathname}`,
+          cancellable: true,
+        },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
           progress.report({ message: 'sending…' });
@@ -244,7 +308,9 @@ export class RequestRunner implements vscode.Disposable {
       this.statusItem.text = `$(${result.status < 400 ? 'pass' : 'error'}) ${result.status} · ${Math.round(result.totalMs)} ms`;
       this.statusItem.tooltip = `${resolved.method} ${resolved.url}\n${result.status} ${result.statusText} · ${Math.round(result.ttfbMs)} ms to first byte · ${Math.round(result.totalMs)} ms total · ${e.formatBytes(result.bytes)}\nClick to show the response.`;
       this.statusItem.show();
-      this.log.info(`← ${result.status} ${result.statusText} ${Math.round(result.totalMs)} ms ${e.formatBytes(result.bytes)}`);
+      this.log.info(
+        `← ${result.status} ${result.statusText} ${Math.round(result.totalMs)} ms ${e.formatBytes(result.bytes)}`,
+      );
       await this.history.add(historyKey, spec, result.status);
       return result;
     } catch (err) {
@@ -252,7 +318,11 @@ export class RequestRunner implements vscode.Disposable {
         this.log.warn(`✗ ${err.message}`);
         if (err.kind === 'cancelled') return undefined;
         if (err.kind === 'refused') {
-          const choice = await vscode.window.showErrorMessage(`${err.message} ${err.hint ?? ''}`, 'Start Dev Server', 'Set Base URL');
+          const choice = await vscode.window.showErrorMessage(
+            `${err.message} ${err.hint ?? ''}`,
+            'Start Dev Server',
+            'Set Base URL',
+          );
           if (choice === 'Set Base URL') await this.setBaseUrl(scope);
           if (choice === 'Start Dev Server') await vscode.commands.executeCommand('nextRouteKit.startDevServer');
           return undefined;

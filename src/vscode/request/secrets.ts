@@ -15,7 +15,8 @@ export class RequestSecrets {
   async setToken(): Promise<boolean> {
     const value = await vscode.window.showInputBox({
       title: 'Next Route Kit: auth token',
-      prompt: 'Sent as `Authorization: Bearer <token>` to handlers that read the Authorization header. Stored in your OS keychain, never in settings.',
+      prompt:
+        'Sent as `Authorization: Bearer <token>` to handlers that read the Authorization header. Stored in your OS keychain, never in settings.',
       password: true,
       ignoreFocusOut: true,
       placeHolder: 'eyJhbGciOi…',
@@ -37,11 +38,20 @@ export class RequestSecrets {
 
   async setCookie(suggestions: readonly string[]): Promise<void> {
     const name = suggestions.length
-      ? (await vscode.window.showQuickPick([...suggestions, 'Another cookie…'], { title: 'Cookie to send' })) ?? undefined
+      ? ((await vscode.window.showQuickPick([...suggestions, 'Another cookie…'], { title: 'Cookie to send' })) ??
+        undefined)
       : undefined;
-    const cookieName = name && name !== 'Another cookie…' ? name : await vscode.window.showInputBox({ title: 'Cookie name', ignoreFocusOut: true });
+    const cookieName =
+      name && name !== 'Another cookie…'
+        ? name
+        : await vscode.window.showInputBox({ title: 'Cookie name', ignoreFocusOut: true });
     if (!cookieName) return;
-    const value = await vscode.window.showInputBox({ title: `Value of the "${cookieName}" cookie`, password: true, ignoreFocusOut: true, prompt: 'Stored in your OS keychain.' });
+    const value = await vscode.window.showInputBox({
+      title: `Value of the "${cookieName}" cookie`,
+      password: true,
+      ignoreFocusOut: true,
+      prompt: 'Stored in your OS keychain.',
+    });
     if (value === undefined) return;
     await this.secrets.store(COOKIE_PREFIX + cookieName, value);
   }

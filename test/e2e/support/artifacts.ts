@@ -12,9 +12,16 @@ import { REPO_ROOT } from '../../../scripts/e2e/install';
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
 /** Saves a screenshot of `page` and the `logs()` text for the scenario `title`; returns what was saved, to name in the failure. */
-export async function saveFailureArtifacts(title: string, page: Page | undefined, logs: () => string): Promise<string[]> {
+export async function saveFailureArtifacts(
+  title: string,
+  page: Page | undefined,
+  logs: () => string,
+): Promise<string[]> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  const slug = title.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
+  const slug = title
+    .replace(/[^\w]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
   const shot = path.join(RESULTS_DIR, `${slug}.png`);
   const log = path.join(RESULTS_DIR, `${slug}.log`);
   const saved: string[] = [];
@@ -67,7 +74,10 @@ export function collectLogs(server: Workbench | undefined): string {
   const exthost = findFiles(path.join(server.userDataDir, 'logs'), (name) => /exthost\d*\.log$/.test(name));
   const sections: [string, string][] = [
     ['Output ▸ Next Route Kit', server.extensionLog()],
-    ...exthost.map((file): [string, string] => [path.relative(server.userDataDir, file), fs.readFileSync(file, 'utf8')]),
+    ...exthost.map((file): [string, string] => [
+      path.relative(server.userDataDir, file),
+      fs.readFileSync(file, 'utf8'),
+    ]),
     ['code-server', server.codeServerLog()],
     ['next dev', server.dev?.logs() ?? '(not running)'],
   ];

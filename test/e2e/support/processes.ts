@@ -53,7 +53,10 @@ export function markProcesses(): ProcessMark {
     for (const p of all) {
       if (!p.marked && !groups.has(p.group)) continue;
       try {
-        found.push({ pid: p.pid, command: fs.readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 200) });
+        found.push({
+          pid: p.pid,
+          command: fs.readFileSync(`/proc/${p.pid}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 200),
+        });
       } catch {
         /* exited meanwhile */
       }

@@ -13,7 +13,15 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // Flags from the machine notes: this network refuses Chromium's background connections.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -91,8 +99,18 @@ export class Workbench {
   async answerInput(value: string): Promise<{ title: string; prompt: string }> {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
-    const title = norm(await this.page.locator('.quick-input-widget .quick-input-title').textContent().catch(() => ''));
-    const prompt = norm(await this.page.locator('.quick-input-widget .quick-input-message').textContent().catch(() => ''));
+    const title = norm(
+      await this.page
+        .locator('.quick-input-widget .quick-input-title')
+        .textContent()
+        .catch(() => ''),
+    );
+    const prompt = norm(
+      await this.page
+        .locator('.quick-input-widget .quick-input-message')
+        .textContent()
+        .catch(() => ''),
+    );
     await input.fill(value);
     await this.page.keyboard.press('Enter');
     return { title, prompt };
@@ -100,7 +118,9 @@ export class Workbench {
 
   /** The visible text of the editor whose tab is `title` (Monaco renders the visible lines). */
   editorGroup(title: string | RegExp): Locator {
-    return this.page.locator('.editor-group-container', { has: this.page.locator('.tab.active', { hasText: title }) }).first();
+    return this.page
+      .locator('.editor-group-container', { has: this.page.locator('.tab.active', { hasText: title }) })
+      .first();
   }
 
   async editorText(title: string | RegExp): Promise<string> {
@@ -201,7 +221,12 @@ export class Workbench {
   /** Opens the quick-fix menu (Ctrl+.) at the cursor and picks an action by its title. */
   async quickFix(title: string | RegExp): Promise<string[]> {
     // The light bulb shows once the code actions at the cursor are known.
-    await this.page.locator('.editor-group-container.active .monaco-editor [class*="codicon-light-bulb"], .editor-group-container.active .monaco-editor [class*="codicon-lightbulb"]').first().waitFor();
+    await this.page
+      .locator(
+        '.editor-group-container.active .monaco-editor [class*="codicon-light-bulb"], .editor-group-container.active .monaco-editor [class*="codicon-lightbulb"]',
+      )
+      .first()
+      .waitFor();
     await this.page.keyboard.press('Control+.');
     const menu = this.page.locator('.action-widget');
     await menu.waitFor();
@@ -256,7 +281,8 @@ export class Workbench {
     const rows = widget.locator('.quick-input-list .monaco-list-row');
     await rows.first().waitFor();
     // A string, not a function: the test runner's transpiler would wrap inner functions in helpers the page lacks.
-    const items = (await widget.evaluate(`[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')]
+    const items =
+      (await widget.evaluate(`[...document.querySelectorAll('.quick-input-widget .quick-input-list .monaco-list-row')]
       .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
       .map((row) => ({
         label: (row.querySelector('.quick-input-list-row .label-name')?.textContent || '').replace(/\\u00a0/g, ' '),
@@ -386,7 +412,10 @@ export class Workbench {
   async triggerSuggest(expect?: string | RegExp): Promise<string[]> {
     await this.page.keyboard.press('Control+Space');
     const widget = this.page.locator('.editor-group-container.active .suggest-widget.visible');
-    await widget.locator('.monaco-list-row', expect ? { hasText: expect } : {}).first().waitFor();
+    await widget
+      .locator('.monaco-list-row', expect ? { hasText: expect } : {})
+      .first()
+      .waitFor();
     return (await widget.locator('.monaco-list-row .label-name').allTextContents()).map(norm);
   }
 
@@ -403,7 +432,11 @@ export class Workbench {
       const message = widget.querySelector('.message');
       return !!message && /No suggestions/.test(message.textContent || '');
     })()`);
-    const labels = (await this.page.locator('.editor-group-container.active .suggest-widget.visible .monaco-list-row .label-name').allTextContents()).map(norm);
+    const labels = (
+      await this.page
+        .locator('.editor-group-container.active .suggest-widget.visible .monaco-list-row .label-name')
+        .allTextContents()
+    ).map(norm);
     await this.page.keyboard.press('Escape');
     return labels;
   }

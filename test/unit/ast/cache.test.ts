@@ -30,7 +30,12 @@ function random(seed: number): () => number {
   };
 }
 
-const snapshot = (uri: string, version: number, text: string, fileName = `/p/${uri}`) => ({ uri, version, fileName, getText: () => text });
+const snapshot = (uri: string, version: number, text: string, fileName = `/p/${uri}`) => ({
+  uri,
+  version,
+  fileName,
+  getText: () => text,
+});
 
 describe('AST cache: one parse per document version', () => {
   it('parses a version once and hands the same parse to every caller', () => {
@@ -42,9 +47,30 @@ describe('AST cache: one parse per document version', () => {
   });
 
   it('parses an edited version incrementally into the same tree a fresh parse gives, and the same findings', () => {
-    const files = ['app/api/users/[id]/route.ts', 'app/api/users/route.ts', 'app/api/echo/route.ts', 'app/api/legacy-cors/route.ts'];
+    const files = [
+      'app/api/users/[id]/route.ts',
+      'app/api/users/route.ts',
+      'app/api/echo/route.ts',
+      'app/api/legacy-cors/route.ts',
+    ];
     const next = random(42);
-    const pieces = ['x', ';', '{', '}', '(', ')', "'", '`', '\n', ' await ', 'return ', '/*', '*/', 'export async function POST() {}\n', ''];
+    const pieces = [
+      'x',
+      ';',
+      '{',
+      '}',
+      '(',
+      ')',
+      "'",
+      '`',
+      '\n',
+      ' await ',
+      'return ',
+      '/*',
+      '*/',
+      'export async function POST() {}\n',
+      '',
+    ];
     let edits = 0;
     for (const rel of files) {
       const cache = new AstCache();
@@ -58,16 +84,26 @@ describe('AST cache: one parse per document version', () => {
         const incremental = cache.get(snapshot(uri, v, text));
         const fresh = parseDocument(`/p/${uri}`, text, uri, v);
         assert.equal(incremental.text, text);
-        assert.equal(dump(incremental.sourceFile), dump(fresh.sourceFile), `${rel} v${v}: the tree differs from a fresh parse`);
+        assert.equal(
+          dump(incremental.sourceFile),
+          dump(fresh.sourceFile),
+          `${rel} v${v}: the tree differs from a fresh parse`,
+        );
         // Same errors at the same places; TypeScript sometimes words one differently after an
         // incremental parse (a hint appended to "Declaration or statement expected."), so the
         // first sentence is compared.
         const firstSentence = (m: string): string => m.split('. ')[0]!.replace(/\.$/, '');
-        const errors = (d: typeof fresh) => d.parseErrors.map((e) => `${e.span.start}-${e.span.end} ${firstSentence(e.message)}`);
+        const errors = (d: typeof fresh) =>
+          d.parseErrors.map((e) => `${e.span.start}-${e.span.end} ${firstSentence(e.message)}`);
         assert.deepEqual(errors(incremental), errors(fresh), `${rel} v${v}: parse errors`);
         const options = { route: routeInfoFor(rel), project: {} };
-        const strip = (fs: ReturnType<typeof lintDocument>) => fs.map((f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${firstSentence(f.message)}`);
-        assert.deepEqual(strip(lintDocument(incremental, options)), strip(lintDocument(fresh, options)), `${rel} v${v}: findings`);
+        const strip = (fs: ReturnType<typeof lintDocument>) =>
+          fs.map((f) => `${f.ruleId} ${f.span.start}-${f.span.end} ${firstSentence(f.message)}`);
+        assert.deepEqual(
+          strip(lintDocument(incremental, options)),
+          strip(lintDocument(fresh, options)),
+          `${rel} v${v}: findings`,
+        );
         edits++;
       }
     }

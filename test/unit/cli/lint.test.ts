@@ -36,7 +36,17 @@ describe('next-route-kit lint', () => {
         ['no-body-with-null-status', 2, 10, 'error'],
       ],
     );
-    for (const f of json) assert.deepEqual(Object.keys(f).sort(), ['column', 'endColumn', 'endLine', 'file', 'line', 'message', 'ruleId', 'severity']);
+    for (const f of json)
+      assert.deepEqual(Object.keys(f).sort(), [
+        'column',
+        'endColumn',
+        'endLine',
+        'file',
+        'line',
+        'message',
+        'ruleId',
+        'severity',
+      ]);
   });
 
   it('reports a file that does not parse as one finding instead of crashing', async () => {
@@ -62,22 +72,58 @@ describe('next-route-kit lint', () => {
 
   it('prints stylish output grouped by file with a summary line', async () => {
     const run = await cli(['lint', 'app/api/bad'], project.dir);
-    assert.match(run.stdout, /app\/api\/bad\/route\.ts\n {2}1:23 +error +`get` is not a route handler.*invalid-route-export/);
+    assert.match(
+      run.stdout,
+      /app\/api\/bad\/route\.ts\n {2}1:23 +error +`get` is not a route handler.*invalid-route-export/,
+    );
     assert.match(run.stdout, /✖ 2 problems \(2 errors, 0 warnings\)/);
   });
 
   it('turns a rule off or down with --rule, changing the exit code', async () => {
-    const run = await cli(['lint', 'app/api/bad', '--format', 'json', '--rule', 'invalid-route-export=off', '--rule', 'no-body-with-null-status=warning'], project.dir);
+    const run = await cli(
+      [
+        'lint',
+        'app/api/bad',
+        '--format',
+        'json',
+        '--rule',
+        'invalid-route-export=off',
+        '--rule',
+        'no-body-with-null-status=warning',
+      ],
+      project.dir,
+    );
     const json = JSON.parse(run.stdout) as Array<{ ruleId: string; severity: string }>;
-    assert.deepEqual(json.map((f) => [f.ruleId, f.severity]), [['no-body-with-null-status', 'warning']]);
+    assert.deepEqual(
+      json.map((f) => [f.ruleId, f.severity]),
+      [['no-body-with-null-status', 'warning']],
+    );
     assert.equal(run.code, 0);
-    const strict = await cli(['lint', 'app/api/bad', '--rule', 'invalid-route-export=off', '--rule', 'no-body-with-null-status=warning', '--max-warnings', '0'], project.dir);
+    const strict = await cli(
+      [
+        'lint',
+        'app/api/bad',
+        '--rule',
+        'invalid-route-export=off',
+        '--rule',
+        'no-body-with-null-status=warning',
+        '--max-warnings',
+        '0',
+      ],
+      project.dir,
+    );
     assert.equal(strict.code, 1);
     assert.match(strict.stderr, /1 warnings exceed --max-warnings 0/);
   });
 
   it('exits 2 with a one-line message on bad usage', async () => {
-    for (const args of [['lint', 'missing-dir'], ['lint', '--format', 'xml'], ['lint', '--max-warnings', '-1'], ['lint', '--rule', 'nope=error'], ['lint', '--bogus']]) {
+    for (const args of [
+      ['lint', 'missing-dir'],
+      ['lint', '--format', 'xml'],
+      ['lint', '--max-warnings', '-1'],
+      ['lint', '--rule', 'nope=error'],
+      ['lint', '--bogus'],
+    ]) {
       const run = await cli(args, project.dir);
       assert.equal(run.code, 2, args.join(' '));
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
@@ -94,16 +140,30 @@ describe('next-route-kit lint', () => {
   it('writes SARIF 2.1.0 that validates against the official schema, with relative artifact URIs', async () => {
     const run = await cli(['lint', '.', '--format', 'sarif'], project.dir);
     const log = JSON.parse(run.stdout) as { runs: any[] };
-    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const schema = JSON.parse(
+      fs.readFileSync(
+        path.join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'),
+        'utf8',
+      ),
+    );
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const valid = ajv.validate(schema, log);
     assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
-    const results = log.runs[0].results as Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } } }> }>;
+    const results = log.runs[0].results as Array<{
+      ruleId: string;
+      level: string;
+      locations: Array<{
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number } };
+      }>;
+    }>;
     const bad = results.filter((r) => r.locations[0]!.physicalLocation.artifactLocation.uri === 'app/api/bad/route.ts');
-    assert.deepEqual(bad.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine]), [
-      ['invalid-route-export', 'error', 1],
-      ['no-body-with-null-status', 'error', 2],
-    ]);
+    assert.deepEqual(
+      bad.map((r) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine]),
+      [
+        ['invalid-route-export', 'error', 1],
+        ['no-body-with-null-status', 'error', 2],
+      ],
+    );
     assert.equal(bad[0]!.locations[0]!.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
     const ruleIds = (log.runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>).map((r) => r.id);
     assert.ok(ruleIds.includes('no-body-with-null-status'));
@@ -112,8 +172,12 @@ describe('next-route-kit lint', () => {
   it('runs as a real process from dist/cli.js with the documented exit codes', function () {
     this.timeout(60000);
     const cliJs = path.join(REPO_ROOT, 'dist', 'cli.js');
-    if (!fs.existsSync(cliJs)) execFileSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT });
-    const bad = spawnSync(process.execPath, [cliJs, 'lint', 'app/api/bad', '--format', 'json'], { cwd: project.dir, encoding: 'utf8' });
+    if (!fs.existsSync(cliJs))
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT });
+    const bad = spawnSync(process.execPath, [cliJs, 'lint', 'app/api/bad', '--format', 'json'], {
+      cwd: project.dir,
+      encoding: 'utf8',
+    });
     assert.equal(bad.status, 1);
     assert.equal((JSON.parse(bad.stdout) as unknown[]).length, 2);
     const good = spawnSync(process.execPath, [cliJs, 'lint', 'app/api/good'], { cwd: project.dir, encoding: 'utf8' });
@@ -133,7 +197,10 @@ describe('next-route-kit lint: project checks', () => {
     try {
       const run = await cli(['lint', '.', '--format', 'json'], project.dir);
       const json = JSON.parse(run.stdout) as Array<{ file: string; ruleId: string; line: number }>;
-      assert.deepEqual(json.map((f) => [f.file, f.ruleId, f.line]), [['app/x/route.ts', 'route-page-conflict', 1]]);
+      assert.deepEqual(
+        json.map((f) => [f.file, f.ruleId, f.line]),
+        [['app/x/route.ts', 'route-page-conflict', 1]],
+      );
       assert.equal(run.code, 1);
       const off = await cli(['lint', '.', '--rule', 'route-page-conflict=off'], project.dir);
       assert.equal(off.code, 0);

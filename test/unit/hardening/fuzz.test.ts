@@ -26,7 +26,10 @@ function routeFilesUnder(dir: string): string[] {
     .sort();
 }
 
-const SOURCES = [...routeFilesUnder(path.join(FIXTURE_APP, 'app')), ...routeFilesUnder(path.join(REPO_ROOT, 'test/fixtures/seed/app'))].map((f) => ({
+const SOURCES = [
+  ...routeFilesUnder(path.join(FIXTURE_APP, 'app')),
+  ...routeFilesUnder(path.join(REPO_ROOT, 'test/fixtures/seed/app')),
+].map((f) => ({
   name: path.relative(REPO_ROOT, f),
   text: fs.readFileSync(f, 'utf8'),
 }));
@@ -47,7 +50,11 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   unbalance: (t, r) => {
     const at = Math.floor(r() * t.length);
-    return t.slice(0, at) + pick(r, ['{', '}', '(', ')', '[', ']', '`', '"', "'", '/*', '<div>', '${']).repeat(1 + Math.floor(r() * 5)) + t.slice(at);
+    return (
+      t.slice(0, at) +
+      pick(r, ['{', '}', '(', ')', '[', ']', '`', '"', "'", '/*', '<div>', '${']).repeat(1 + Math.floor(r() * 5)) +
+      t.slice(at)
+    );
   },
   dropClosers: (t) => t.replace(/[})\]]/g, ''),
   swapLines: (t, r) => {
@@ -60,14 +67,19 @@ const MUTATIONS: Record<string, Mutation> = {
     return lines.join('\n');
   },
   hugeLiteral: (t, r) => t.replace(/'[^'\n]*'/, `'${'x'.repeat(200_000 + Math.floor(r() * 100_000))}'`),
-  hugeNumberAndTemplate: (t) => t.replace(/status: \d+/, `status: ${'9'.repeat(5000)}`) + `\nconst big = \`${'${a}'.repeat(5000)}\`\n`,
+  hugeNumberAndTemplate: (t) =>
+    t.replace(/status: \d+/, `status: ${'9'.repeat(5000)}`) + `\nconst big = \`${'${a}'.repeat(5000)}\`\n`,
   deepParens: (t) => t + `\nexport const GET = async () => Response.json(${'('.repeat(3000)}1${')'.repeat(3000)})\n`,
   deepObjects: (t) => t + `\nconst deep = ${'{ a: '.repeat(2000)}1${' }'.repeat(2000)}\n`,
   deepArrows: (t) => t + `\nconst f = ${'() => '.repeat(2000)}Response.json({})\n`,
-  deepIfs: (t) => t + `\nexport async function PATCH() {\n${'if (x) {\n'.repeat(1500)}return Response.json({})\n${'}\n'.repeat(1500)}}\n`,
+  deepIfs: (t) =>
+    t +
+    `\nexport async function PATCH() {\n${'if (x) {\n'.repeat(1500)}return Response.json({})\n${'}\n'.repeat(1500)}}\n`,
   binary: (t, r) => {
     const at = Math.floor(r() * t.length);
-    const bytes = Array.from({ length: 64 + Math.floor(r() * 512) }, () => String.fromCharCode(Math.floor(r() * 256))).join('');
+    const bytes = Array.from({ length: 64 + Math.floor(r() * 512) }, () =>
+      String.fromCharCode(Math.floor(r() * 256)),
+    ).join('');
     return t.slice(0, at) + bytes + t.slice(at);
   },
   allBinary: (_t, r) => Array.from({ length: 4096 }, () => String.fromCharCode(Math.floor(r() * 65536))).join(''),
@@ -87,17 +99,33 @@ describe('hardening: fuzzed route files', function () {
   for (const source of SOURCES) {
     for (const [name, mutate] of Object.entries(MUTATIONS)) {
       // Each source gets every mutation once; a seeded second round adds random compositions.
-      cases.push({ label: `${name}(${source.name})`, text: mutate(source.text, rand), file: source.name.endsWith('.js') ? 'app/api/x/[id]/route.js' : 'app/api/x/[id]/route.ts' });
+      cases.push({
+        label: `${name}(${source.name})`,
+        text: mutate(source.text, rand),
+        file: source.name.endsWith('.js') ? 'app/api/x/[id]/route.js' : 'app/api/x/[id]/route.ts',
+      });
     }
   }
   for (let i = 0; i < 60; i++) {
     const source = pick(rand, SOURCES);
     const a = pick(rand, Object.entries(MUTATIONS));
     const b = pick(rand, Object.entries(MUTATIONS));
-    cases.push({ label: `${a[0]}+${b[0]}(${source.name})`, text: b[1](a[1](source.text, rand), rand), file: pick(rand, ['app/api/x/[id]/route.ts', 'app/api/x/route.js', 'app/(g)/[...all]/route.tsx', 'app/api/x/route.mjs']) });
+    cases.push({
+      label: `${a[0]}+${b[0]}(${source.name})`,
+      text: b[1](a[1](source.text, rand), rand),
+      file: pick(rand, [
+        'app/api/x/[id]/route.ts',
+        'app/api/x/route.js',
+        'app/(g)/[...all]/route.tsx',
+        'app/api/x/route.mjs',
+      ]),
+    });
   }
   const fiveMb = (() => {
-    const unit = SOURCES.find((s) => s.name.includes('users/route.ts'))!.text.replace(/export async function (\w+)/g, (_m, n: string) => `async function ${n}_${Math.random().toString(36).slice(2, 8)}`);
+    const unit = SOURCES.find((s) => s.name.includes('users/route.ts'))!.text.replace(
+      /export async function (\w+)/g,
+      (_m, n: string) => `async function ${n}_${Math.random().toString(36).slice(2, 8)}`,
+    );
     let text = '';
     while (text.length < 5 * 2 ** 20) text += unit;
     return text + '\nexport async function GET() { return Response.json({}) }\n';
@@ -123,7 +151,8 @@ describe('hardening: fuzzed route files', function () {
         const internal = result.filter((f) => f.ruleId === 'internal-error' && !/nests too deeply/.test(f.message));
         if (internal.length) failures.push(`${c.label}: ${internal.map((f) => f.message).join('; ')}`);
         for (const f of result) {
-          if (f.span.start < 0 || f.span.end > c.text.length || f.span.start > f.span.end) failures.push(`${c.label}: bad span ${JSON.stringify(f.span)} for ${f.ruleId}`);
+          if (f.span.start < 0 || f.span.end > c.text.length || f.span.start > f.span.end)
+            failures.push(`${c.label}: bad span ${JSON.stringify(f.span)} for ${f.ruleId}`);
         }
       } catch (e) {
         failures.push(`${c.label}: threw ${(e as Error).stack}`);
@@ -136,7 +165,9 @@ describe('hardening: fuzzed route files', function () {
   });
 
   it('never exits 2 from the CLI for route files it was given, however broken', async () => {
-    const files: Record<string, string | Buffer> = { 'package.json': JSON.stringify({ dependencies: { next: '15.0.0' } }) };
+    const files: Record<string, string | Buffer> = {
+      'package.json': JSON.stringify({ dependencies: { next: '15.0.0' } }),
+    };
     const chosen = cases.filter((_c, i) => i % 17 === 0).slice(0, 40);
     chosen.forEach((c, i) => (files[`app/api/f${i}/route.${c.file.split('.').pop()}`] = c.text));
     files['app/api/binary/route.ts'] = Buffer.from(Array.from({ length: 8192 }, (_v, i) => (i * 7919) % 256));
@@ -146,7 +177,10 @@ describe('hardening: fuzzed route files', function () {
       const run = await cli(['lint', '.', '--format', 'json'], project.dir);
       assert.ok(run.code === 0 || run.code === 1, `exit ${run.code}: ${run.stderr}`);
       const json = JSON.parse(run.stdout) as Array<{ file: string; ruleId: string }>;
-      assert.ok(json.some((f) => f.file === 'app/api/binary/route.ts'), 'the binary file is reported');
+      assert.ok(
+        json.some((f) => f.file === 'app/api/binary/route.ts'),
+        'the binary file is reported',
+      );
       const routes = await cli(['routes', '.', '--json'], project.dir);
       assert.equal(routes.code, 0, routes.stderr);
       assert.equal((JSON.parse(routes.stdout) as unknown[]).length, chosen.length + 2);

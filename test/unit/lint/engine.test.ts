@@ -23,7 +23,10 @@ describe('lint engine', () => {
 
     it('suppresses only the named rule, not others on the same line', () => {
       const code = `// next-route-kit-disable-next-line invalid-route-export\nexport async function get() { return Response.json({}, { status: 204 }) }\n`;
-      assert.deepEqual(lint(code).map((f) => f.ruleId), ['no-body-with-null-status']);
+      assert.deepEqual(
+        lint(code).map((f) => f.ruleId),
+        ['no-body-with-null-status'],
+      );
     });
 
     it('suppresses every rule on the next line when none is named, and accepts a reason after --', () => {
@@ -104,9 +107,15 @@ describe('lint engine', () => {
       id: 'next15-only',
       meta: { description: 'fires on every function', defaultSeverity: 'warning', fixable: false, minNextMajor: 15 },
       messages: { x: 'x' },
-      create: (ctx) => ({ nodes: { [ts.SyntaxKind.FunctionDeclaration]: (node) => ctx.report({ node, messageId: 'x' }) } }),
+      create: (ctx) => ({
+        nodes: { [ts.SyntaxKind.FunctionDeclaration]: (node) => ctx.report({ node, messageId: 'x' }) },
+      }),
     });
-    const run = (nextMajor?: number) => lintDocument(parseDocument(FILE, 'export function GET() {}'), { rules: [next15Only], project: nextMajor === undefined ? {} : { nextMajor } }).length;
+    const run = (nextMajor?: number) =>
+      lintDocument(parseDocument(FILE, 'export function GET() {}'), {
+        rules: [next15Only],
+        project: nextMajor === undefined ? {} : { nextMajor },
+      }).length;
 
     it('runs a Next 15+ rule on Next 15 and 16', () => {
       assert.equal(run(15), 1);

@@ -11,7 +11,12 @@ function check(files: Record<string, string>, severities?: Record<string, 'off' 
   const p = tempProject({ 'package.json': '{"dependencies":{"next":"16.0.0"}}', ...files });
   try {
     const result = checkProjectStructure(loadProjectLayout(p.dir), severities);
-    return new Map([...result].map(([file, findings]) => [path.relative(p.dir, file).split(path.sep).join('/'), findings.map((f) => `${f.ruleId}:${f.severity}`)]));
+    return new Map(
+      [...result].map(([file, findings]) => [
+        path.relative(p.dir, file).split(path.sep).join('/'),
+        findings.map((f) => `${f.ruleId}:${f.severity}`),
+      ]),
+    );
   } finally {
     p.remove();
   }
@@ -29,7 +34,12 @@ describe('lint: project structure checks', () => {
   });
 
   it('accepts a page in a parent segment of a route', () => {
-    const r = check({ 'app/page.tsx': PAGE, 'app/api/route.ts': ROUTE, 'app/docs/page.tsx': PAGE, 'app/docs/api/route.ts': ROUTE });
+    const r = check({
+      'app/page.tsx': PAGE,
+      'app/api/route.ts': ROUTE,
+      'app/docs/page.tsx': PAGE,
+      'app/docs/api/route.ts': ROUTE,
+    });
     assert.equal(r.size, 0);
   });
 
@@ -46,17 +56,31 @@ describe('lint: project structure checks', () => {
   });
 
   it('accepts different dynamic names under different parents (/users/[id], /posts/[postId])', () => {
-    const r = check({ 'app/api/users/[id]/route.ts': ROUTE, 'app/api/posts/[postId]/route.ts': ROUTE, 'app/api/posts/[postId]/comments/[commentId]/route.ts': ROUTE });
+    const r = check({
+      'app/api/users/[id]/route.ts': ROUTE,
+      'app/api/posts/[postId]/route.ts': ROUTE,
+      'app/api/posts/[postId]/comments/[commentId]/route.ts': ROUTE,
+    });
     assert.equal(r.size, 0);
   });
 
   it('accepts groups that resolve to different URLs and the same dynamic name reused', () => {
-    const r = check({ 'app/(a)/api/x/route.ts': ROUTE, 'app/(b)/api/y/route.ts': ROUTE, 'app/api/posts/[id]/route.ts': ROUTE, 'app/api/posts/[id]/likes/route.ts': ROUTE });
+    const r = check({
+      'app/(a)/api/x/route.ts': ROUTE,
+      'app/(b)/api/y/route.ts': ROUTE,
+      'app/api/posts/[id]/route.ts': ROUTE,
+      'app/api/posts/[id]/likes/route.ts': ROUTE,
+    });
     assert.equal(r.size, 0);
   });
 
   it('flags pages/api/x beside app/api/x/route, including index files', () => {
-    const r = check({ 'app/api/health/route.ts': ROUTE, 'pages/api/health.ts': 'export default function h() {}', 'app/api/users/route.ts': ROUTE, 'pages/api/users/index.ts': 'export default function h() {}' });
+    const r = check({
+      'app/api/health/route.ts': ROUTE,
+      'pages/api/health.ts': 'export default function h() {}',
+      'app/api/users/route.ts': ROUTE,
+      'pages/api/users/index.ts': 'export default function h() {}',
+    });
     assert.deepEqual(r.get('app/api/health/route.ts'), ['pages-app-conflict:error']);
     assert.deepEqual(r.get('app/api/users/route.ts'), ['pages-app-conflict:error']);
   });
@@ -67,7 +91,11 @@ describe('lint: project structure checks', () => {
   });
 
   it('flags route files in a private folder, a slot and an intercepting segment', () => {
-    const r = check({ 'app/api/_lib/route.ts': ROUTE, 'app/@modal/api/x/route.ts': ROUTE, 'app/feed/(.)photo/route.ts': ROUTE });
+    const r = check({
+      'app/api/_lib/route.ts': ROUTE,
+      'app/@modal/api/x/route.ts': ROUTE,
+      'app/feed/(.)photo/route.ts': ROUTE,
+    });
     assert.deepEqual(r.get('app/api/_lib/route.ts'), ['unreachable-route:warning']);
     assert.deepEqual(r.get('app/@modal/api/x/route.ts'), ['unreachable-route:warning']);
     assert.deepEqual(r.get('app/feed/(.)photo/route.ts'), ['unreachable-route:warning']);
@@ -79,16 +107,26 @@ describe('lint: project structure checks', () => {
   });
 
   it('honours severity settings, off included', () => {
-    const r = check({ 'app/api/_lib/route.ts': ROUTE, 'app/x/route.ts': ROUTE, 'app/x/page.tsx': PAGE }, { 'unreachable-route': 'off', 'route-page-conflict': 'warning' });
+    const r = check(
+      { 'app/api/_lib/route.ts': ROUTE, 'app/x/route.ts': ROUTE, 'app/x/page.tsx': PAGE },
+      { 'unreachable-route': 'off', 'route-page-conflict': 'warning' },
+    );
     assert.equal(r.get('app/api/_lib/route.ts'), undefined);
     assert.deepEqual(r.get('app/x/route.ts'), ['route-page-conflict:warning']);
   });
   it('names the slug clash when pages/api and app/api use different dynamic names', () => {
-    const p = tempProject({ 'package.json': '{"dependencies":{"next":"16.0.0"}}', 'app/api/posts/[slug]/route.ts': ROUTE, 'pages/api/posts/[id].ts': 'export default function h() {}' });
+    const p = tempProject({
+      'package.json': '{"dependencies":{"next":"16.0.0"}}',
+      'app/api/posts/[slug]/route.ts': ROUTE,
+      'pages/api/posts/[id].ts': 'export default function h() {}',
+    });
     try {
       const result = checkProjectStructure(loadProjectLayout(p.dir));
       const findings = result.get(path.join(p.dir, 'app/api/posts/[slug]/route.ts')) ?? [];
-      assert.deepEqual(findings.map((f) => f.ruleId), ['pages-app-conflict']);
+      assert.deepEqual(
+        findings.map((f) => f.ruleId),
+        ['pages-app-conflict'],
+      );
       assert.match(findings[0]!.message, /pages\/api\/posts\/\[id\]\.ts.*different slug names/);
       assert.deepEqual(findings[0]!.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
     } finally {
@@ -110,7 +148,12 @@ describe('lint: project structure checks', () => {
   });
 
   it('flags a route beside a page in a parallel slot of the same URL, and a route and page with different dynamic names', () => {
-    const r = check({ 'app/x/route.ts': ROUTE, 'app/@modal/x/page.tsx': PAGE, 'app/shop/[id]/route.ts': ROUTE, 'app/shop/[sku]/page.tsx': PAGE });
+    const r = check({
+      'app/x/route.ts': ROUTE,
+      'app/@modal/x/page.tsx': PAGE,
+      'app/shop/[id]/route.ts': ROUTE,
+      'app/shop/[sku]/page.tsx': PAGE,
+    });
     assert.deepEqual(r.get('app/x/route.ts'), ['route-page-conflict:error']);
     assert.deepEqual(r.get('app/shop/[id]/route.ts'), ['route-page-conflict:error', 'duplicate-route:error']);
   });

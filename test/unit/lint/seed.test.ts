@@ -24,7 +24,9 @@ describe("lint: the seed's code samples", function () {
     findings = JSON.parse(run.stdout) as JsonFinding[];
   });
   const has = (file: string, ruleId: string, line?: number): boolean =>
-    findings.some((f) => f.file === `app/api/${file}` && f.ruleId === ruleId && (line === undefined || f.line === line));
+    findings.some(
+      (f) => f.file === `app/api/${file}` && f.ruleId === ruleId && (line === undefined || f.line === line),
+    );
 
   const bugs: Array<[string, string, string, number?]> = [
     ['synchronous params.id in the dynamic route', 's02/users/[id]/route.js', 'await-params', 3],
@@ -48,12 +50,21 @@ describe("lint: the seed's code samples", function () {
   ];
   for (const [what, file, ruleId, line] of bugs) {
     it(`flags ${what} (${ruleId} in ${file}${line ? `:${line}` : ''})`, () => {
-      assert.ok(has(file, ruleId, line), `no ${ruleId} finding in ${file}${line ? ` at line ${line}` : ''}:\n${findings.filter((f) => f.file.includes(file)).map((f) => `${f.ruleId}@${f.line}`).join(' ')}`);
+      assert.ok(
+        has(file, ruleId, line),
+        `no ${ruleId} finding in ${file}${line ? ` at line ${line}` : ''}:\n${findings
+          .filter((f) => f.file.includes(file))
+          .map((f) => `${f.ruleId}@${f.line}`)
+          .join(' ')}`,
+      );
     });
   }
 
   it('flags all seven empty handlers of the supported-methods sample', () => {
-    assert.equal(findings.filter((f) => f.file === 'app/api/s01/resource/route.js' && f.ruleId === 'no-missing-response').length, 7);
+    assert.equal(
+      findings.filter((f) => f.file === 'app/api/s01/resource/route.js' && f.ruleId === 'no-missing-response').length,
+      7,
+    );
   });
 
   it('does not flag the sample that answers malformed JSON with a 400', () => {

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { findProjectRoot, isRouteFileName, loadProjectLayout, majorOf, ProjectIndex, routeFileInfo } from '../../../src/core/nextjs/project';
+import {
+  findProjectRoot,
+  isRouteFileName,
+  loadProjectLayout,
+  majorOf,
+  ProjectIndex,
+  routeFileInfo,
+} from '../../../src/core/nextjs/project';
 import { readNextConfig } from '../../../src/core/nextjs/nextConfig';
 import { cli } from '../../support/cli';
 import { FIXTURE_APP } from '../../support/nextDev';
@@ -36,9 +43,16 @@ describe('route model: project layout', () => {
   });
 
   it('does not count pages/api files or files outside app/ as App Router routes', () => {
-    const dir = make({ 'package.json': '{}', 'app/page.tsx': '', 'pages/api/route.ts': '', 'pages/api/users.ts': '', 'lib/route.ts': '' });
+    const dir = make({
+      'package.json': '{}',
+      'app/page.tsx': '',
+      'pages/api/route.ts': '',
+      'pages/api/users.ts': '',
+      'lib/route.ts': '',
+    });
     const index = new ProjectIndex();
-    for (const f of ['pages/api/route.ts', 'pages/api/users.ts', 'lib/route.ts', 'app/page.tsx']) assert.equal(index.routeFile(path.join(dir, f)), undefined, f);
+    for (const f of ['pages/api/route.ts', 'pages/api/users.ts', 'lib/route.ts', 'app/page.tsx'])
+      assert.equal(index.routeFile(path.join(dir, f)), undefined, f);
   });
 
   it('skips route files inside node_modules and .next under app/', () => {
@@ -49,7 +63,12 @@ describe('route model: project layout', () => {
   });
 
   it('finds the nearest project in a monorepo', () => {
-    const dir = make({ 'package.json': '{"workspaces":["apps/*"]}', 'apps/web/package.json': '{"dependencies":{"next":"^15.1.0"}}', 'apps/web/next.config.ts': "export default { basePath: '/web' }", 'apps/web/app/api/x/route.ts': '' });
+    const dir = make({
+      'package.json': '{"workspaces":["apps/*"]}',
+      'apps/web/package.json': '{"dependencies":{"next":"^15.1.0"}}',
+      'apps/web/next.config.ts': "export default { basePath: '/web' }",
+      'apps/web/app/api/x/route.ts': '',
+    });
     const file = path.join(dir, 'apps/web/app/api/x/route.ts');
     assert.equal(findProjectRoot(file), path.join(dir, 'apps/web'));
     const index = new ProjectIndex();
@@ -60,18 +79,27 @@ describe('route model: project layout', () => {
   it('reads basePath, trailingSlash and pageExtensions from next.config and applies them', () => {
     const dir = make({
       'package.json': '{"dependencies":{"next":"14.2.3"}}',
-      'next.config.mjs': "const base = '/docs'\nexport default { basePath: base, trailingSlash: true, pageExtensions: ['api.ts', 'tsx'] }",
+      'next.config.mjs':
+        "const base = '/docs'\nexport default { basePath: base, trailingSlash: true, pageExtensions: ['api.ts', 'tsx'] }",
       'app/api/x/route.api.ts': '',
       'app/api/y/route.ts': '',
     });
     const index = new ProjectIndex();
     assert.equal(index.routeFile(path.join(dir, 'app/api/x/route.api.ts'))?.route, '/docs/api/x/');
-    assert.equal(index.routeFile(path.join(dir, 'app/api/y/route.ts')), undefined, 'plain route.ts is not a page extension any more');
+    assert.equal(
+      index.routeFile(path.join(dir, 'app/api/y/route.ts')),
+      undefined,
+      'plain route.ts is not a page extension any more',
+    );
     assert.equal(index.layoutFor(path.join(dir, 'app/api/x/route.api.ts'))?.nextMajor, 14);
   });
 
   it('prefers the installed Next.js version over the declared range', () => {
-    const dir = make({ 'package.json': '{"dependencies":{"next":"^15.0.0"}}', 'node_modules/next/package.json': '{"version":"16.1.0"}', 'app/api/x/route.ts': '' });
+    const dir = make({
+      'package.json': '{"dependencies":{"next":"^15.0.0"}}',
+      'node_modules/next/package.json': '{"version":"16.1.0"}',
+      'app/api/x/route.ts': '',
+    });
     const layout = loadProjectLayout(dir);
     assert.equal(layout.nextVersion, '16.1.0');
     assert.equal(layout.nextMajor, 16);
@@ -84,13 +112,33 @@ describe('route model: project layout', () => {
   });
 
   const configs: Array<[string, string, Record<string, unknown>]> = [
-    ['module.exports', "module.exports = { basePath: '/a', trailingSlash: false }", { basePath: '/a', trailingSlash: false }],
-    ['a const exported default with satisfies', "import type { NextConfig } from 'next'\nconst nextConfig = { basePath: '/b' } satisfies NextConfig\nexport default nextConfig", { basePath: '/b' }],
-    ['a typed const', "const nextConfig: NextConfig = { basePath: \"/c\" };\nexport default nextConfig;", { basePath: '/c' }],
-    ['a plugin wrapper', "const withMDX = require('@next/mdx')()\nmodule.exports = withMDX({ basePath: '/d', pageExtensions: ['ts', 'mdx'] })", { basePath: '/d', pageExtensions: ['ts', 'mdx'] }],
+    [
+      'module.exports',
+      "module.exports = { basePath: '/a', trailingSlash: false }",
+      { basePath: '/a', trailingSlash: false },
+    ],
+    [
+      'a const exported default with satisfies',
+      "import type { NextConfig } from 'next'\nconst nextConfig = { basePath: '/b' } satisfies NextConfig\nexport default nextConfig",
+      { basePath: '/b' },
+    ],
+    [
+      'a typed const',
+      'const nextConfig: NextConfig = { basePath: "/c" };\nexport default nextConfig;',
+      { basePath: '/c' },
+    ],
+    [
+      'a plugin wrapper',
+      "const withMDX = require('@next/mdx')()\nmodule.exports = withMDX({ basePath: '/d', pageExtensions: ['ts', 'mdx'] })",
+      { basePath: '/d', pageExtensions: ['ts', 'mdx'] },
+    ],
     ['a phase function', "module.exports = (phase) => { return { basePath: '/e' } }", { basePath: '/e' }],
-    ['a function declaration', "export default function config() { return { trailingSlash: true } }", { trailingSlash: true }],
-    ['cacheComponents (Next 16)', "export default { cacheComponents: true }", { cacheComponents: true }],
+    [
+      'a function declaration',
+      'export default function config() { return { trailingSlash: true } }',
+      { trailingSlash: true },
+    ],
+    ['cacheComponents (Next 16)', 'export default { cacheComponents: true }', { cacheComponents: true }],
   ];
   for (const [name, text, expected] of configs) {
     it(`reads next.config written as ${name}`, () => {
@@ -101,10 +149,22 @@ describe('route model: project layout', () => {
   }
 
   it('says which config keys are not literals', () => {
-    assert.deepEqual(readNextConfig('next.config.js', 'module.exports = { basePath: process.env.BASE }').unreadable, ['basePath']);
+    assert.deepEqual(readNextConfig('next.config.js', 'module.exports = { basePath: process.env.BASE }').unreadable, [
+      'basePath',
+    ]);
   });
 
-  const versions: Array<[string, number | undefined]> = [['^15.2.0', 15], ['~14.1.0', 14], ['16.0.0-canary.3', 16], ['>=13', 13], ['15.x', 15], ['latest', undefined], ['canary', undefined], ['workspace:*', undefined], [undefined as unknown as string, undefined]];
+  const versions: Array<[string, number | undefined]> = [
+    ['^15.2.0', 15],
+    ['~14.1.0', 14],
+    ['16.0.0-canary.3', 16],
+    ['>=13', 13],
+    ['15.x', 15],
+    ['latest', undefined],
+    ['canary', undefined],
+    ['workspace:*', undefined],
+    [undefined as unknown as string, undefined],
+  ];
   for (const [v, major] of versions) it(`reads major ${major} from "${v}"`, () => assert.equal(majorOf(v), major));
 
   it('recognizes route file names with the default and custom page extensions', () => {
@@ -120,7 +180,13 @@ describe('next-route-kit routes', () => {
   it('lists every fixture route with its basePath URL, methods and params as JSON', async () => {
     const run = await cli(['routes', FIXTURE_APP, '--json']);
     assert.equal(run.code, 0, run.stderr);
-    const routes = JSON.parse(run.stdout) as Array<{ file: string; route: string; methods: string[]; params: string[]; routable?: boolean }>;
+    const routes = JSON.parse(run.stdout) as Array<{
+      file: string;
+      route: string;
+      methods: string[];
+      params: string[];
+      routable?: boolean;
+    }>;
     const byRoute = new Map(routes.map((r) => [r.route, r]));
     assert.deepEqual(byRoute.get('/kit/api/users/[id]')?.methods, ['GET', 'PATCH', 'DELETE']);
     assert.deepEqual(byRoute.get('/kit/api/users/[id]')?.params, ['id']);

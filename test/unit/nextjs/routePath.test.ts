@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { applyUrlConfig, fillRoute, MissingParamError, routePathFromSegments, type UrlConfig } from '../../../src/core/nextjs/routePath';
+import {
+  applyUrlConfig,
+  fillRoute,
+  MissingParamError,
+  routePathFromSegments,
+  type UrlConfig,
+} from '../../../src/core/nextjs/routePath';
 
 interface PathCase {
   readonly dir: string; // folders between app/ and route.ts
@@ -15,7 +21,11 @@ const CASES: readonly PathCase[] = [
   { dir: 'api', route: '/api' },
   { dir: 'api/posts', route: '/api/posts' },
   { dir: 'api/users/[id]', route: '/api/users/[id]', params: 'id:single' },
-  { dir: 'api/posts/[postId]/comments/[commentId]', route: '/api/posts/[postId]/comments/[commentId]', params: 'postId:single,commentId:single' },
+  {
+    dir: 'api/posts/[postId]/comments/[commentId]',
+    route: '/api/posts/[postId]/comments/[commentId]',
+    params: 'postId:single,commentId:single',
+  },
   { dir: 'api/files/[...path]', route: '/api/files/[...path]', params: 'path:catchAll' },
   { dir: 'api/docs/[[...slug]]', route: '/api/docs/[[...slug]]', params: 'slug:optionalCatchAll' },
   { dir: 'shop/[tag]/[item]', route: '/shop/[tag]/[item]', params: 'tag:single,item:single' },
@@ -63,7 +73,11 @@ describe('route model: URL from the folder path', () => {
   for (const c of CASES) {
     const label = `app/${c.dir}${c.dir ? '/' : ''}route.ts${c.config ? ` with ${JSON.stringify(c.config)}` : ''}`;
     it(`maps ${label} to ${c.route}`, () => {
-      const result = routePathFromSegments(c.dir ? c.dir.split('/') : [], { basePath: '', trailingSlash: false, ...c.config });
+      const result = routePathFromSegments(c.dir ? c.dir.split('/') : [], {
+        basePath: '',
+        trailingSlash: false,
+        ...c.config,
+      });
       assert.equal(result.route, c.route);
       assert.equal(result.params.map((p) => `${p.name}:${p.kind}`).join(','), c.params ?? '');
       assert.equal(result.routable, c.routable ?? true);
@@ -94,7 +108,10 @@ describe('route model: filling a pattern with values', () => {
   }
 
   it('names the missing parameter when a required one has no value', () => {
-    assert.throws(() => fillRoute('/api/users/[id]', {}), (e: unknown) => e instanceof MissingParamError && e.param === 'id');
+    assert.throws(
+      () => fillRoute('/api/users/[id]', {}),
+      (e: unknown) => e instanceof MissingParamError && e.param === 'id',
+    );
     assert.throws(() => fillRoute('/api/files/[...path]', { path: [] }), MissingParamError);
   });
 

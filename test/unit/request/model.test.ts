@@ -3,7 +3,15 @@ import { execFileSync } from 'node:child_process';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import { shellQuote, toCurl } from '../../../src/core/request/curl';
 import { parseHttpFile, toHttpFile, toHttpText } from '../../../src/core/request/httpFile';
-import { buildRequest, cookieNamesIn, multipartBody, prepareForSend, resolveSpec, resolveVariables, type RequestSpec } from '../../../src/core/request/model';
+import {
+  buildRequest,
+  cookieNamesIn,
+  multipartBody,
+  prepareForSend,
+  resolveSpec,
+  resolveVariables,
+  type RequestSpec,
+} from '../../../src/core/request/model';
 
 const ITEM: InferredRequest = {
   method: 'PATCH',
@@ -30,15 +38,32 @@ describe('request model', () => {
   });
 
   it('sends no body for a method without one', () => {
-    const spec = buildRequest({ ...ITEM, method: 'GET', body: undefined, auth: false, cookies: [], headers: [] } as unknown as InferredRequest, { baseUrl: 'http://h', params: { id: 'a b' } });
+    const spec = buildRequest(
+      { ...ITEM, method: 'GET', body: undefined, auth: false, cookies: [], headers: [] } as unknown as InferredRequest,
+      { baseUrl: 'http://h', params: { id: 'a b' } },
+    );
     assert.equal(spec.body, undefined);
     assert.equal(spec.url, 'http://h/kit/api/users/a%20b?notify=');
   });
 
   it('fills catch-all params and adds settings headers without duplicating inferred ones', () => {
-    const spec = buildRequest({ method: 'GET', route: '/files/[...path]', params: [{ name: 'path', kind: 'catchAll' }], query: [], auth: false, cookies: [], headers: ['x-api-key'] }, { baseUrl: 'http://h', params: { path: 'a/b' }, headers: { 'X-Api-Key': 'k', 'x-tenant': 'acme' } });
+    const spec = buildRequest(
+      {
+        method: 'GET',
+        route: '/files/[...path]',
+        params: [{ name: 'path', kind: 'catchAll' }],
+        query: [],
+        auth: false,
+        cookies: [],
+        headers: ['x-api-key'],
+      },
+      { baseUrl: 'http://h', params: { path: 'a/b' }, headers: { 'X-Api-Key': 'k', 'x-tenant': 'acme' } },
+    );
     assert.equal(spec.url, 'http://h/files/a/b');
-    assert.deepEqual(spec.headers, [['x-api-key', ''], ['x-tenant', 'acme']]);
+    assert.deepEqual(spec.headers, [
+      ['x-api-key', ''],
+      ['x-tenant', 'acme'],
+    ]);
   });
 
   it('round-trips a request through .http text', () => {
@@ -55,7 +80,13 @@ describe('request model', () => {
     const text = `@baseUrl = http://localhost:4000\n@authToken = abc\n\n### list\n# a comment\nGET {{baseUrl}}/api/posts HTTP/1.1\nAccept: application/json\n\n### create\nPOST {{baseUrl}}/api/posts\nContent-Type: application/json\n\n{"title": "x"}`;
     const file = parseHttpFile(text);
     assert.deepEqual(file.variables, { baseUrl: 'http://localhost:4000', authToken: 'abc' });
-    assert.deepEqual(file.requests.map((r) => [r.method, r.url, r.line, r.title]), [['GET', '{{baseUrl}}/api/posts', 5, 'list'], ['POST', '{{baseUrl}}/api/posts', 9, 'create']]);
+    assert.deepEqual(
+      file.requests.map((r) => [r.method, r.url, r.line, r.title]),
+      [
+        ['GET', '{{baseUrl}}/api/posts', 5, 'list'],
+        ['POST', '{{baseUrl}}/api/posts', 9, 'create'],
+      ],
+    );
     assert.equal(file.requests[1]!.body, '{"title": "x"}');
     const resolved = resolveSpec(file.requests[0]!, file.variables);
     assert.equal(resolved.spec.url, 'http://localhost:4000/api/posts');
@@ -63,13 +94,18 @@ describe('request model', () => {
   });
 
   it('reports variables it cannot fill and leaves them as written', () => {
-    const r = resolveSpec({ method: 'GET', url: 'http://h/{{missing}}', headers: [['Authorization', 'Bearer {{authToken}}']] }, {});
+    const r = resolveSpec(
+      { method: 'GET', url: 'http://h/{{missing}}', headers: [['Authorization', 'Bearer {{authToken}}']] },
+      {},
+    );
     assert.deepEqual(r.missing, ['missing', 'authToken']);
     assert.equal(r.spec.url, 'http://h/{{missing}}');
   });
 
   it('writes an .http file that names the token variable but never holds a token', () => {
-    const text = toHttpFile([buildRequest(ITEM, { baseUrl: 'http://localhost:3000', params: { id: '1' } })], { baseUrl: 'http://localhost:3000' });
+    const text = toHttpFile([buildRequest(ITEM, { baseUrl: 'http://localhost:3000', params: { id: '1' } })], {
+      baseUrl: 'http://localhost:3000',
+    });
     assert.match(text, /^# \{\{authToken\}\} and \{\{cookie_…\}\} come from Next Route Kit's secret storage/m);
     assert.match(text, /Authorization: Bearer \{\{authToken\}\}/);
   });
@@ -88,7 +124,11 @@ describe('request model', () => {
     assert.match(curl, /-H 'Cookie: session='"\$COOKIE_SESSION"/);
     assert.match(curl, /--data-raw '\{\n {2}"name": ""/);
     // The command parses as shell words.
-    const argv = execFileSync('sh', ['-c', `AUTH_TOKEN=t COOKIE_SESSION=s; for a in ${curl.slice('curl '.length)}; do printf '%s\\n' "$a"; done`], { encoding: 'utf8' });
+    const argv = execFileSync(
+      'sh',
+      ['-c', `AUTH_TOKEN=t COOKIE_SESSION=s; for a in ${curl.slice('curl '.length)}; do printf '%s\\n' "$a"; done`],
+      { encoding: 'utf8' },
+    );
     assert.match(argv, /^Authorization: Bearer t$/m);
     assert.match(argv, /^Cookie: session=s$/m);
   });
@@ -105,7 +145,12 @@ describe('request model', () => {
   });
 
   it('reports an empty path variable as missing and sends multipart bodies with CRLF line breaks', () => {
-    const spec: RequestSpec = { method: 'POST', url: 'http://localhost:3000/api/items/{{id}}', headers: [['Content-Type', 'multipart/form-data; boundary=b']], body: multipartBody(['name'], [], 'b') };
+    const spec: RequestSpec = {
+      method: 'POST',
+      url: 'http://localhost:3000/api/items/{{id}}',
+      headers: [['Content-Type', 'multipart/form-data; boundary=b']],
+      body: multipartBody(['name'], [], 'b'),
+    };
     const prepared = prepareForSend(spec, { id: '' });
     assert.deepEqual(prepared.missing, ['id']);
     assert.ok(prepared.spec.body!.includes('\r\n') && !/[^\r]\n/.test(prepared.spec.body!));

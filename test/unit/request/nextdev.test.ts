@@ -27,13 +27,31 @@ describe('request runner against a real next dev', function () {
   });
   after(async () => server?.stop());
 
-  async function send(rel: string, method: string, opts: { params?: Record<string, string>; query?: Record<string, string>; vars?: Record<string, string>; chunks?: string[] } = {}): Promise<ResponseResult> {
+  async function send(
+    rel: string,
+    method: string,
+    opts: {
+      params?: Record<string, string>;
+      query?: Record<string, string>;
+      vars?: Record<string, string>;
+      chunks?: string[];
+    } = {},
+  ): Promise<ResponseResult> {
     const file = path.join(FIXTURE_APP, rel);
     const info = index.routeFile(file)!;
-    const inferred = inferRequests(parseDocument(file, fs.readFileSync(file, 'utf8')), info.route, info.params).find((r) => r.method === method)!;
-    const spec = buildRequest(inferred, { baseUrl: server.origin, ...(opts.params ? { params: opts.params } : {}), ...(opts.query ? { query: opts.query } : {}) });
+    const inferred = inferRequests(parseDocument(file, fs.readFileSync(file, 'utf8')), info.route, info.params).find(
+      (r) => r.method === method,
+    )!;
+    const spec = buildRequest(inferred, {
+      baseUrl: server.origin,
+      ...(opts.params ? { params: opts.params } : {}),
+      ...(opts.query ? { query: opts.query } : {}),
+    });
     const { spec: resolved } = resolveSpec(spec, opts.vars ?? {});
-    return sendRequest(resolved, { timeoutMs: 60000, ...(opts.chunks ? { onChunk: (c: string) => opts.chunks!.push(c) } : {}) });
+    return sendRequest(resolved, {
+      timeoutMs: 60000,
+      ...(opts.chunks ? { onChunk: (c: string) => opts.chunks!.push(c) } : {}),
+    });
   }
 
   it('GETs a route under the basePath', async () => {
@@ -46,12 +64,17 @@ describe('request runner against a real next dev', function () {
   it('POSTs the inferred skeleton: the handler validates it (empty name → 400), and with values filled in creates the user (201)', async () => {
     const file = path.join(FIXTURE_APP, 'app/api/users/route.ts');
     const info = index.routeFile(file)!;
-    const inferred = inferRequests(parseDocument(file, fs.readFileSync(file, 'utf8')), info.route, info.params).find((r) => r.method === 'POST')!;
+    const inferred = inferRequests(parseDocument(file, fs.readFileSync(file, 'utf8')), info.route, info.params).find(
+      (r) => r.method === 'POST',
+    )!;
     const spec = buildRequest(inferred, { baseUrl: server.origin });
     assert.deepEqual(JSON.parse(spec.body!), { name: '', email: 'user@example.com' });
     const rejected = await sendRequest(spec);
     assert.equal(rejected.status, 400);
-    const filled = await sendRequest({ ...spec, body: JSON.stringify({ ...JSON.parse(spec.body!), name: 'Alan Turing' }) });
+    const filled = await sendRequest({
+      ...spec,
+      body: JSON.stringify({ ...JSON.parse(spec.body!), name: 'Alan Turing' }),
+    });
     assert.equal(filled.status, 201, formatBody(filled).text);
     assert.equal((JSON.parse(formatBody(filled).text) as { name: string }).name, 'Alan Turing');
   });
@@ -95,13 +118,20 @@ describe('request runner against a real next dev', function () {
 
   it('gets 404 for a route that does not exist, and for a private folder', async () => {
     assert.equal((await sendRequest({ method: 'GET', url: `${server.origin}/kit/api/nope`, headers: [] })).status, 404);
-    assert.equal((await sendRequest({ method: 'GET', url: `${server.origin}/kit/api/_internal`, headers: [] })).status, 404);
+    assert.equal(
+      (await sendRequest({ method: 'GET', url: `${server.origin}/kit/api/_internal`, headers: [] })).status,
+      404,
+    );
   });
 
   it("finds the dev server through Next 16's .next/dev/lock", async () => {
-    const lock = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, '.next', 'dev', 'lock'), 'utf8')) as { port: number };
+    const lock = JSON.parse(fs.readFileSync(path.join(FIXTURE_APP, '.next', 'dev', 'lock'), 'utf8')) as {
+      port: number;
+    };
     assert.equal(lock.port, server.port);
-    const candidates = baseUrlCandidates(index.layoutFor(path.join(FIXTURE_APP, 'app/api/hello/route.ts')), { fs: nodeFsPort });
+    const candidates = baseUrlCandidates(index.layoutFor(path.join(FIXTURE_APP, 'app/api/hello/route.ts')), {
+      fs: nodeFsPort,
+    });
     assert.equal(candidates[0]!.source, 'dev lock');
     const found = await firstAnswering(candidates);
     assert.equal(found?.url, `http://127.0.0.1:${server.port}`);
@@ -110,7 +140,11 @@ describe('request runner against a real next dev', function () {
 
   it('sends from the CLI as a real process and prints the response', async () => {
     const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
-    const child = spawn(process.execPath, [cli, 'request', 'app/api/users/[id]/route.ts#GET', '--param', 'id=1', '--send'], { cwd: FIXTURE_APP });
+    const child = spawn(
+      process.execPath,
+      [cli, 'request', 'app/api/users/[id]/route.ts#GET', '--param', 'id=1', '--send'],
+      { cwd: FIXTURE_APP },
+    );
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -123,7 +157,10 @@ describe('request runner against a real next dev', function () {
     const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
     const env = { ...process.env };
     delete env['NEXT_ROUTE_KIT_TOKEN'];
-    const child = spawn(process.execPath, [cli, 'request', 'app/api/echo/route.ts#POST', '--send'], { cwd: FIXTURE_APP, env });
+    const child = spawn(process.execPath, [cli, 'request', 'app/api/echo/route.ts#POST', '--send'], {
+      cwd: FIXTURE_APP,
+      env,
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));

@@ -23,7 +23,10 @@ describe('dev server probe', () => {
     const s = await startServer((_req, res) => res.end());
     try {
       const dead = `http://127.0.0.1:${await deadPort()}`;
-      const found = await firstAnswering([{ url: dead, source: 'dev lock', detail: 'x' }, { url: s.url, source: 'default', detail: 'y' }]);
+      const found = await firstAnswering([
+        { url: dead, source: 'dev lock', detail: 'x' },
+        { url: s.url, source: 'default', detail: 'y' },
+      ]);
       assert.equal(found?.url, s.url);
     } finally {
       await s.close();

@@ -12,7 +12,16 @@ import { allSettingSpecs } from '../../../src/core/settings';
 import { startServer } from '../../support/loopback';
 import { REPO_ROOT } from '../../support/nextDev';
 
-const AUTHED: InferredRequest = { method: 'POST', route: '/api/me', params: [], query: [], body: { kind: 'json', value: { a: '' } }, auth: true, cookies: ['session'], headers: [] };
+const AUTHED: InferredRequest = {
+  method: 'POST',
+  route: '/api/me',
+  params: [],
+  query: [],
+  body: { kind: 'json', value: { a: '' } },
+  auth: true,
+  cookies: ['session'],
+  headers: [],
+};
 const TOKEN = 'sk_live_very_secret_token';
 
 describe('request security', () => {
@@ -25,8 +34,14 @@ describe('request security', () => {
   });
 
   it('redacts Authorization and Cookie in log lines, even after the token is filled in', () => {
-    const { spec } = resolveSpec(buildRequest(AUTHED, { baseUrl: 'http://localhost:3000' }), { authToken: TOKEN, cookie_session: 's3cr3t' });
-    assert.ok(spec.headers.some(([, v]) => v.includes(TOKEN)), 'the token is filled in for sending');
+    const { spec } = resolveSpec(buildRequest(AUTHED, { baseUrl: 'http://localhost:3000' }), {
+      authToken: TOKEN,
+      cookie_session: 's3cr3t',
+    });
+    assert.ok(
+      spec.headers.some(([, v]) => v.includes(TOKEN)),
+      'the token is filled in for sending',
+    );
     const line = describeForLog(spec);
     assert.ok(!line.includes(TOKEN) && !line.includes('s3cr3t'), line);
     assert.match(line, /Authorization: \*\*\*; Cookie: \*\*\*/);
@@ -48,7 +63,9 @@ describe('request security', () => {
   });
 
   it('never uses a webview: the response view is a read-only text document', () => {
-    const files = fs.readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.ts'));
+    const files = fs
+      .readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'));
     for (const f of files) {
       const text = fs.readFileSync(path.join(f.parentPath, f.name), 'utf8');
       assert.doesNotMatch(text, /createWebviewPanel|registerWebviewViewProvider|\beval\(|new Function\(/, f.name);

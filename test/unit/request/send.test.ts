@@ -43,22 +43,38 @@ describe('sending requests (real loopback servers)', function () {
   });
 
   it('reads a JSON response with status, timing, size and headers, and closes its socket', async () => {
-    const s = await serve((_req, res) => res.writeHead(201, { 'content-type': 'application/json', 'x-id': '7' }).end('{"id":7}'));
-    const r = await sendRequest({ method: 'POST', url: `${s.url}/api/x`, headers: [['Content-Type', 'application/json']], body: '{"a":1}' });
+    const s = await serve((_req, res) =>
+      res.writeHead(201, { 'content-type': 'application/json', 'x-id': '7' }).end('{"id":7}'),
+    );
+    const r = await sendRequest({
+      method: 'POST',
+      url: `${s.url}/api/x`,
+      headers: [['Content-Type', 'application/json']],
+      body: '{"a":1}',
+    });
     assert.equal(r.status, 201);
     assert.equal(r.statusText, 'Created');
     assert.equal(r.bytes, 8);
     assert.ok(r.ttfbMs <= r.totalMs);
-    assert.deepEqual(r.headers.find(([k]) => k === 'x-id'), ['x-id', '7']);
+    assert.deepEqual(
+      r.headers.find(([k]) => k === 'x-id'),
+      ['x-id', '7'],
+    );
     assert.equal(formatBody(r).text, '{\n  "id": 7\n}');
-    assert.match(formatResponse(r, { method: 'POST' }), /^HTTP\/1\.1 201 Created\n# POST http:\/\/127\.0\.0\.1:\d+\/api\/x\n# \d+ ms to first byte · \d+ ms total · 8 B\n/);
+    assert.match(
+      formatResponse(r, { method: 'POST' }),
+      /^HTTP\/1\.1 201 Created\n# POST http:\/\/127\.0\.0\.1:\d+\/api\/x\n# \d+ ms to first byte · \d+ ms total · 8 B\n/,
+    );
     assert.equal(s.requests[0]!.headers['content-type'], 'application/json');
     await s.allSocketsClosed();
   });
 
   it('explains a refused connection with the URL and the way out', async () => {
     const port = await deadPort();
-    const e = await expectError(sendRequest({ method: 'GET', url: `http://127.0.0.1:${port}/kit/api/hello`, headers: [] }), 'refused');
+    const e = await expectError(
+      sendRequest({ method: 'GET', url: `http://127.0.0.1:${port}/kit/api/hello`, headers: [] }),
+      'refused',
+    );
     assert.equal(e.message, `Nothing answers at http://127.0.0.1:${port} (connection refused).`);
     assert.match(e.hint!, /next dev/);
   });
@@ -142,7 +158,10 @@ describe('sending requests (real loopback servers)', function () {
     });
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
-    const r = await sendRequest({ method: 'GET', url: s.url, headers: [] }, { maxDisplayBytes: 1024 * 1024, keepFullBody: false });
+    const r = await sendRequest(
+      { method: 'GET', url: s.url, headers: [] },
+      { maxDisplayBytes: 1024 * 1024, keepFullBody: false },
+    );
     const grown = process.memoryUsage().heapUsed - before;
     assert.equal(r.bytes, size);
     assert.equal(r.body.kind, 'binary');
@@ -152,7 +171,11 @@ describe('sending requests (real loopback servers)', function () {
   });
 
   it('shows invalid UTF-8 with replacement characters and says so', async () => {
-    const s = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(Buffer.from([0x6f, 0x6b, 0xff, 0xfe, 0x21])));
+    const s = await serve((_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(Buffer.from([0x6f, 0x6b, 0xff, 0xfe, 0x21])),
+    );
     const r = await sendRequest({ method: 'GET', url: s.url, headers: [] });
     assert.ok(r.body.kind === 'text' && r.body.invalidUtf8 && r.body.text === 'ok\ufffd\ufffd!');
     assert.match(r.notes.join(), /not valid UTF-8/);
@@ -160,7 +183,9 @@ describe('sending requests (real loopback servers)', function () {
 
   it('decodes a gzip body for display and notes it; a gzip body without the header shows as binary', async () => {
     const gz = zlib.gzipSync('{"hello":"world"}');
-    const labelled = await serve((_req, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gz));
+    const labelled = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gz),
+    );
     const r = await sendRequest({ method: 'GET', url: labelled.url, headers: [] });
     assert.equal(formatBody(r).text, '{\n  "hello": "world"\n}');
     assert.equal(r.decoded, 'gzip');
@@ -191,38 +216,69 @@ describe('sending requests (real loopback servers)', function () {
       if (req.url === '/start') res.writeHead(302, { location: '/same' }).end();
       else res.writeHead(307, { location: `${other.url}/landing` }).end();
     });
-    const r = await sendRequest({ method: 'GET', url: `${s.url}/start`, headers: [['Authorization', 'Bearer secret'], ['Cookie', 'session=s'], ['X-Other', 'kept']] }, { followRedirects: true });
+    const r = await sendRequest(
+      {
+        method: 'GET',
+        url: `${s.url}/start`,
+        headers: [
+          ['Authorization', 'Bearer secret'],
+          ['Cookie', 'session=s'],
+          ['X-Other', 'kept'],
+        ],
+      },
+      { followRedirects: true },
+    );
     assert.equal(r.status, 200);
     assert.equal(s.requests[1]!.headers.authorization, 'Bearer secret', 'same-origin hop keeps credentials');
     assert.equal(other.requests[0]!.headers.authorization, undefined);
     assert.equal(other.requests[0]!.headers.cookie, undefined);
     assert.equal(other.requests[0]!.headers['x-other'], 'kept');
-    assert.deepEqual(r.redirects.map((h) => [h.status, h.droppedCredentials]), [[302, false], [307, true]]);
+    assert.deepEqual(
+      r.redirects.map((h) => [h.status, h.droppedCredentials]),
+      [
+        [302, false],
+        [307, true],
+      ],
+    );
     assert.match(formatResponse(r, { method: 'GET' }), /credentials not sent to the new origin/);
   });
 
   it('never sends credentials to an origin other than the configured one', async () => {
     const s = await serve((_req, res) => res.end('x'));
-    await sendRequest({ method: 'GET', url: s.url, headers: [['Authorization', 'Bearer secret']] }, { credentialsOrigin: 'http://localhost:3000' });
+    await sendRequest(
+      { method: 'GET', url: s.url, headers: [['Authorization', 'Bearer secret']] },
+      { credentialsOrigin: 'http://localhost:3000' },
+    );
     assert.equal(s.requests[0]!.headers.authorization, undefined);
   });
 
   it('stops a redirect loop with a clear message', async () => {
     const s = await serve((req, res) => res.writeHead(302, { location: req.url === '/a' ? '/b' : '/a' }).end());
-    const e = await expectError(sendRequest({ method: 'GET', url: `${s.url}/a`, headers: [] }, { followRedirects: true }), 'redirects');
+    const e = await expectError(
+      sendRequest({ method: 'GET', url: `${s.url}/a`, headers: [] }, { followRedirects: true }),
+      'redirects',
+    );
     assert.match(e.message, /redirect loop/);
     await s.allSocketsClosed();
   });
 
   it('turns a POST into a GET on 303 and drops the body', async () => {
-    const s = await serve((req, res) => (req.url === '/form' ? res.writeHead(303, { location: '/done' }).end() : res.end(req.method)));
-    const r = await sendRequest({ method: 'POST', url: `${s.url}/form`, headers: [['Content-Type', 'application/json']], body: '{}' }, { followRedirects: true });
+    const s = await serve((req, res) =>
+      req.url === '/form' ? res.writeHead(303, { location: '/done' }).end() : res.end(req.method),
+    );
+    const r = await sendRequest(
+      { method: 'POST', url: `${s.url}/form`, headers: [['Content-Type', 'application/json']], body: '{}' },
+      { followRedirects: true },
+    );
     assert.equal(r.body.kind === 'text' && r.body.text, 'GET');
   });
 
   it('sends nothing from an untrusted workspace', async () => {
     const s = await serve((_req, res) => res.end('x'));
-    const e = await expectError(sendRequest({ method: 'GET', url: s.url, headers: [] }, { isTrusted: () => false }), 'untrusted');
+    const e = await expectError(
+      sendRequest({ method: 'GET', url: s.url, headers: [] }, { isTrusted: () => false }),
+      'untrusted',
+    );
     assert.match(e.hint!, /Trust this workspace/);
     assert.equal(s.requests.length, 0);
   });
@@ -232,8 +288,21 @@ describe('sending requests (real loopback servers)', function () {
     await expectError(sendRequest({ method: 'GET', url: '/relative', headers: [] }), 'invalid-url');
   });
   it('shows server-sent events and NDJSON / JSON Lines as they arrive, not ordinary chunked JSON or text', () => {
-    const head = (type: string) => ({ headers: [['content-type', type], ['transfer-encoding', 'chunked']] as Array<[string, string]> });
-    for (const type of ['text/event-stream', 'text/event-stream; charset=utf-8', 'application/x-ndjson', 'application/jsonl', 'application/stream+json']) assert.ok(isStreamingResponse(head(type)), type);
-    for (const type of ['application/json', 'text/plain; charset=utf-8', 'text/html']) assert.ok(!isStreamingResponse(head(type)), type);
+    const head = (type: string) => ({
+      headers: [
+        ['content-type', type],
+        ['transfer-encoding', 'chunked'],
+      ] as Array<[string, string]>,
+    });
+    for (const type of [
+      'text/event-stream',
+      'text/event-stream; charset=utf-8',
+      'application/x-ndjson',
+      'application/jsonl',
+      'application/stream+json',
+    ])
+      assert.ok(isStreamingResponse(head(type)), type);
+    for (const type of ['application/json', 'text/plain; charset=utf-8', 'text/html'])
+      assert.ok(!isStreamingResponse(head(type)), type);
   });
 });

@@ -3,12 +3,30 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'CORS headers with an OPTIONS export', code: `const cors = { 'Access-Control-Allow-Origin': 'https://a.example' };\nexport async function GET() { return Response.json({}, { headers: cors }) }\nexport async function OPTIONS() { return new Response(null, { status: 204, headers: cors }) }` },
-    { name: 'no CORS headers at all', code: `export async function GET() { return Response.json({}, { headers: { 'Cache-Control': 'no-store' } }) }` },
-    { name: 'OPTIONS exported through an export list', code: `const h = async () => Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } });\nexport { h as GET, h as OPTIONS };` },
-    { name: 'OPTIONS re-exported from a shared module', code: `export { OPTIONS } from '@/lib/cors';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }` },
-    { name: 'a star re-export that may provide OPTIONS', code: `export * from '@/lib/cors-handlers';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }` },
-    { name: 'only the OPTIONS handler sets CORS headers', code: `export async function OPTIONS() { return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }\nexport async function GET() { return Response.json({}) }` },
+    {
+      name: 'CORS headers with an OPTIONS export',
+      code: `const cors = { 'Access-Control-Allow-Origin': 'https://a.example' };\nexport async function GET() { return Response.json({}, { headers: cors }) }\nexport async function OPTIONS() { return new Response(null, { status: 204, headers: cors }) }`,
+    },
+    {
+      name: 'no CORS headers at all',
+      code: `export async function GET() { return Response.json({}, { headers: { 'Cache-Control': 'no-store' } }) }`,
+    },
+    {
+      name: 'OPTIONS exported through an export list',
+      code: `const h = async () => Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } });\nexport { h as GET, h as OPTIONS };`,
+    },
+    {
+      name: 'OPTIONS re-exported from a shared module',
+      code: `export { OPTIONS } from '@/lib/cors';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }`,
+    },
+    {
+      name: 'a star re-export that may provide OPTIONS',
+      code: `export * from '@/lib/cors-handlers';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }`,
+    },
+    {
+      name: 'only the OPTIONS handler sets CORS headers',
+      code: `export async function OPTIONS() { return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }\nexport async function GET() { return Response.json({}) }`,
+    },
   ],
   invalid: [
     {

@@ -3,16 +3,46 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'a wildcard origin (same for everyone, no Vary needed)', code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*' } }) }` },
-    { name: 'a fixed origin', code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }` },
-    { name: 'an origin from configuration (the same for every request), as the no-wildcard-cors suggestion writes it', code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '' } }) }` },
-    { name: 'an origin from process.env with a non-null assertion or a configured fallback', code: `export async function GET() {\n  const res = Response.json({});\n  res.headers.set('Access-Control-Allow-Origin', process.env['CLIENT_URL'] || process.env.APP_URL!);\n  return res;\n}` },
-    { name: 'a reflected origin with Vary: Origin in the init', code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  if (!origin || !ALLOWED.includes(origin)) return new Response(null, { status: 403 });\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });\n}` },
-    { name: 'a reflected origin with Vary appended', code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  const res = Response.json({});\n  if (origin && ALLOWED.has(origin)) res.headers.set('Access-Control-Allow-Origin', origin);\n  res.headers.append('Vary', 'Origin');\n  return res;\n}` },
-    { name: 'a helper that starts from new Headers({ Vary: \'Origin\' }) and sets the allowed origin', code: `const ALLOWED = new Set(['https://a.example']);\nfunction cors(origin: string | null): Headers {\n  const headers = new Headers({ Vary: 'Origin' });\n  if (origin && ALLOWED.has(origin)) headers.set('Access-Control-Allow-Origin', origin);\n  return headers;\n}\nexport async function GET(req: Request) { return Response.json({}, { headers: cors(req.headers.get('origin')) }) }` },
-    { name: 'Vary listing Origin among others', code: `export async function GET(req: Request) { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': pick(req), Vary: 'Accept-Encoding, Origin' } }) }` },
-    { name: 'a Vary value we cannot read', code: `export async function GET(req: Request) { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': pick(req), Vary: varyHeader } }) }` },
-    { name: 'a Headers object built with Vary', code: `export async function GET(req: Request) {\n  const headers = new Headers({ Vary: 'Origin' });\n  headers.set('Access-Control-Allow-Origin', choose(req));\n  return new Response('x', { headers });\n}` },
+    {
+      name: 'a wildcard origin (same for everyone, no Vary needed)',
+      code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*' } }) }`,
+    },
+    {
+      name: 'a fixed origin',
+      code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } }) }`,
+    },
+    {
+      name: 'an origin from configuration (the same for every request), as the no-wildcard-cors suggestion writes it',
+      code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '' } }) }`,
+    },
+    {
+      name: 'an origin from process.env with a non-null assertion or a configured fallback',
+      code: `export async function GET() {\n  const res = Response.json({});\n  res.headers.set('Access-Control-Allow-Origin', process.env['CLIENT_URL'] || process.env.APP_URL!);\n  return res;\n}`,
+    },
+    {
+      name: 'a reflected origin with Vary: Origin in the init',
+      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  if (!origin || !ALLOWED.includes(origin)) return new Response(null, { status: 403 });\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });\n}`,
+    },
+    {
+      name: 'a reflected origin with Vary appended',
+      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  const res = Response.json({});\n  if (origin && ALLOWED.has(origin)) res.headers.set('Access-Control-Allow-Origin', origin);\n  res.headers.append('Vary', 'Origin');\n  return res;\n}`,
+    },
+    {
+      name: "a helper that starts from new Headers({ Vary: 'Origin' }) and sets the allowed origin",
+      code: `const ALLOWED = new Set(['https://a.example']);\nfunction cors(origin: string | null): Headers {\n  const headers = new Headers({ Vary: 'Origin' });\n  if (origin && ALLOWED.has(origin)) headers.set('Access-Control-Allow-Origin', origin);\n  return headers;\n}\nexport async function GET(req: Request) { return Response.json({}, { headers: cors(req.headers.get('origin')) }) }`,
+    },
+    {
+      name: 'Vary listing Origin among others',
+      code: `export async function GET(req: Request) { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': pick(req), Vary: 'Accept-Encoding, Origin' } }) }`,
+    },
+    {
+      name: 'a Vary value we cannot read',
+      code: `export async function GET(req: Request) { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': pick(req), Vary: varyHeader } }) }`,
+    },
+    {
+      name: 'a Headers object built with Vary',
+      code: `export async function GET(req: Request) {\n  const headers = new Headers({ Vary: 'Origin' });\n  headers.set('Access-Control-Allow-Origin', choose(req));\n  return new Response('x', { headers });\n}`,
+    },
   ],
   invalid: [
     {

@@ -3,13 +3,34 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'a create answered with 201', code: `export async function POST(req: Request) {\n  const post = await db.posts.create({ data: { title: 't' } });\n  return Response.json(post, { status: 201 });\n}` },
-    { name: 'a login POST that creates nothing', code: `export async function POST(req: Request) {\n  const user = await db.users.findUnique({ where: { email: 'a' } });\n  return Response.json({ ok: !!user });\n}` },
-    { name: 'a search POST', code: `export async function POST(req: Request) {\n  const results = await search.query('x');\n  return Response.json(results);\n}` },
-    { name: "a create in a PUT handler (upsert semantics are the author's call)", code: `export async function PUT() {\n  const row = await db.rows.create({ data: {} });\n  return Response.json(row);\n}` },
-    { name: 'crypto and Set helpers named create/add', code: `export async function POST() {\n  const hash = await crypto.subtle.digest('SHA-256', new Uint8Array());\n  const c = await Object.create(null);\n  return Response.json({ hash: String(hash), c });\n}` },
-    { name: 'a create whose 201 comes from a helper', code: `export async function POST() {\n  const item = await db.items.create({ data: {} });\n  return created(item);\n}` },
-    { name: 'a POST returning 202 Accepted for queued work', code: `export async function POST() {\n  const job = await queue.add({ type: 'email' });\n  return Response.json(job, { status: 202 });\n}` },
+    {
+      name: 'a create answered with 201',
+      code: `export async function POST(req: Request) {\n  const post = await db.posts.create({ data: { title: 't' } });\n  return Response.json(post, { status: 201 });\n}`,
+    },
+    {
+      name: 'a login POST that creates nothing',
+      code: `export async function POST(req: Request) {\n  const user = await db.users.findUnique({ where: { email: 'a' } });\n  return Response.json({ ok: !!user });\n}`,
+    },
+    {
+      name: 'a search POST',
+      code: `export async function POST(req: Request) {\n  const results = await search.query('x');\n  return Response.json(results);\n}`,
+    },
+    {
+      name: "a create in a PUT handler (upsert semantics are the author's call)",
+      code: `export async function PUT() {\n  const row = await db.rows.create({ data: {} });\n  return Response.json(row);\n}`,
+    },
+    {
+      name: 'crypto and Set helpers named create/add',
+      code: `export async function POST() {\n  const hash = await crypto.subtle.digest('SHA-256', new Uint8Array());\n  const c = await Object.create(null);\n  return Response.json({ hash: String(hash), c });\n}`,
+    },
+    {
+      name: 'a create whose 201 comes from a helper',
+      code: `export async function POST() {\n  const item = await db.items.create({ data: {} });\n  return created(item);\n}`,
+    },
+    {
+      name: 'a POST returning 202 Accepted for queued work',
+      code: `export async function POST() {\n  const job = await queue.add({ type: 'email' });\n  return Response.json(job, { status: 202 });\n}`,
+    },
   ],
   invalid: [
     {

@@ -3,13 +3,35 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'error bodies with error statuses', code: `export async function GET() {\n  if (!ok) return Response.json({ error: 'Not found' }, { status: 404 });\n  try { return Response.json(await load()) } catch { return NextResponse.json({ error: 'Failed' }, { status: 500 }) }\n}` },
-    { name: "the seed's error helper whose status is a parameter", code: `function createErrorResponse(message, status = 500) {\n  return Response.json({ error: message, timestamp: new Date().toISOString() }, { status })\n}\nexport async function GET() { return createErrorResponse('Post not found', 404) }`, filename: 'app/api/items/route.js' },
-    { name: 'a result envelope whose error is null', code: `export async function GET() { return Response.json({ data: [], error: null }) }` },
-    { name: 'an envelope that says success', code: `export async function GET() { return Response.json({ success: true, error: 'partial: 2 items skipped' }) }` },
-    { name: 'a body without an error key', code: `export async function GET() { return Response.json({ message: 'ok' }) }` },
-    { name: 'a status computed at runtime', code: `export async function GET() { return Response.json({ error: 'upstream' }, { status: upstream.status }) }` },
-    { name: 'GraphQL-style errors arrays (not `error`)', code: `export async function POST() { return Response.json({ data: null, errors: [{ message: 'x' }] }) }` },
+    {
+      name: 'error bodies with error statuses',
+      code: `export async function GET() {\n  if (!ok) return Response.json({ error: 'Not found' }, { status: 404 });\n  try { return Response.json(await load()) } catch { return NextResponse.json({ error: 'Failed' }, { status: 500 }) }\n}`,
+    },
+    {
+      name: "the seed's error helper whose status is a parameter",
+      code: `function createErrorResponse(message, status = 500) {\n  return Response.json({ error: message, timestamp: new Date().toISOString() }, { status })\n}\nexport async function GET() { return createErrorResponse('Post not found', 404) }`,
+      filename: 'app/api/items/route.js',
+    },
+    {
+      name: 'a result envelope whose error is null',
+      code: `export async function GET() { return Response.json({ data: [], error: null }) }`,
+    },
+    {
+      name: 'an envelope that says success',
+      code: `export async function GET() { return Response.json({ success: true, error: 'partial: 2 items skipped' }) }`,
+    },
+    {
+      name: 'a body without an error key',
+      code: `export async function GET() { return Response.json({ message: 'ok' }) }`,
+    },
+    {
+      name: 'a status computed at runtime',
+      code: `export async function GET() { return Response.json({ error: 'upstream' }, { status: upstream.status }) }`,
+    },
+    {
+      name: 'GraphQL-style errors arrays (not `error`)',
+      code: `export async function POST() { return Response.json({ data: null, errors: [{ message: 'x' }] }) }`,
+    },
   ],
   invalid: [
     {

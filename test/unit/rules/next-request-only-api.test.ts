@@ -3,15 +3,43 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'cookies on a NextRequest parameter', code: `import { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) { return Response.json({ s: request.cookies.get('s')?.value }) }` },
-    { name: 'nextUrl on a NextRequest parameter (type import)', code: `import type { NextRequest } from 'next/server';\nexport function GET(req: NextRequest) { return Response.json({ q: req.nextUrl.searchParams.get('q') }) }` },
-    { name: 'a Request parameter using only standard APIs', code: `export async function GET(request: Request) { return Response.json({ q: new URL(request.url).searchParams.get('q'), ua: request.headers.get('user-agent') }) }` },
-    { name: 'an untyped parameter in JS (it is a NextRequest at runtime)', filename: 'app/api/items/route.js', code: `export async function GET(request) { return Response.json({ s: request.cookies.get('s')?.value }) }` },
-    { name: 'a response cookies API on a Request-typed handler', code: `import { NextResponse } from 'next/server';\nexport async function POST(request: Request) {\n  const res = NextResponse.json({});\n  res.cookies.set('a', 'b', { httpOnly: true, secure: true, sameSite: 'lax' });\n  return res;\n}` },
-    { name: 'a helper taking a Request that reads only headers', code: `function token(req: Request) { return req.headers.get('authorization') }\nexport async function GET(request: Request) { return Response.json({ t: token(request) }) }` },
-    { name: 'a file with its own Request type (not the Fetch Request)', code: `import type { Request } from './types';\nexport async function GET(request: Request) { return Response.json({ c: request.cookies.get('a') }) }` },
-    { name: 'cookies() from next/headers in a Request-typed handler', code: `import { cookies } from 'next/headers';\nexport async function GET(request: Request) {\n  const store = await cookies();\n  return Response.json({ theme: store.get('theme')?.value, url: request.url });\n}` },
-    { name: 'a cookies property of another object', code: `export async function GET(request: Request) {\n  const session = await getSession(request);\n  return Response.json({ cookies: session.cookies, next: session.nextUrl });\n}` },
+    {
+      name: 'cookies on a NextRequest parameter',
+      code: `import { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) { return Response.json({ s: request.cookies.get('s')?.value }) }`,
+    },
+    {
+      name: 'nextUrl on a NextRequest parameter (type import)',
+      code: `import type { NextRequest } from 'next/server';\nexport function GET(req: NextRequest) { return Response.json({ q: req.nextUrl.searchParams.get('q') }) }`,
+    },
+    {
+      name: 'a Request parameter using only standard APIs',
+      code: `export async function GET(request: Request) { return Response.json({ q: new URL(request.url).searchParams.get('q'), ua: request.headers.get('user-agent') }) }`,
+    },
+    {
+      name: 'an untyped parameter in JS (it is a NextRequest at runtime)',
+      filename: 'app/api/items/route.js',
+      code: `export async function GET(request) { return Response.json({ s: request.cookies.get('s')?.value }) }`,
+    },
+    {
+      name: 'a response cookies API on a Request-typed handler',
+      code: `import { NextResponse } from 'next/server';\nexport async function POST(request: Request) {\n  const res = NextResponse.json({});\n  res.cookies.set('a', 'b', { httpOnly: true, secure: true, sameSite: 'lax' });\n  return res;\n}`,
+    },
+    {
+      name: 'a helper taking a Request that reads only headers',
+      code: `function token(req: Request) { return req.headers.get('authorization') }\nexport async function GET(request: Request) { return Response.json({ t: token(request) }) }`,
+    },
+    {
+      name: 'a file with its own Request type (not the Fetch Request)',
+      code: `import type { Request } from './types';\nexport async function GET(request: Request) { return Response.json({ c: request.cookies.get('a') }) }`,
+    },
+    {
+      name: 'cookies() from next/headers in a Request-typed handler',
+      code: `import { cookies } from 'next/headers';\nexport async function GET(request: Request) {\n  const store = await cookies();\n  return Response.json({ theme: store.get('theme')?.value, url: request.url });\n}`,
+    },
+    {
+      name: 'a cookies property of another object',
+      code: `export async function GET(request: Request) {\n  const session = await getSession(request);\n  return Response.json({ cookies: session.cookies, next: session.nextUrl });\n}`,
+    },
   ],
   invalid: [
     {
@@ -41,7 +69,10 @@ ruleTester(rule, {
     {
       name: 'both cookies and nextUrl in one handler (one fix)',
       code: `export async function GET(request: Request) {\n  return Response.json({ a: request.nextUrl.pathname, b: request.cookies.getAll() });\n}\n`,
-      errors: [{ messageId: 'needsNextRequest', data: { prop: 'nextUrl' } }, { messageId: 'needsNextRequest', data: { prop: 'cookies' } }],
+      errors: [
+        { messageId: 'needsNextRequest', data: { prop: 'nextUrl' } },
+        { messageId: 'needsNextRequest', data: { prop: 'cookies' } },
+      ],
       output: `import type { NextRequest } from 'next/server';\n\nexport async function GET(request: NextRequest) {\n  return Response.json({ a: request.nextUrl.pathname, b: request.cookies.getAll() });\n}\n`,
     },
     {
@@ -73,7 +104,12 @@ ruleTester(rule, {
       code: `function sessionId(req: Request) {\n  return req.cookies.get('sid')?.value;\n}\nexport async function GET(request: Request) {\n  return Response.json({ sid: sessionId(request) });\n}\n`,
       errors: [{ messageId: 'needsNextRequest', line: 2 }],
       output: null,
-      suggestions: [{ title: /callers/, output: `import type { NextRequest } from 'next/server';\n\nfunction sessionId(req: NextRequest) {\n  return req.cookies.get('sid')?.value;\n}\nexport async function GET(request: Request) {\n  return Response.json({ sid: sessionId(request) });\n}\n` }],
+      suggestions: [
+        {
+          title: /callers/,
+          output: `import type { NextRequest } from 'next/server';\n\nfunction sessionId(req: NextRequest) {\n  return req.cookies.get('sid')?.value;\n}\nexport async function GET(request: Request) {\n  return Response.json({ sid: sessionId(request) });\n}\n`,
+        },
+      ],
     },
   ],
 });

@@ -3,13 +3,34 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'an empty 204 built with `new Response(null, …)`', code: `export async function DELETE() { return new Response(null, { status: 204 }) }` },
-    { name: 'an empty 204 with `undefined` or no body', code: `export async function DELETE() { return new Response(undefined, { status: 204 }) }\nexport async function PUT() { return new NextResponse(null, { status: 205 }) }` },
-    { name: 'a JSON 200 and a JSON 201', code: `export async function GET() { return Response.json({ ok: true }) }\nexport async function POST() { return NextResponse.json({ id: 1 }, { status: 201 }) }` },
-    { name: 'a status that is not a literal (cannot be known statically)', code: `export async function GET(req: Request) { const s = Number(new URL(req.url).searchParams.get('s')); return Response.json({}, { status: s }) }` },
-    { name: 'a 304 built by a helper that passes null', code: `function notModified() { return new Response(null, { status: 304, headers: { ETag: '"1"' } }) }\nexport async function GET() { return notModified() }` },
-    { name: 'a const init object with a 200', code: `const init = { status: 200, headers: { 'Cache-Control': 'no-store' } };\nexport async function GET() { return Response.json({}, init) }` },
-    { name: 'a redirect (it has no body)', code: `export async function GET(req: Request) { return NextResponse.redirect(new URL('/login', req.url), 303) }` },
+    {
+      name: 'an empty 204 built with `new Response(null, …)`',
+      code: `export async function DELETE() { return new Response(null, { status: 204 }) }`,
+    },
+    {
+      name: 'an empty 204 with `undefined` or no body',
+      code: `export async function DELETE() { return new Response(undefined, { status: 204 }) }\nexport async function PUT() { return new NextResponse(null, { status: 205 }) }`,
+    },
+    {
+      name: 'a JSON 200 and a JSON 201',
+      code: `export async function GET() { return Response.json({ ok: true }) }\nexport async function POST() { return NextResponse.json({ id: 1 }, { status: 201 }) }`,
+    },
+    {
+      name: 'a status that is not a literal (cannot be known statically)',
+      code: `export async function GET(req: Request) { const s = Number(new URL(req.url).searchParams.get('s')); return Response.json({}, { status: s }) }`,
+    },
+    {
+      name: 'a 304 built by a helper that passes null',
+      code: `function notModified() { return new Response(null, { status: 304, headers: { ETag: '"1"' } }) }\nexport async function GET() { return notModified() }`,
+    },
+    {
+      name: 'a const init object with a 200',
+      code: `const init = { status: 200, headers: { 'Cache-Control': 'no-store' } };\nexport async function GET() { return Response.json({}, init) }`,
+    },
+    {
+      name: 'a redirect (it has no body)',
+      code: `export async function GET(req: Request) { return NextResponse.redirect(new URL('/login', req.url), 303) }`,
+    },
   ],
   invalid: [
     {

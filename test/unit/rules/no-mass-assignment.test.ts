@@ -3,13 +3,34 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'the result of a schema parse spread into create', code: `export async function POST(req: Request) {\n  const data = Schema.parse(await req.json());\n  const row = await db.rows.create({ data: { ...data, ownerId: 'me' } });\n  return Response.json(row, { status: 201 });\n}` },
-    { name: 'explicitly listed fields', code: `export async function POST(req: Request) {\n  const body = await req.json();\n  const post = await db.posts.create({ data: { title: String(body.title), content: String(body.content) } });\n  return Response.json(post, { status: 201 });\n}` },
-    { name: 'destructured fields written one by one', code: `export async function POST(req: Request) {\n  const { title, content } = await req.json();\n  await db.posts.create({ data: { title, content } });\n  return new Response(null, { status: 201 });\n}` },
-    { name: 'a body spread into a response, not a write', code: `export async function POST(req: Request) {\n  const body = await req.json();\n  return Response.json({ ...body, echoed: true });\n}` },
-    { name: 'a body spread into a log call', code: `export async function POST(req: Request) {\n  const body = await req.json();\n  console.log({ ...body });\n  return new Response(null, { status: 204 });\n}` },
-    { name: 'a safeParse result used for the write', code: `export async function PUT(req: Request) {\n  const result = Item.safeParse(await req.json());\n  if (!result.success) return Response.json({ error: 'Invalid' }, { status: 400 });\n  await db.items.update({ where: { id: 1 }, data: { ...result.data } });\n  return Response.json({ ok: true });\n}` },
-    { name: 'a query value (not the body) spread into update', code: `export async function PATCH(req: Request) {\n  const filters = Object.fromEntries(new URL(req.url).searchParams);\n  await db.items.updateMany({ where: { ...filters }, data: { seen: true } });\n  return Response.json({ ok: true });\n}` },
+    {
+      name: 'the result of a schema parse spread into create',
+      code: `export async function POST(req: Request) {\n  const data = Schema.parse(await req.json());\n  const row = await db.rows.create({ data: { ...data, ownerId: 'me' } });\n  return Response.json(row, { status: 201 });\n}`,
+    },
+    {
+      name: 'explicitly listed fields',
+      code: `export async function POST(req: Request) {\n  const body = await req.json();\n  const post = await db.posts.create({ data: { title: String(body.title), content: String(body.content) } });\n  return Response.json(post, { status: 201 });\n}`,
+    },
+    {
+      name: 'destructured fields written one by one',
+      code: `export async function POST(req: Request) {\n  const { title, content } = await req.json();\n  await db.posts.create({ data: { title, content } });\n  return new Response(null, { status: 201 });\n}`,
+    },
+    {
+      name: 'a body spread into a response, not a write',
+      code: `export async function POST(req: Request) {\n  const body = await req.json();\n  return Response.json({ ...body, echoed: true });\n}`,
+    },
+    {
+      name: 'a body spread into a log call',
+      code: `export async function POST(req: Request) {\n  const body = await req.json();\n  console.log({ ...body });\n  return new Response(null, { status: 204 });\n}`,
+    },
+    {
+      name: 'a safeParse result used for the write',
+      code: `export async function PUT(req: Request) {\n  const result = Item.safeParse(await req.json());\n  if (!result.success) return Response.json({ error: 'Invalid' }, { status: 400 });\n  await db.items.update({ where: { id: 1 }, data: { ...result.data } });\n  return Response.json({ ok: true });\n}`,
+    },
+    {
+      name: 'a query value (not the body) spread into update',
+      code: `export async function PATCH(req: Request) {\n  const filters = Object.fromEntries(new URL(req.url).searchParams);\n  await db.items.updateMany({ where: { ...filters }, data: { seen: true } });\n  return Response.json({ ok: true });\n}`,
+    },
   ],
   invalid: [
     {

@@ -3,25 +3,96 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'a user row read with select', code: `export async function GET() {\n  const user = await prisma.user.findUnique({ where: { id: 1 }, select: { id: true, name: true } });\n  return Response.json(user);\n}` },
-    { name: 'a mapped safe user object', code: `export async function GET() {\n  const user = await db.users.findById(1);\n  return Response.json({ id: user.id, name: user.name });\n}` },
-    { name: 'a login route returning a fresh access token', code: `export async function POST() {\n  const token = await sign({ sub: '1' });\n  return Response.json({ token, expiresIn: 3600 });\n}`, filename: 'app/api/auth/login/route.ts' },
-    { name: 'a key-issuing route returning the new API key once', code: `export async function POST() { return Response.json({ apiKey: generateKey() }, { status: 201 }) }`, filename: 'app/api/keys/route.ts' },
-    { name: 'boolean and numeric flags named like secrets', code: `export async function GET() { return Response.json({ secret: false, hasPassword: true, token: 0 }) }` },
-    { name: 'a password field explicitly removed', code: `export async function GET() { return Response.json({ ...profile, password: undefined }) }` },
-    { name: 'a user row with the password deleted first', code: `export async function GET() {\n  const user = await db.users.findById(1);\n  delete user.passwordHash;\n  return Response.json(user);\n}` },
-    { name: 'non-user rows returned whole', code: `export async function GET() {\n  const posts = await db.posts.findMany();\n  return Response.json(posts);\n}` },
-    { name: "the session's user from the auth library", code: `export async function GET() {\n  const session = await auth();\n  return Response.json({ user: session?.user });\n}` },
+    {
+      name: 'a user row read with select',
+      code: `export async function GET() {\n  const user = await prisma.user.findUnique({ where: { id: 1 }, select: { id: true, name: true } });\n  return Response.json(user);\n}`,
+    },
+    {
+      name: 'a mapped safe user object',
+      code: `export async function GET() {\n  const user = await db.users.findById(1);\n  return Response.json({ id: user.id, name: user.name });\n}`,
+    },
+    {
+      name: 'a login route returning a fresh access token',
+      code: `export async function POST() {\n  const token = await sign({ sub: '1' });\n  return Response.json({ token, expiresIn: 3600 });\n}`,
+      filename: 'app/api/auth/login/route.ts',
+    },
+    {
+      name: 'a key-issuing route returning the new API key once',
+      code: `export async function POST() { return Response.json({ apiKey: generateKey() }, { status: 201 }) }`,
+      filename: 'app/api/keys/route.ts',
+    },
+    {
+      name: 'boolean and numeric flags named like secrets',
+      code: `export async function GET() { return Response.json({ secret: false, hasPassword: true, token: 0 }) }`,
+    },
+    {
+      name: 'a password field explicitly removed',
+      code: `export async function GET() { return Response.json({ ...profile, password: undefined }) }`,
+    },
+    {
+      name: 'a user row with the password deleted first',
+      code: `export async function GET() {\n  const user = await db.users.findById(1);\n  delete user.passwordHash;\n  return Response.json(user);\n}`,
+    },
+    {
+      name: 'non-user rows returned whole',
+      code: `export async function GET() {\n  const posts = await db.posts.findMany();\n  return Response.json(posts);\n}`,
+    },
+    {
+      name: "the session's user from the auth library",
+      code: `export async function GET() {\n  const session = await auth();\n  return Response.json({ user: session?.user });\n}`,
+    },
   ],
   invalid: [
-    { name: 'a password hash in the body', code: `export async function GET() {\n  return Response.json({ id: u.id, passwordHash: u.passwordHash });\n}`, errors: [{ messageId: 'sensitiveKey', line: 2, column: 36, data: { key: 'passwordHash' } }] },
-    { name: 'a salt and a secret', code: `export async function GET() { return Response.json({ salt: s, secret: k }) }`, errors: [{ messageId: 'sensitiveKey', data: { key: 'salt' } }, { messageId: 'sensitiveKey', data: { key: 'secret' } }] },
-    { name: 'a nested password in a JSON.stringify body', code: `export async function GET() { return new Response(JSON.stringify({ user: { name: 'a', password: p } })) }`, errors: [{ messageId: 'sensitiveKey', data: { key: 'password' } }] },
-    { name: 'a refresh token from a non-auth route', code: `export async function GET() { return Response.json({ profile, refreshToken: rt }) }`, filename: 'app/api/profile/route.ts', errors: [{ messageId: 'credentialKey', data: { key: 'refreshToken' } }] },
-    { name: "the seed's protected route returning a whole user row", code: `export async function GET(request) {\n  const user = await db.users.findById(decoded.userId)\n  return Response.json({ user })\n}`, filename: 'app/api/protected/route.js', errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, data: { name: 'user', table: 'db.users' } }] },
-    { name: 'a Prisma user returned directly', code: `export async function GET() {\n  const me = await prisma.user.findUnique({ where: { id: 1 } });\n  return NextResponse.json(me);\n}`, errors: [{ messageId: 'wholeUserRow', data: { table: 'prisma.user' } }] },
-    { name: 'an updated account row', code: `export async function PUT() {\n  const updatedUser = await db.accounts.update(1, {});\n  return Response.json(updatedUser);\n}`, errors: [{ messageId: 'wholeUserRow' }] },
-    { name: "the seed's request example echoing the Authorization header", filename: 'app/api/example/route.js', code: `export async function GET(request) {\n  const authorization = request.headers.get('authorization')\n  return Response.json({ authorization })\n}`, errors: [{ messageId: 'credentialKey', data: { key: 'authorization' } }] },
-    { name: 'a hashed password held in a local object', code: `export async function GET() {\n  const payload = { email: 'a', hashedPassword: h };\n  return Response.json(payload);\n}`, errors: [{ messageId: 'sensitiveKey', data: { key: 'hashedPassword' } }] },
+    {
+      name: 'a password hash in the body',
+      code: `export async function GET() {\n  return Response.json({ id: u.id, passwordHash: u.passwordHash });\n}`,
+      errors: [{ messageId: 'sensitiveKey', line: 2, column: 36, data: { key: 'passwordHash' } }],
+    },
+    {
+      name: 'a salt and a secret',
+      code: `export async function GET() { return Response.json({ salt: s, secret: k }) }`,
+      errors: [
+        { messageId: 'sensitiveKey', data: { key: 'salt' } },
+        { messageId: 'sensitiveKey', data: { key: 'secret' } },
+      ],
+    },
+    {
+      name: 'a nested password in a JSON.stringify body',
+      code: `export async function GET() { return new Response(JSON.stringify({ user: { name: 'a', password: p } })) }`,
+      errors: [{ messageId: 'sensitiveKey', data: { key: 'password' } }],
+    },
+    {
+      name: 'a refresh token from a non-auth route',
+      code: `export async function GET() { return Response.json({ profile, refreshToken: rt }) }`,
+      filename: 'app/api/profile/route.ts',
+      errors: [{ messageId: 'credentialKey', data: { key: 'refreshToken' } }],
+    },
+    {
+      name: "the seed's protected route returning a whole user row",
+      code: `export async function GET(request) {\n  const user = await db.users.findById(decoded.userId)\n  return Response.json({ user })\n}`,
+      filename: 'app/api/protected/route.js',
+      errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, data: { name: 'user', table: 'db.users' } }],
+    },
+    {
+      name: 'a Prisma user returned directly',
+      code: `export async function GET() {\n  const me = await prisma.user.findUnique({ where: { id: 1 } });\n  return NextResponse.json(me);\n}`,
+      errors: [{ messageId: 'wholeUserRow', data: { table: 'prisma.user' } }],
+    },
+    {
+      name: 'an updated account row',
+      code: `export async function PUT() {\n  const updatedUser = await db.accounts.update(1, {});\n  return Response.json(updatedUser);\n}`,
+      errors: [{ messageId: 'wholeUserRow' }],
+    },
+    {
+      name: "the seed's request example echoing the Authorization header",
+      filename: 'app/api/example/route.js',
+      code: `export async function GET(request) {\n  const authorization = request.headers.get('authorization')\n  return Response.json({ authorization })\n}`,
+      errors: [{ messageId: 'credentialKey', data: { key: 'authorization' } }],
+    },
+    {
+      name: 'a hashed password held in a local object',
+      code: `export async function GET() {\n  const payload = { email: 'a', hashedPassword: h };\n  return Response.json(payload);\n}`,
+      errors: [{ messageId: 'sensitiveKey', data: { key: 'hashedPassword' } }],
+    },
   ],
 });

@@ -8,11 +8,26 @@ ruleTester(rule, {
       code: `import { isOriginAllowed } from '@/lib/cors'\nexport async function GET(request) {\n  const origin = request.headers.get('origin')\n  const response = Response.json({ data: 'secure' })\n  if (origin && isOriginAllowed(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin)\n  }\n  return response\n}`,
       filename: 'app/api/secure/route.js',
     },
-    { name: 'a fixed trusted origin', code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://app.example.com', Vary: 'Origin' } }) }` },
-    { name: 'a ternary choosing between an allowed origin and a default', code: `const ALLOWED = new Set(['https://a.example']);\nexport async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ALLOWED.has(origin) ? origin : 'https://a.example', Vary: 'Origin' } });\n}` },
-    { name: 'a CORS helper taking the origin as a parameter', code: `function cors(origin: string) { return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } }\nexport async function GET(req: Request) {\n  const o = req.headers.get('origin');\n  return Response.json({}, { headers: ALLOW.includes(o) ? cors(o!) : {} });\n}` },
-    { name: 'an origin from configuration', code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.CLIENT_URL! } }) }` },
-    { name: 'a Headers object with an allow-listed origin (switch check)', code: `export async function GET(req: Request) {\n  const origin = req.headers.get('Origin');\n  const headers = new Headers({ Vary: 'Origin' });\n  switch (origin) { case 'https://a.example': headers.set('Access-Control-Allow-Origin', origin); break; }\n  return new Response('ok', { headers });\n}` },
+    {
+      name: 'a fixed trusted origin',
+      code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://app.example.com', Vary: 'Origin' } }) }`,
+    },
+    {
+      name: 'a ternary choosing between an allowed origin and a default',
+      code: `const ALLOWED = new Set(['https://a.example']);\nexport async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ALLOWED.has(origin) ? origin : 'https://a.example', Vary: 'Origin' } });\n}`,
+    },
+    {
+      name: 'a CORS helper taking the origin as a parameter',
+      code: `function cors(origin: string) { return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } }\nexport async function GET(req: Request) {\n  const o = req.headers.get('origin');\n  return Response.json({}, { headers: ALLOW.includes(o) ? cors(o!) : {} });\n}`,
+    },
+    {
+      name: 'an origin from configuration',
+      code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.CLIENT_URL! } }) }`,
+    },
+    {
+      name: 'a Headers object with an allow-listed origin (switch check)',
+      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('Origin');\n  const headers = new Headers({ Vary: 'Origin' });\n  switch (origin) { case 'https://a.example': headers.set('Access-Control-Allow-Origin', origin); break; }\n  return new Response('ok', { headers });\n}`,
+    },
     { name: 'a route without CORS', code: `export async function GET() { return Response.json({ ok: true }) }` },
   ],
   invalid: [
@@ -20,20 +35,32 @@ ruleTester(rule, {
       name: "the seed's public route: wildcard on GET and on the preflight",
       code: `export async function GET(request) {\n  const data = await fetchPublicData()\n  return new Response(JSON.stringify(data), {\n    status: 200,\n    headers: {\n      'Content-Type': 'application/json',\n      'Access-Control-Allow-Origin': '*',\n    }\n  })\n}\nexport async function OPTIONS(request) {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } })\n}`,
       filename: 'app/api/public/route.js',
-      errors: [{ messageId: 'wildcard', line: 7, column: 38, severity: 'warning' }, { messageId: 'wildcard', line: 12 }],
+      errors: [
+        { messageId: 'wildcard', line: 7, column: 38, severity: 'warning' },
+        { messageId: 'wildcard', line: 12 },
+      ],
     },
     {
       name: 'a wildcard set with headers.set, with a suggestion to answer only a configured origin',
       code: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', '*');\n  return res;\n}`,
       errors: [{ messageId: 'wildcard', line: 3 }],
-      suggestions: [{ title: /ALLOWED_ORIGIN/, output: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', process.env.ALLOWED_ORIGIN ?? '');\n  return res;\n}` }],
+      suggestions: [
+        {
+          title: /ALLOWED_ORIGIN/,
+          output: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', process.env.ALLOWED_ORIGIN ?? '');\n  return res;\n}`,
+        },
+      ],
     },
     {
       name: 'a wildcard with credentials as an error',
       code: `export async function GET() {\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });\n}`,
       errors: [{ messageId: 'wildcardWithCredentials', severity: 'error' }],
     },
-    { name: 'a wildcard in a shared header object spread into the init', code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };\nexport async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`, errors: [{ messageId: 'wildcard', line: 1 }] },
+    {
+      name: 'a wildcard in a shared header object spread into the init',
+      code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };\nexport async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`,
+      errors: [{ messageId: 'wildcard', line: 1 }],
+    },
     {
       name: 'the request origin reflected without any check',
       code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });\n}`,
@@ -44,6 +71,10 @@ ruleTester(rule, {
       code: `export async function POST(req: Request) {\n  const res = Response.json({});\n  res.headers.set('Access-Control-Allow-Origin', req.headers.get('Origin')!);\n  res.headers.set('Access-Control-Allow-Credentials', 'true');\n  return res;\n}`,
       errors: [{ messageId: 'reflectedOrigin', severity: 'error' }],
     },
-    { name: 'a wildcard held in a const', code: `const ANY = '*';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ANY } }) }`, errors: [{ messageId: 'wildcard' }] },
+    {
+      name: 'a wildcard held in a const',
+      code: `const ANY = '*';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ANY } }) }`,
+      errors: [{ messageId: 'wildcard' }],
+    },
   ],
 });

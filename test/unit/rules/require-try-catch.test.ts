@@ -3,14 +3,35 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'I/O inside try/catch', code: `export async function GET() {\n  try {\n    const posts = await db.posts.findMany();\n    return Response.json(posts);\n  } catch (error) {\n    console.error(error);\n    return Response.json({ error: 'Failed to load' }, { status: 500 });\n  }\n}` },
-    { name: 'only awaiting params, cookies() and headers()', code: `import { cookies, headers } from 'next/headers';\nexport async function GET(_r: Request, { params }: { params: Promise<{ id: string }> }) {\n  const { id } = await params;\n  const store = await cookies();\n  const h = await headers();\n  return Response.json({ id, theme: store.get('theme')?.value, ua: h.get('user-agent') });\n}` },
-    { name: 'a handler that delegates without awaiting', code: `import { handle } from '@/lib/service';\nexport async function POST(req: Request) { return handle(req) }` },
-    { name: 'a wrapped handler whose wrapper owns error handling', code: `export const GET = withErrorHandler(async () => {\n  const data = await db.things.findMany();\n  return Response.json(data);\n});` },
-    { name: 'awaiting a local function that has its own try/catch', code: `async function loadPosts() {\n  try { return await db.posts.findMany() } catch { return [] }\n}\nexport async function GET() { return Response.json(await loadPosts()) }` },
+    {
+      name: 'I/O inside try/catch',
+      code: `export async function GET() {\n  try {\n    const posts = await db.posts.findMany();\n    return Response.json(posts);\n  } catch (error) {\n    console.error(error);\n    return Response.json({ error: 'Failed to load' }, { status: 500 });\n  }\n}`,
+    },
+    {
+      name: 'only awaiting params, cookies() and headers()',
+      code: `import { cookies, headers } from 'next/headers';\nexport async function GET(_r: Request, { params }: { params: Promise<{ id: string }> }) {\n  const { id } = await params;\n  const store = await cookies();\n  const h = await headers();\n  return Response.json({ id, theme: store.get('theme')?.value, ua: h.get('user-agent') });\n}`,
+    },
+    {
+      name: 'a handler that delegates without awaiting',
+      code: `import { handle } from '@/lib/service';\nexport async function POST(req: Request) { return handle(req) }`,
+    },
+    {
+      name: 'a wrapped handler whose wrapper owns error handling',
+      code: `export const GET = withErrorHandler(async () => {\n  const data = await db.things.findMany();\n  return Response.json(data);\n});`,
+    },
+    {
+      name: 'awaiting a local function that has its own try/catch',
+      code: `async function loadPosts() {\n  try { return await db.posts.findMany() } catch { return [] }\n}\nexport async function GET() { return Response.json(await loadPosts()) }`,
+    },
     { name: 'a synchronous handler', code: `export function GET() { return Response.json({ ok: true }) }` },
-    { name: 'only the body read (unguarded-json-parse covers it)', code: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  return Response.json({ body });\n}` },
-    { name: 'nested try/finally inside try/catch', code: `export async function GET() {\n  try {\n    try { await lock() } finally { release() }\n    return new Response(null, { status: 204 });\n  } catch {\n    return Response.json({ error: 'busy' }, { status: 503 });\n  }\n}` },
+    {
+      name: 'only the body read (unguarded-json-parse covers it)',
+      code: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  return Response.json({ body });\n}`,
+    },
+    {
+      name: 'nested try/finally inside try/catch',
+      code: `export async function GET() {\n  try {\n    try { await lock() } finally { release() }\n    return new Response(null, { status: 204 });\n  } catch {\n    return Response.json({ error: 'busy' }, { status: 503 });\n  }\n}`,
+    },
   ],
   invalid: [
     {
@@ -50,7 +71,7 @@ ruleTester(rule, {
     },
     {
       name: 'a body containing a multi-line template literal (no automatic fix)',
-      code: "export async function GET() {\n  const rows = await db.query(`\n    select * from posts\n  `);\n  return Response.json(rows);\n}",
+      code: 'export async function GET() {\n  const rows = await db.query(`\n    select * from posts\n  `);\n  return Response.json(rows);\n}',
       errors: [{ messageId: 'unguardedAwait', line: 2 }],
       output: null,
     },

@@ -3,14 +3,39 @@ import { ruleTester } from '../support/ruleTester';
 
 ruleTester(rule, {
   valid: [
-    { name: "the seed's users POST: a catch that answers 400 'Invalid JSON format'", code: `export async function POST(request) {\n  try {\n    const data = await request.json()\n    const user = await db.users.create(data)\n    return Response.json(user, { status: 201 })\n  } catch (error) {\n    return Response.json({ error: 'Invalid JSON format' }, { status: 400 })\n  }\n}`, filename: 'app/api/users/route.js' },
-    { name: 'a .catch(() => null) with a null check', code: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) return Response.json({ error: 'Invalid JSON' }, { status: 400 });\n  return Response.json(body);\n}` },
-    { name: 'zod safeParse of a caught body', code: `export async function POST(req: Request) {\n  let raw: unknown;\n  try { raw = await req.json() } catch { return Response.json({ error: 'Invalid JSON' }, { status: 400 }) }\n  const parsed = Schema.safeParse(raw);\n  if (!parsed.success) return Response.json({ error: 'Invalid' }, { status: 400 });\n  return Response.json(parsed.data, { status: 201 });\n}` },
-    { name: 'a catch that distinguishes SyntaxError from other errors', code: `export async function POST(req: Request) {\n  try {\n    const data = await req.json();\n    return Response.json(await save(data), { status: 201 });\n  } catch (error) {\n    if (error instanceof SyntaxError) return Response.json({ error: 'Invalid JSON' }, { status: 400 });\n    return Response.json({ error: 'Failed' }, { status: 500 });\n  }\n}` },
-    { name: 'a catch that rethrows to an error boundary', code: `export async function POST(req: Request) {\n  try { return Response.json(await req.json()) } catch (e) { throw new BadRequest(e) }\n}` },
-    { name: 'a wrapped handler (the wrapper maps errors)', code: `export const POST = withApi(async (req: Request) => Response.json(await req.json()));` },
-    { name: 'a fetch response .json() (not the request body)', code: `export async function GET() {\n  const res = await fetch('https://api.example.com');\n  return Response.json(await res.json());\n}` },
-    { name: 'request.text(), which does not fail on bad input', code: `export async function POST(req: Request) { const raw = await req.text(); return Response.json({ length: raw.length }) }` },
+    {
+      name: "the seed's users POST: a catch that answers 400 'Invalid JSON format'",
+      code: `export async function POST(request) {\n  try {\n    const data = await request.json()\n    const user = await db.users.create(data)\n    return Response.json(user, { status: 201 })\n  } catch (error) {\n    return Response.json({ error: 'Invalid JSON format' }, { status: 400 })\n  }\n}`,
+      filename: 'app/api/users/route.js',
+    },
+    {
+      name: 'a .catch(() => null) with a null check',
+      code: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) return Response.json({ error: 'Invalid JSON' }, { status: 400 });\n  return Response.json(body);\n}`,
+    },
+    {
+      name: 'zod safeParse of a caught body',
+      code: `export async function POST(req: Request) {\n  let raw: unknown;\n  try { raw = await req.json() } catch { return Response.json({ error: 'Invalid JSON' }, { status: 400 }) }\n  const parsed = Schema.safeParse(raw);\n  if (!parsed.success) return Response.json({ error: 'Invalid' }, { status: 400 });\n  return Response.json(parsed.data, { status: 201 });\n}`,
+    },
+    {
+      name: 'a catch that distinguishes SyntaxError from other errors',
+      code: `export async function POST(req: Request) {\n  try {\n    const data = await req.json();\n    return Response.json(await save(data), { status: 201 });\n  } catch (error) {\n    if (error instanceof SyntaxError) return Response.json({ error: 'Invalid JSON' }, { status: 400 });\n    return Response.json({ error: 'Failed' }, { status: 500 });\n  }\n}`,
+    },
+    {
+      name: 'a catch that rethrows to an error boundary',
+      code: `export async function POST(req: Request) {\n  try { return Response.json(await req.json()) } catch (e) { throw new BadRequest(e) }\n}`,
+    },
+    {
+      name: 'a wrapped handler (the wrapper maps errors)',
+      code: `export const POST = withApi(async (req: Request) => Response.json(await req.json()));`,
+    },
+    {
+      name: 'a fetch response .json() (not the request body)',
+      code: `export async function GET() {\n  const res = await fetch('https://api.example.com');\n  return Response.json(await res.json());\n}`,
+    },
+    {
+      name: 'request.text(), which does not fail on bad input',
+      code: `export async function POST(req: Request) { const raw = await req.text(); return Response.json({ length: raw.length }) }`,
+    },
   ],
   invalid: [
     {
@@ -19,7 +44,11 @@ ruleTester(rule, {
       filename: 'app/api/posts/route.js',
       errors: [{ messageId: 'unguarded', line: 2, column: 22 }],
       output: null,
-      suggestions: [{ output: `export async function POST(request) {\n  const data = await request.json().catch(() => null)\n  if (data === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 })\n  }\n  return Response.json(data, { status: 201 })\n}` }],
+      suggestions: [
+        {
+          output: `export async function POST(request) {\n  const data = await request.json().catch(() => null)\n  if (data === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 })\n  }\n  return Response.json(data, { status: 201 })\n}`,
+        },
+      ],
     },
     {
       name: "the seed's CRUD POST: a catch-all that answers 500 for malformed JSON",
@@ -31,13 +60,22 @@ ruleTester(rule, {
       name: 'an unguarded formData() in a TS upload handler',
       code: `export async function POST(req: Request) {\n  const form = await req.formData();\n  return Response.json({ name: String(form.get('name')) });\n}`,
       errors: [{ messageId: 'unguarded', line: 2, data: { kind: 'form data' } }],
-      suggestions: [{ output: `export async function POST(req: Request) {\n  const form = await req.formData().catch(() => null);\n  if (form === null) {\n    return Response.json({ error: 'Request body must be form data' }, { status: 400 });\n  }\n  return Response.json({ name: String(form.get('name')) });\n}` }],
+      suggestions: [
+        {
+          output: `export async function POST(req: Request) {\n  const form = await req.formData().catch(() => null);\n  if (form === null) {\n    return Response.json({ error: 'Request body must be form data' }, { status: 400 });\n  }\n  return Response.json({ name: String(form.get('name')) });\n}`,
+        },
+      ],
     },
     {
       name: 'a destructured body: the suggestion reads it into a fresh name, answers 400 on null, then destructures',
       code: `export async function POST(req: Request) {\n  const { title } = await req.json();\n  return Response.json({ title }, { status: 201 });\n}`,
       errors: [{ messageId: 'unguarded' }],
-      suggestions: [{ title: /Answer 400/, output: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });\n  }\n  const { title } = body;\n  return Response.json({ title }, { status: 201 });\n}` }],
+      suggestions: [
+        {
+          title: /Answer 400/,
+          output: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });\n  }\n  const { title } = body;\n  return Response.json({ title }, { status: 201 });\n}`,
+        },
+      ],
     },
     {
       name: 'a body read in an arrow handler',

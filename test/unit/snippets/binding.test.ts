@@ -3,17 +3,28 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { routePathFromSegments } from '../../../src/core/nextjs/routePath';
-import { bindSnippet, ROUTE_DEFAULT, SNIPPET_FILES, snippetsFor, snippetVariant, type SnippetFile } from '../../../src/core/snippets';
+import {
+  bindSnippet,
+  ROUTE_DEFAULT,
+  SNIPPET_FILES,
+  snippetsFor,
+  snippetVariant,
+  type SnippetFile,
+} from '../../../src/core/snippets';
 import { expandSnippet } from '../../../src/core/snippets/syntax';
 import { REPO_ROOT } from '../../support/nextDev';
 
 const file: SnippetFile = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, SNIPPET_FILES.typescript), 'utf8'));
-const body = (prefix: string): string => Object.values(file).find((s) => s.prefix === prefix)!.body.join('\n');
+const body = (prefix: string): string =>
+  Object.values(file)
+    .find((s) => s.prefix === prefix)!
+    .body.join('\n');
 const target = (dir: string, basePath = '') => {
   const r = routePathFromSegments(dir.split('/'), { basePath, trailingSlash: false });
   return { params: r.params, route: r.route };
 };
-const insert = (prefix: string, dir: string, basePath = ''): string => expandSnippet(bindSnippet(body(prefix), target(dir, basePath))!).text;
+const insert = (prefix: string, dir: string, basePath = ''): string =>
+  expandSnippet(bindSnippet(body(prefix), target(dir, basePath))!).text;
 
 describe('snippet offering', () => {
   const table: ReadonlyArray<readonly [Parameters<typeof snippetVariant>, string | undefined]> = [
@@ -49,7 +60,10 @@ describe('binding a snippet to its route', () => {
   });
 
   it('types a catch-all as string[] and an optional catch-all as optional', () => {
-    assert.match(insert('rhcatchall', 'api/files/[...path]'), /Promise<\{ path: string\[\] \}>[\s\S]*const \{ path = \[\] \} = await params;/);
+    assert.match(
+      insert('rhcatchall', 'api/files/[...path]'),
+      /Promise<\{ path: string\[\] \}>[\s\S]*const \{ path = \[\] \} = await params;/,
+    );
     assert.match(insert('rhcatchall', 'api/docs/[[...rest]]'), /Promise<\{ rest\?: string\[\] \}>/);
   });
 
@@ -74,7 +88,10 @@ describe('binding a snippet to its route', () => {
   });
 
   it('leaves the Location default for a collection under a dynamic segment (the handler would need the param)', () => {
-    assert.match(insert('rhpost', 'api/orgs/[org]/items'), new RegExp(`Location: \`${ROUTE_DEFAULT.replace(/\//g, '\\/')}/`));
+    assert.match(
+      insert('rhpost', 'api/orgs/[org]/items'),
+      new RegExp(`Location: \`${ROUTE_DEFAULT.replace(/\//g, '\\/')}/`),
+    );
   });
 
   it('inserts folder names with snippet syntax characters literally', () => {
@@ -84,7 +101,8 @@ describe('binding a snippet to its route', () => {
 
   it('binds every snippet to a static, a dynamic and a catch-all route without leaving a TM_DIRECTORY variable', () => {
     for (const dir of ['api/items', 'api/items/[id]', 'api/files/[...slug]']) {
-      for (const s of snippetsFor(file, target(dir))) assert.doesNotMatch(s.body, /TM_DIRECTORY/, `${s.prefix} in ${dir}`);
+      for (const s of snippetsFor(file, target(dir)))
+        assert.doesNotMatch(s.body, /TM_DIRECTORY/, `${s.prefix} in ${dir}`);
     }
   });
 });

@@ -33,7 +33,11 @@ describe('every snippet, expanded with its defaults', function () {
   for (const f of files) {
     it(`lints ${f.label} with zero findings`, () => {
       const info = routeInfoFor(f.path);
-      const findings = lintDocument(parseDocument(f.path, f.text), { rules: RULES as readonly AnyRule[], route: info, project: { nextMajor: 16 } });
+      const findings = lintDocument(parseDocument(f.path, f.text), {
+        rules: RULES as readonly AnyRule[],
+        route: info,
+        project: { nextMajor: 16 },
+      });
       assert.deepEqual(
         findings.map((x) => `${x.ruleId}: ${x.message}`),
         [],

@@ -141,7 +141,11 @@ describe('rhcrud and rhcrudid in a real next dev', function () {
 
       it('answers 404 for an unknown id on every method', async () => {
         for (const method of ['GET', 'PUT', 'PATCH', 'DELETE']) {
-          const r = await call(method, `${base}/does-not-exist`, method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({ name: 'x' }));
+          const r = await call(
+            method,
+            `${base}/does-not-exist`,
+            method === 'GET' || method === 'DELETE' ? undefined : JSON.stringify({ name: 'x' }),
+          );
           assert.equal(r.status, 404, `${method} → ${r.status} ${r.text}`);
           assert.equal(r.json().error, 'Not found');
         }

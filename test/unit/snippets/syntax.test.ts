@@ -15,7 +15,12 @@ describe('snippet syntax', () => {
     ['keeps a dollar that starts no construct', 'cost: $ 5 and ${ x', 'cost: $ 5 and ${ x'],
     ['keeps a closing brace at top level', 'function f() {}', 'function f() {}'],
     ['drops the final tab stop', 'a$0b', 'ab'],
-    ['resolves a variable through its transform', '${TM_DIRECTORY/^.*\\/(\\w+)$/${1:/upcase}/}', 'ITEMS', { TM_DIRECTORY: '/x/items' }],
+    [
+      'resolves a variable through its transform',
+      '${TM_DIRECTORY/^.*\\/(\\w+)$/${1:/upcase}/}',
+      'ITEMS',
+      { TM_DIRECTORY: '/x/items' },
+    ],
     ['applies if/else formats', '${TM_DIRECTORY/(a)?b/${1:+yes}${1:?Y:N}${1:-none}/}', 'yesYa', { TM_DIRECTORY: 'ab' }],
     ['uses a variable default when the variable is unknown', '${NOPE:fallback}', 'fallback'],
   ];

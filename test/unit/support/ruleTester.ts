@@ -48,10 +48,21 @@ export function routeInfoFor(filename: string): LintRouteInfo {
   const app = parts.lastIndexOf('app');
   const segments = parts.slice(app + 1, -1);
   const path = routePathFromSegments(segments);
-  return { route: path.route, pathname: path.pathname, params: path.params, routable: path.routable, problems: path.problems };
+  return {
+    route: path.route,
+    pathname: path.pathname,
+    params: path.params,
+    routable: path.routable,
+    problems: path.problems,
+  };
 }
 
-export function lintWith(rule: AnyRule, code: string, filename = 'app/api/items/route.ts', nextMajor?: number): Finding[] {
+export function lintWith(
+  rule: AnyRule,
+  code: string,
+  filename = 'app/api/items/route.ts',
+  nextMajor?: number,
+): Finding[] {
   const doc = parseDocument(filename, code);
   return lintDocument(doc, {
     rules: [rule],
@@ -61,18 +72,35 @@ export function lintWith(rule: AnyRule, code: string, filename = 'app/api/items/
 }
 
 function describeFindings(findings: readonly Finding[]): string {
-  return findings.map((f) => `  ${f.ruleId}/${f.messageId} at ${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message}`).join('\n') || '  (none)';
+  return (
+    findings
+      .map(
+        (f) => `  ${f.ruleId}/${f.messageId} at ${f.range.start.line + 1}:${f.range.start.character + 1}: ${f.message}`,
+      )
+      .join('\n') || '  (none)'
+  );
 }
 
 function assertFixedOutputIsClean(rule: AnyRule, output: string, c: ValidCase): void {
   const filename = c.filename ?? 'app/api/items/route.ts';
   const doc = parseDocument(filename, output);
-  assert.deepEqual(doc.parseErrors.map((e) => e.message), [], `fixed code does not parse:\n${output}`);
+  assert.deepEqual(
+    doc.parseErrors.map((e) => e.message),
+    [],
+    `fixed code does not parse:\n${output}`,
+  );
   const again = lintWith(rule, output, filename, c.nextMajor);
-  assert.deepEqual(again.filter((f) => f.ruleId === rule.id).map((f) => f.messageId), [], `fixed code still has findings:\n${output}\n${describeFindings(again)}`);
+  assert.deepEqual(
+    again.filter((f) => f.ruleId === rule.id).map((f) => f.messageId),
+    [],
+    `fixed code still has findings:\n${output}\n${describeFindings(again)}`,
+  );
 }
 
-export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleTester(
+  rule: AnyRule,
+  cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
+): void {
   describe(`rule ${rule.id}`, () => {
     it(`has at least ${MIN_CASES} must-flag and ${MIN_CASES} must-not-flag cases`, () => {
       assert.ok(cases.valid.length >= MIN_CASES, `only ${cases.valid.length} valid cases`);
@@ -89,16 +117,24 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
     for (const c of cases.invalid) {
       (c.only ? it.only : it)(`flags ${c.name}`, () => {
         const findings = lintWith(rule, c.code, c.filename, c.nextMajor);
-        assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${describeFindings(findings)}`);
+        assert.equal(
+          findings.length,
+          c.errors.length,
+          `expected ${c.errors.length} finding(s), got:\n${describeFindings(findings)}`,
+        );
         c.errors.forEach((expected, i) => {
           const f = findings[i]!;
           assert.equal(f.ruleId, rule.id, describeFindings(findings));
           assert.equal(f.messageId, expected.messageId, describeFindings(findings));
-          if (expected.line !== undefined) assert.equal(f.range.start.line + 1, expected.line, `line of finding ${i + 1}`);
-          if (expected.column !== undefined) assert.equal(f.range.start.character + 1, expected.column, `column of finding ${i + 1}`);
-          if (expected.severity !== undefined) assert.equal(f.severity, expected.severity, `severity of finding ${i + 1}`);
+          if (expected.line !== undefined)
+            assert.equal(f.range.start.line + 1, expected.line, `line of finding ${i + 1}`);
+          if (expected.column !== undefined)
+            assert.equal(f.range.start.character + 1, expected.column, `column of finding ${i + 1}`);
+          if (expected.severity !== undefined)
+            assert.equal(f.severity, expected.severity, `severity of finding ${i + 1}`);
           if (expected.data) {
-            for (const [k, v] of Object.entries(expected.data)) assert.ok(f.message.includes(String(v)), `message should mention ${k}=${v}: ${f.message}`);
+            for (const [k, v] of Object.entries(expected.data))
+              assert.ok(f.message.includes(String(v)), `message should mention ${k}=${v}: ${f.message}`);
           }
           assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `message has an unfilled placeholder: ${f.message}`);
         });
@@ -125,7 +161,11 @@ export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; 
             const fixed = applyEdits(c.code, s.edits);
             assert.equal(fixed, expected.output);
             const doc = parseDocument(c.filename ?? 'app/api/items/route.ts', fixed);
-            assert.deepEqual(doc.parseErrors.map((e) => e.message), [], `suggestion output does not parse:\n${fixed}`);
+            assert.deepEqual(
+              doc.parseErrors.map((e) => e.message),
+              [],
+              `suggestion output does not parse:\n${fixed}`,
+            );
           });
         }
       });

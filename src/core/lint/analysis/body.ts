@@ -48,16 +48,44 @@ export interface Validation {
 
 /** Method names of calls that persist data. */
 const WRITE_METHODS = new Set([
-  'create', 'createMany', 'createManyAndReturn', 'insert', 'insertOne', 'insertMany', 'update', 'updateOne',
-  'updateMany', 'upsert', 'save', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace',
-  'merge', 'persist', 'values', 'set',
+  'create',
+  'createMany',
+  'createManyAndReturn',
+  'insert',
+  'insertOne',
+  'insertMany',
+  'update',
+  'updateOne',
+  'updateMany',
+  'upsert',
+  'save',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findByIdAndUpdate',
+  'findOneAndReplace',
+  'merge',
+  'persist',
+  'values',
+  'set',
 ]);
 
 /** Keys of an ORM call's argument that select rows rather than carry written data. */
-const FILTER_KEYS = new Set(['where', 'select', 'include', 'omit', 'orderBy', 'cursor', 'distinct', 'filter', 'having', '$match']);
+const FILTER_KEYS = new Set([
+  'where',
+  'select',
+  'include',
+  'omit',
+  'orderBy',
+  'cursor',
+  'distinct',
+  'filter',
+  'having',
+  '$match',
+]);
 
 /** Calls that validate their argument. */
-const VALIDATOR = /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|validateAsync|assert\w*|is[A-Z]\w*|check\w*|decode|verify\w*|sanitize\w*|superRefine)$/;
+const VALIDATOR =
+  /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|validateAsync|assert\w*|is[A-Z]\w*|check\w*|decode|verify\w*|sanitize\w*|superRefine)$/;
 
 /** Explicit conversions: the value that reaches the write has the type the code chose. */
 const COERCION = /^(String|Number|Boolean|BigInt|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/;
@@ -77,10 +105,16 @@ export function calleeText(call: ts.CallExpression, sf: ts.SourceFile): string {
 function bindingFor(read: BodyRead): Omit<BodyBinding, 'read' | 'fn'> | undefined {
   if (!read.awaitNode) return undefined;
   let node: ts.Node = read.awaitNode;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    ts.isAsExpression(node.parent) ||
+    ts.isSatisfiesExpression(node.parent)
+  )
+    node = node.parent;
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
-    if (ts.isIdentifier(parent.name)) return { name: parent.name.text, nameDecl: parent, fields: new Map(), binding: parent };
+    if (ts.isIdentifier(parent.name))
+      return { name: parent.name.text, nameDecl: parent, fields: new Map(), binding: parent };
     if (ts.isObjectBindingPattern(parent.name)) {
       const fields = new Map<string, { local: string; decl: ts.Node }>();
       let rest: ts.BindingElement | undefined;
@@ -89,7 +123,12 @@ function bindingFor(read: BodyRead): Omit<BodyBinding, 'read' | 'fn'> | undefine
           if (ts.isIdentifier(el.name)) rest = el;
           continue;
         }
-        const key = el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+        const key =
+          el.propertyName && (ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName))
+            ? el.propertyName.text
+            : ts.isIdentifier(el.name)
+              ? el.name.text
+              : undefined;
         if (key && ts.isIdentifier(el.name)) fields.set(key, { local: el.name.text, decl: el });
       }
       return rest && ts.isIdentifier(rest.name)
@@ -97,7 +136,12 @@ function bindingFor(read: BodyRead): Omit<BodyBinding, 'read' | 'fn'> | undefine
         : { fields, binding: parent };
     }
   }
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node && ts.isIdentifier(parent.left)) {
+  if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === node &&
+    ts.isIdentifier(parent.left)
+  ) {
     const decl = findDeclaration(parent.left.text, parent.left);
     return { name: parent.left.text, ...(decl ? { nameDecl: decl } : {}), fields: new Map(), binding: parent };
   }
@@ -119,14 +163,20 @@ export function bodyBindings<M extends string>(ctx: RuleContext<M>): readonly Bo
 /** Whether `node` refers to the binding (its variable, a destructured field, or `name.field`). */
 function referenceOf(binding: BodyBinding, node: ts.Node): { kind: 'whole' | 'field'; field?: string } | undefined {
   if (ts.isIdentifier(node)) {
-    if (binding.name !== undefined && node.text === binding.name) return sameDecl(node, binding.nameDecl) ? { kind: 'whole' } : undefined;
-    for (const [field, f] of binding.fields) if (f.local === node.text) return sameDecl(node, f.decl) ? { kind: 'field', field } : undefined;
+    if (binding.name !== undefined && node.text === binding.name)
+      return sameDecl(node, binding.nameDecl) ? { kind: 'whole' } : undefined;
+    for (const [field, f] of binding.fields)
+      if (f.local === node.text) return sameDecl(node, f.decl) ? { kind: 'field', field } : undefined;
     return undefined;
   }
   if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && binding.name !== undefined) {
     const obj = unwrap(node.expression);
     if (ts.isIdentifier(obj) && obj.text === binding.name && sameDecl(obj, binding.nameDecl)) {
-      const field = ts.isPropertyAccessExpression(node) ? node.name.text : ts.isStringLiteral(node.argumentExpression) ? node.argumentExpression.text : '*';
+      const field = ts.isPropertyAccessExpression(node)
+        ? node.name.text
+        : ts.isStringLiteral(node.argumentExpression)
+          ? node.argumentExpression.text
+          : '*';
       return { kind: 'field', field };
     }
   }
@@ -138,13 +188,18 @@ function sameDecl(id: ts.Identifier, decl: ts.Node | undefined): boolean {
   if (!decl) return true;
   const p = id.parent;
   // a property name (`x.data`, `{ data: 1 }`) is not a reference
-  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id)) return false;
+  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id))
+    return false;
   return findDeclaration(id.text, id) === decl;
 }
 
 /** Is `node` the binding's declaration name itself (not a use)? */
 function isDeclarationName(binding: BodyBinding, node: ts.Node): boolean {
-  return node.pos >= binding.binding.pos && node.end <= binding.binding.end && !(ts.isBinaryExpression(binding.binding) && node.pos >= binding.binding.right.pos);
+  return (
+    node.pos >= binding.binding.pos &&
+    node.end <= binding.binding.end &&
+    !(ts.isBinaryExpression(binding.binding) && node.pos >= binding.binding.right.pos)
+  );
 }
 
 function walkFunction(fn: FunctionNode, visit: (n: ts.Node) => void): void {
@@ -156,7 +211,11 @@ function walkFunction(fn: FunctionNode, visit: (n: ts.Node) => void): void {
 }
 
 /** The checks made on a body binding in its function before position `before`. */
-export function validationOf<M extends string>(ctx: RuleContext<M>, binding: BodyBinding, before = Infinity): Validation {
+export function validationOf<M extends string>(
+  ctx: RuleContext<M>,
+  binding: BodyBinding,
+  before = Infinity,
+): Validation {
   const key = `analysis:validation:${binding.binding.pos}:${before}`;
   return ctx.doc.memo(key, () => {
     let whole = false;
@@ -168,8 +227,18 @@ export function validationOf<M extends string>(ctx: RuleContext<M>, binding: Bod
           if (ref.kind === 'whole') {
             // `typeof body`, `Array.isArray(body)`, `body instanceof X` count as a whole-value check
             const p = n.parent;
-            if (ts.isTypeOfExpression(p) || (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) || (ts.isCallExpression(p) && /isArray|isPlainObject|isObject/.test(p.expression.getText(ctx.sourceFile)))) whole = true;
-            else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteral(p.left)) fields.add(p.left.text);
+            if (
+              ts.isTypeOfExpression(p) ||
+              (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) ||
+              (ts.isCallExpression(p) && /isArray|isPlainObject|isObject/.test(p.expression.getText(ctx.sourceFile)))
+            )
+              whole = true;
+            else if (
+              ts.isBinaryExpression(p) &&
+              p.operatorToken.kind === ts.SyntaxKind.InKeyword &&
+              ts.isStringLiteral(p.left)
+            )
+              fields.add(p.left.text);
           } else if (ref.field) {
             fields.add(ref.field);
           }
@@ -195,7 +264,12 @@ export function validationOf<M extends string>(ctx: RuleContext<M>, binding: Bod
         noteReferencesIn(n.expression);
       } else if (ts.isConditionalExpression(n)) {
         noteReferencesIn(n.condition);
-      } else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || n.operatorToken.kind === ts.SyntaxKind.BarBarToken) && ts.isExpressionStatement(n.parent)) {
+      } else if (
+        ts.isBinaryExpression(n) &&
+        (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+          n.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+        ts.isExpressionStatement(n.parent)
+      ) {
         noteReferencesIn(n.left);
       } else if (ts.isSwitchStatement(n)) {
         noteReferencesIn(n.expression);
@@ -230,9 +304,15 @@ export function sinksOf<M extends string>(ctx: RuleContext<M>, binding: BodyBind
     let reassignedAt = Infinity;
     walkFunction(binding.fn, (n) => {
       // `data = Schema.parse(data)`: from here on the variable holds something else
-      if (binding.name !== undefined && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken && n !== binding.binding) {
+      if (
+        binding.name !== undefined &&
+        ts.isBinaryExpression(n) &&
+        n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+        n !== binding.binding
+      ) {
         const left = unwrap(n.left);
-        if (ts.isIdentifier(left) && left.text === binding.name && sameDecl(left, binding.nameDecl)) reassignedAt = Math.min(reassignedAt, n.pos);
+        if (ts.isIdentifier(left) && left.text === binding.name && sameDecl(left, binding.nameDecl))
+          reassignedAt = Math.min(reassignedAt, n.pos);
       }
       if (!ts.isCallExpression(n) || !isWriteCall(n)) return;
       const isAssign = calleeName(n) === 'assign';
@@ -246,14 +326,17 @@ export function sinksOf<M extends string>(ctx: RuleContext<M>, binding: BodyBind
           seen.add(inner);
           if (isDeclarationName(binding, inner)) return;
           sinks.push({
-            call: n, callee: calleeText(n, ctx.sourceFile), node: inner,
+            call: n,
+            callee: calleeText(n, ctx.sourceFile),
+            node: inner,
             kind: ref.kind === 'field' ? 'field' : viaSpread || isAssign ? 'spread' : 'whole',
             ...(ref.field ? { field: ref.field } : {}),
             inFilter,
           });
           return;
         }
-        if (ts.isSpreadAssignment(inner) || ts.isSpreadElement(inner)) return visitArg(inner.expression, true, inFilter);
+        if (ts.isSpreadAssignment(inner) || ts.isSpreadElement(inner))
+          return visitArg(inner.expression, true, inFilter);
         if (ts.isObjectLiteralExpression(inner)) {
           for (const p of inner.properties) {
             const filter = inFilter || (!!p.name && ts.isIdentifier(p.name) && FILTER_KEYS.has(p.name.text));
@@ -271,7 +354,14 @@ export function sinksOf<M extends string>(ctx: RuleContext<M>, binding: BodyBind
         // `String(body.title)`, `Number(body.qty)`: converted on purpose
         if (ts.isCallExpression(inner) && COERCION.test(inner.expression.getText(ctx.sourceFile))) return;
         // e.g. `slugify(body.title)`, `body.tags.map(...)`, `` `${body.a}` ``: the field still reaches the write
-        if (ts.isCallExpression(inner) || ts.isTemplateExpression(inner) || ts.isBinaryExpression(inner) || ts.isConditionalExpression(inner) || ts.isPropertyAccessExpression(inner) || ts.isAwaitExpression(inner)) {
+        if (
+          ts.isCallExpression(inner) ||
+          ts.isTemplateExpression(inner) ||
+          ts.isBinaryExpression(inner) ||
+          ts.isConditionalExpression(inner) ||
+          ts.isPropertyAccessExpression(inner) ||
+          ts.isAwaitExpression(inner)
+        ) {
           ts.forEachChild(inner, (c) => visitArg(c, false, inFilter));
         }
       };

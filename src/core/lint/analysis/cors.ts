@@ -19,16 +19,23 @@ export interface OriginWrite {
 /** `request.headers.get('origin')`, `(await headers()).get('Origin')`, `req.headers.get("origin") ?? ''`. */
 export function isRequestOrigin(expr: ts.Expression): boolean {
   let e = unwrap(expr);
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) e = unwrap(e.left);
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  )
+    e = unwrap(e.left);
   if (!ts.isCallExpression(e)) return false;
   const callee = unwrap(e.expression);
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get') return false;
   const arg = e.arguments[0];
-  return !!arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && arg.text.toLowerCase() === 'origin';
+  return (
+    !!arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg)) && arg.text.toLowerCase() === 'origin'
+  );
 }
 
 export function classifyOrigin(write: HeaderWrite): OriginWrite {
-  if (write.valueText !== undefined) return { write, kind: write.valueText.trim() === '*' ? 'wildcard' : 'fixed', checked: true };
+  if (write.valueText !== undefined)
+    return { write, kind: write.valueText.trim() === '*' ? 'wildcard' : 'fixed', checked: true };
   if (!write.value) return { write, kind: 'dynamic', checked: true };
   const value = unwrap(write.value);
   if (isRequestOrigin(value)) {
@@ -37,7 +44,12 @@ export function classifyOrigin(write: HeaderWrite): OriginWrite {
   if (ts.isIdentifier(value)) {
     const decl = findDeclaration(value.text, value);
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer && isRequestOrigin(decl.initializer)) {
-      return { write, kind: 'reflected', originVar: value.text, checked: isCheckedInConditions(scopeOf(decl), value.text, { orIsCheck: false }) };
+      return {
+        write,
+        kind: 'reflected',
+        originVar: value.text,
+        checked: isCheckedInConditions(scopeOf(decl), value.text, { orIsCheck: false }),
+      };
     }
     // A parameter (`function cors(origin)`): the caller decides; treat as checked unless we can see otherwise.
     const resolved = resolveValue(value);
@@ -57,11 +69,24 @@ function isConfiguredValue(expr: ts.Expression): boolean {
   const e = unwrap(expr);
   if (ts.isNonNullExpression(e)) return isConfiguredValue(e.expression);
   if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return true;
-  if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (
+    ts.isBinaryExpression(e) &&
+    (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+  ) {
     return isConfiguredValue(e.left) && isConfiguredValue(e.right);
   }
-  const env = ts.isPropertyAccessExpression(e) ? unwrap(e.expression) : ts.isElementAccessExpression(e) ? unwrap(e.expression) : undefined;
-  return !!env && ts.isPropertyAccessExpression(env) && env.name.text === 'env' && ts.isIdentifier(env.expression) && env.expression.text === 'process';
+  const env = ts.isPropertyAccessExpression(e)
+    ? unwrap(e.expression)
+    : ts.isElementAccessExpression(e)
+      ? unwrap(e.expression)
+      : undefined;
+  return (
+    !!env &&
+    ts.isPropertyAccessExpression(env) &&
+    env.name.text === 'env' &&
+    ts.isIdentifier(env.expression) &&
+    env.expression.text === 'process'
+  );
 }
 
 export function originWrites<M extends string>(ctx: RuleContext<M>): readonly OriginWrite[] {
@@ -70,10 +95,17 @@ export function originWrites<M extends string>(ctx: RuleContext<M>): readonly Or
   );
 }
 
-export function writesIn<M extends string>(ctx: RuleContext<M>, fn: FunctionNode | undefined, name: string): HeaderWrite[] {
+export function writesIn<M extends string>(
+  ctx: RuleContext<M>,
+  fn: FunctionNode | undefined,
+  name: string,
+): HeaderWrite[] {
   return ctx.facts.headerWrites.filter((h) => h.fn === fn && h.name === name);
 }
 
 export function allowsCredentials<M extends string>(ctx: RuleContext<M>, fn: FunctionNode | undefined): boolean {
-  return writesIn(ctx, fn, 'access-control-allow-credentials').some((h) => h.valueText?.trim().toLowerCase() === 'true' || (h.value && unwrap(h.value).kind === ts.SyntaxKind.TrueKeyword));
+  return writesIn(ctx, fn, 'access-control-allow-credentials').some(
+    (h) =>
+      h.valueText?.trim().toLowerCase() === 'true' || (h.value && unwrap(h.value).kind === ts.SyntaxKind.TrueKeyword),
+  );
 }

@@ -22,7 +22,14 @@ function isNameDeclaredElsewhere(sf: ts.SourceFile, name: string, moduleName: st
       if (nb && ts.isNamedImports(nb) && nb.elements.some((e) => e.name.text === name)) return true;
     } else if (ts.isVariableStatement(st)) {
       if (st.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) return true;
-    } else if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) && st.name?.text === name) {
+    } else if (
+      (ts.isFunctionDeclaration(st) ||
+        ts.isClassDeclaration(st) ||
+        ts.isInterfaceDeclaration(st) ||
+        ts.isTypeAliasDeclaration(st) ||
+        ts.isEnumDeclaration(st)) &&
+      st.name?.text === name
+    ) {
       return true;
     }
   }
@@ -30,7 +37,13 @@ function isNameDeclaredElsewhere(sf: ts.SourceFile, name: string, moduleName: st
 }
 
 /** Makes `name` from `moduleName` usable as a type (`type`) or a value (`value`). */
-export function ensureImport(sf: ts.SourceFile, style: CodeStyle, moduleName: string, name: string, mode: 'type' | 'value'): ImportEdit {
+export function ensureImport(
+  sf: ts.SourceFile,
+  style: CodeStyle,
+  moduleName: string,
+  name: string,
+  mode: 'type' | 'value',
+): ImportEdit {
   if (isNameDeclaredElsewhere(sf, name, moduleName)) return 'conflict';
   let lastImport: ts.ImportDeclaration | undefined;
   let valueClause: ts.NamedImports | undefined;

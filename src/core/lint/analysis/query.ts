@@ -30,7 +30,8 @@ function isSearchParamsObject(expr: ts.Expression, depth = 0): boolean {
     }
     if (ts.isVariableDeclaration(decl) && decl.initializer) {
       const init = unwrap(decl.initializer);
-      if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'URLSearchParams') return true;
+      if (ts.isNewExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'URLSearchParams')
+        return true;
       return isSearchParamsObject(init, depth + 1);
     }
     if (ts.isParameter(decl)) return e.text === 'searchParams';
@@ -41,7 +42,8 @@ function isSearchParamsObject(expr: ts.Expression, depth = 0): boolean {
 /** Whether `call` is `searchParams.get('key')` (also `getAll`), returning the key. */
 export function queryKeyOf(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'get' && callee.name.text !== 'getAll')) return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'get' && callee.name.text !== 'getAll'))
+    return undefined;
   const key = literalValue(call.arguments[0]);
   if (typeof key !== 'string') return undefined;
   return isSearchParamsObject(callee.expression) ? key : undefined;
@@ -53,8 +55,17 @@ function enclosingVariable(node: ts.Node): ts.VariableDeclaration | undefined {
     const p = n.parent;
     if (ts.isVariableDeclaration(p)) return p.initializer === n && ts.isIdentifier(p.name) ? p : undefined;
     // Not through object/array literals, templates or awaits: `const rows = await sql\`… ${sp.get('limit')}\`` holds rows, not the limit.
-    if (ts.isStatement(p) || ts.isFunctionLike(p) || ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ||
-      ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isTemplateSpan(p) || ts.isAwaitExpression(p)) return undefined;
+    if (
+      ts.isStatement(p) ||
+      ts.isFunctionLike(p) ||
+      ts.isPropertyAssignment(p) ||
+      ts.isShorthandPropertyAssignment(p) ||
+      ts.isObjectLiteralExpression(p) ||
+      ts.isArrayLiteralExpression(p) ||
+      ts.isTemplateSpan(p) ||
+      ts.isAwaitExpression(p)
+    )
+      return undefined;
   }
   return undefined;
 }
@@ -103,7 +114,6 @@ export function allQueryReads<M extends string>(ctx: RuleContext<M>): readonly Q
   return ctx.doc.memo('analysis:queryReads', () => ({ list: [] as QueryRead[], seen: new Set<ts.Node>() })).list;
 }
 
-
 /**
  * Where a query value used inline lands (`take: Number(sp.get('limit') ?? 20)`,
  * `orderBy: { [sp.get('sort') ?? 'id']: 'asc' }`): climbs through parentheses, casts, `??`,
@@ -115,8 +125,19 @@ export function inlineUse(call: ts.CallExpression, sf: ts.SourceFile): { top: ts
   const calls: string[] = [];
   for (;;) {
     const p: ts.Node = top.parent;
-    if (ts.isParenthesizedExpression(p) || ts.isAsExpression(p) || ts.isNonNullExpression(p) || ts.isSatisfiesExpression(p)) top = p;
-    else if (ts.isBinaryExpression(p) && (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || p.operatorToken.kind === ts.SyntaxKind.BarBarToken)) top = p;
+    if (
+      ts.isParenthesizedExpression(p) ||
+      ts.isAsExpression(p) ||
+      ts.isNonNullExpression(p) ||
+      ts.isSatisfiesExpression(p)
+    )
+      top = p;
+    else if (
+      ts.isBinaryExpression(p) &&
+      (p.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken ||
+        p.operatorToken.kind === ts.SyntaxKind.BarBarToken)
+    )
+      top = p;
     else if (ts.isPrefixUnaryExpression(p) && p.operator === ts.SyntaxKind.PlusToken) top = p;
     else if (ts.isCallExpression(p) && p.arguments.includes(top)) {
       calls.push(p.expression.getText(sf));

@@ -7,7 +7,12 @@ import * as ts from 'typescript';
 
 export function jsonResponseObject(sf: ts.SourceFile): string {
   for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== 'next/server') continue;
+    if (
+      !ts.isImportDeclaration(st) ||
+      !ts.isStringLiteral(st.moduleSpecifier) ||
+      st.moduleSpecifier.text !== 'next/server'
+    )
+      continue;
     const clause = st.importClause;
     if (!clause || clause.isTypeOnly) continue;
     const named = clause.namedBindings;

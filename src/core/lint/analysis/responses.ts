@@ -10,7 +10,8 @@ export function jsonBodyOf(r: ResponseSite): ts.Expression | undefined {
   if (r.kind === 'json') return r.body;
   if (r.kind === 'constructor') {
     const body = unwrap(r.body);
-    if (ts.isCallExpression(body) && body.expression.getText() === 'JSON.stringify' && body.arguments[0]) return body.arguments[0];
+    if (ts.isCallExpression(body) && body.expression.getText() === 'JSON.stringify' && body.arguments[0])
+      return body.arguments[0];
   }
   return undefined;
 }
@@ -27,7 +28,11 @@ export function jsonBodyObject(r: ResponseSite): ts.ObjectLiteralExpression | un
  * Edits that make a response use `status`: replace a literal status, add `status` to an init
  * object literal, or add an init argument. Undefined when the init is not written inline.
  */
-export function setStatusEdits<M extends string>(ctx: RuleContext<M>, r: ResponseSite, status: number): EditSpec[] | undefined {
+export function setStatusEdits<M extends string>(
+  ctx: RuleContext<M>,
+  r: ResponseSite,
+  status: number,
+): EditSpec[] | undefined {
   if (r.kind !== 'json' && r.kind !== 'constructor') return undefined;
   const sf = ctx.sourceFile;
   if (!r.init) {
