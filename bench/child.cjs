@@ -43,7 +43,7 @@ if (mode === 'memory') {
   const cache = new engine.AstCache(files.length + 10);
   global.gc();
   const before = process.memoryUsage().heapUsed;
-  for (const [i, file] of files.entries()) {
+  for (const file of files) {
     const info = index.routeFile(file);
     const doc = cache.get({ uri: file, version: 1, fileName: file, getText: () => fs.readFileSync(file, 'utf8') });
     engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(file)) });

@@ -70,6 +70,7 @@ export function generateManifestPart(): ManifestPart {
 }
 
 /** Applies the generated part to a parsed package.json, keeping everything else. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- package.json is free-form JSON
 export function applyManifestPart(pkg: Record<string, any>): Record<string, any> {
   const part = generateManifestPart();
   const contributes = { ...(pkg['contributes'] ?? {}), ...part.contributes };

@@ -2,13 +2,13 @@
 import * as vscode from 'vscode';
 import { type CommandId } from '../constants';
 
-export type CommandHandlers = { readonly [K in CommandId]: (...args: any[]) => unknown };
+export type CommandHandlers = { readonly [K in CommandId]: (...args: never[]) => unknown };
 
 export function registerCommands(handlers: CommandHandlers, log: vscode.LogOutputChannel): vscode.Disposable[] {
   return (Object.keys(handlers) as CommandId[]).map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       try {
-        return await handlers[id](...args);
+        return await handlers[id](...(args as never[]));
       } catch (e) {
         const message = (e as Error).message ?? String(e);
         log.error(`${id} failed: ${(e as Error).stack ?? message}`);

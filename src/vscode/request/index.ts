@@ -43,7 +43,7 @@ export function createRequestFeature(
   const history = new RequestHistory(context.workspaceState, () => readSettings().request.historySize);
   const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log);
   const commands = new RequestCommands(runner, routes, documents, secrets, history, view, log);
-  const handlers: { readonly [K in RequestCommandId]: (...args: any[]) => unknown } = {
+  const handlers: { readonly [K in RequestCommandId]: (...args: never[]) => unknown } = {
     'nextRouteKit.sendRequest': () => commands.sendAtCursor(),
     'nextRouteKit.sendRequestAt': (uri: vscode.Uri, method: string) => commands.sendAt(uri, method),
     'nextRouteKit.pickRoute': () => commands.pickRoute(),

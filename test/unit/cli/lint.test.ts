@@ -139,7 +139,7 @@ describe('next-route-kit lint', () => {
 
   it('writes SARIF 2.1.0 that validates against the official schema, with relative artifact URIs', async () => {
     const run = await cli(['lint', '.', '--format', 'sarif'], project.dir);
-    const log = JSON.parse(run.stdout) as { runs: any[] };
+    const log = JSON.parse(run.stdout) as { runs: Array<{ results: unknown; tool: { driver: { rules: unknown } } }> };
     const schema = JSON.parse(
       fs.readFileSync(
         path.join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'),
@@ -149,7 +149,7 @@ describe('next-route-kit lint', () => {
     const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false });
     const valid = ajv.validate(schema, log);
     assert.ok(valid, JSON.stringify(ajv.errors, null, 2));
-    const results = log.runs[0].results as Array<{
+    const results = log.runs[0]!.results as Array<{
       ruleId: string;
       level: string;
       locations: Array<{
@@ -165,7 +165,7 @@ describe('next-route-kit lint', () => {
       ],
     );
     assert.equal(bad[0]!.locations[0]!.physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
-    const ruleIds = (log.runs[0].tool.driver.rules as Array<{ id: string; helpUri: string }>).map((r) => r.id);
+    const ruleIds = (log.runs[0]!.tool.driver.rules as Array<{ id: string; helpUri: string }>).map((r) => r.id);
     assert.ok(ruleIds.includes('no-body-with-null-status'));
   });
 
