@@ -58,6 +58,16 @@ export class RequestError extends Error {
   }
 }
 
+/** The error for a request from an untrusted workspace. */
+export function untrustedError(method: string, url: string): RequestError {
+  return new RequestError(
+    'untrusted',
+    `Not sending ${method} ${url}: requests are never sent from an untrusted workspace.`,
+    url,
+    'Trust this workspace to send requests.',
+  );
+}
+
 /** The error for a URL that is not absolute http(s). */
 export function invalidUrlError(url: string): RequestError {
   return new RequestError(
@@ -214,7 +224,7 @@ function refusedError(f: ErrorFacts): RequestError | undefined {
     'refused',
     `Nothing answers at ${f.origin} (connection refused).`,
     f.url,
-    'Start the dev server (`next dev`), or point the base URL at where it runs.',
+    'Start the dev server (`next dev`).',
     'baseUrl',
   );
 }
@@ -324,14 +334,7 @@ function isCredential([name]: readonly [string, string]): boolean {
 
 /** The first hop: refused from an untrusted workspace or for a non-http(s) URL; credentials only for their origin. */
 function firstHop(spec: RequestSpec, options: SendOptions): Hop {
-  if (options.isTrusted && !options.isTrusted()) {
-    throw new RequestError(
-      'untrusted',
-      `Not sending ${spec.method} ${spec.url}: requests are never sent from an untrusted workspace.`,
-      spec.url,
-      'Trust this workspace to send requests.',
-    );
-  }
+  if (options.isTrusted && !options.isTrusted()) throw untrustedError(spec.method, spec.url);
   let url: URL;
   try {
     url = new URL(spec.url);
