@@ -4,7 +4,6 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import {
@@ -19,7 +18,7 @@ import {
 } from '../../../src/core/request/run';
 import type { RequestSpec } from '../../../src/core/request/model';
 import { FakeHost, FAKE_WORDS } from '../../support/fakeHost';
-import { deadPort, startServer, type TestServer } from '../../support/loopback';
+import { deadPort, startServer, writeBytes, type TestServer } from '../../support/loopback';
 
 const GET: InferredRequest = {
   method: 'GET',
@@ -39,18 +38,6 @@ const DYNAMIC: InferredRequest = {
     { name: 'rest', kind: 'optionalCatchAll' },
   ],
 };
-
-function writeBytes(res: http.ServerResponse, size: number, chunk: Buffer): void {
-  let sent = 0;
-  const write = (): void => {
-    while (sent < size) {
-      sent += chunk.length;
-      if (!res.write(chunk)) return void res.once('drain', write);
-    }
-    res.end();
-  };
-  write();
-}
 
 function failure(outcome: RunOutcome, kind: string): void {
   assert.equal(outcome.kind, 'failed', JSON.stringify(outcome));
