@@ -4,6 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import {
@@ -19,6 +20,7 @@ import {
 import type { RequestSpec } from '../../../src/core/request/model';
 import { FakeHost, FAKE_WORDS } from '../../support/fakeHost';
 import { deadPort, startServer, writeBytes, type TestServer } from '../../support/loopback';
+import { REPO_ROOT } from '../../support/nextDev';
 
 const GET: InferredRequest = {
   method: 'GET',
@@ -434,5 +436,17 @@ describe('the send flow with a fake host (real loopback servers)', function () {
       { kind: 'token', variable: 'authToken' },
       { kind: 'cookie', variable: 'cookie_next_auth_session_token', cookie: 'next-auth.session-token' },
     ]);
+  });
+
+  it('is the only place that fills variables and sends: the editor and the CLI are hosts of it', () => {
+    const callers = fs
+      .readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)))
+      .filter((file) => {
+        const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+        return /(?<!function )\b(prepareForSend|sendRequest)\(/.test(text);
+      });
+    assert.deepEqual(callers, [path.join('src', 'core', 'request', 'run.ts')]);
   });
 });
