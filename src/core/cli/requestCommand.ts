@@ -83,7 +83,7 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
   const index = new ProjectIndex();
   const info = index.routeFile(file);
   if (!info) throw new UsageError(`${target.slice(0, hash)} is not an App Router route file (app/**/route.ts)`);
-  const all = inferRequests(parseDocument(file, text), info.route, info.params);
+  const all = inferRequests(parseDocument(file, text), info.route, info.params, index.modules(file));
   const inferred = all.find((r) => r.method === method);
   if (!inferred)
     throw new UsageError(

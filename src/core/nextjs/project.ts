@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { NEXT_CONFIG_FILES, readNextConfig } from './nextConfig';
 import { nodeFsPort, type FsPort } from '../fsPort';
+import { ModuleGraph, type ModuleLimits } from './modules';
 import { routePathFromSegments, type RoutePath, type UrlConfig } from './routePath';
 
 export { nodeFsPort, type FsPort } from '../fsPort';
@@ -223,7 +224,24 @@ export class ProjectIndex {
     return known;
   };
 
-  constructor(private readonly fs: FsPort = nodeFsPort) {}
+  private readonly graphs = new Map<string, ModuleGraph>();
+
+  constructor(
+    private readonly fs: FsPort = nodeFsPort,
+    private readonly moduleLimits?: ModuleLimits,
+  ) {}
+
+  /** The app's own modules for the project that owns `file` (imports followed from its route files). */
+  modules(file: string): ModuleGraph | undefined {
+    const layout = this.layoutFor(file);
+    if (!layout) return undefined;
+    let graph = this.graphs.get(layout.root);
+    if (!graph) {
+      graph = new ModuleGraph(layout.root, this.fs, this.moduleLimits);
+      this.graphs.set(layout.root, graph);
+    }
+    return graph;
+  }
 
   layoutFor(file: string): ProjectLayout | undefined {
     const dir = path.dirname(path.resolve(file));
@@ -249,6 +267,7 @@ export class ProjectIndex {
   }
 
   invalidate(): void {
+    this.graphs.clear();
     this.layouts.clear();
     this.roots.clear();
     this.rootFolders.clear();

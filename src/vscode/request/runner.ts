@@ -53,7 +53,12 @@ export class RequestRunner implements vscode.Disposable {
   target(document: vscode.TextDocument, method?: string): RequestTarget | undefined {
     const route = this.documents.routeFile(document);
     if (!route) return undefined;
-    const all = engine().inferRequests(this.documents.parse(document), route.route, route.params);
+    const all = engine().inferRequests(
+      this.documents.parse(document),
+      route.route,
+      route.params,
+      this.documents.modules(document),
+    );
     const inferred = method ? all.find((r) => r.method === method) : all[0];
     return inferred ? { document, route, inferred } : undefined;
   }
@@ -61,7 +66,7 @@ export class RequestRunner implements vscode.Disposable {
   /** The handler whose export is at or above the cursor. */
   targetAtCursor(editor: vscode.TextEditor): RequestTarget | undefined {
     const doc = this.documents.parse(editor.document);
-    const handlers = engine().findHandlers(doc);
+    const handlers = engine().resolveHandlers(doc, this.documents.modules(editor.document));
     const offset = editor.document.offsetAt(editor.selection.active);
     const containing =
       handlers.find((h) => offset >= h.statementSpan.start && offset <= h.statementSpan.end) ??
