@@ -24,7 +24,9 @@ export class RouteDocuments implements vscode.Disposable {
   readonly onDidChangeProjects = this.projectsChanged.event;
 
   constructor() {
-    const config = vscode.workspace.createFileSystemWatcher('**/{next.config.{js,mjs,cjs,ts,mts},package.json,tsconfig.json,jsconfig.json}');
+    const config = vscode.workspace.createFileSystemWatcher(
+      '**/{next.config.{js,mjs,cjs,ts,mts},package.json,tsconfig.json,jsconfig.json}',
+    );
     const invalidate = (uri: vscode.Uri): void => {
       // A package.json that next dev writes into .next/, or one inside node_modules, is not a project's.
       if (inSkippedDir(vscode.workspace.asRelativePath(uri, false))) return;

@@ -22,7 +22,7 @@ export interface ModuleLimits {
   readonly budgetMs: number;
 }
 
-export const DEFAULT_MODULE_LIMITS: ModuleLimits = { maxDepth: 4, maxFiles: 32, maxBytes: 512 * 1024, budgetMs: 40 };
+export const DEFAULT_MODULE_LIMITS: ModuleLimits = { maxDepth: 4, maxFiles: 32, maxBytes: 512 * 1024, budgetMs: 200 };
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
@@ -42,8 +42,7 @@ function readAliases(fs: FsPort, file: string, depth = 0): PathAliases | undefin
   const text = fs.readFile(file);
   if (text === undefined || depth > 3) return undefined;
   const parsed = ts.parseConfigFileTextToJson(file, text).config as
-    | { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } }
-    | undefined;
+    { extends?: unknown; compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
   if (!parsed) return undefined;
   const dir = path.dirname(file);
   const options = parsed.compilerOptions ?? {};

@@ -151,7 +151,10 @@ export function calleeFunction(expr: ts.Expression, follower?: ModuleFollower): 
 }
 
 /** What a call argument is, when it is a part of the request: `request.headers`, `url.searchParams`, `await cookies()`. */
-function argumentKind(arg: ts.Expression, bound: ReadonlyMap<ts.ParameterDeclaration, BoundKind>): BoundKind | undefined {
+function argumentKind(
+  arg: ts.Expression,
+  bound: ReadonlyMap<ts.ParameterDeclaration, BoundKind>,
+): BoundKind | undefined {
   let e = unwrap(arg);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (ts.isPropertyAccessExpression(e)) {

@@ -803,7 +803,11 @@ function implicitRequests(explicit: readonly InferredRequest[], route: string, p
   const out: InferredRequest[] = [];
   for (const method of implicitMethods(explicit.map((r) => r.method))) {
     const get = method === 'HEAD' ? explicit.find((r) => r.method === 'GET') : undefined;
-    const { body: _body, definedIn: _definedIn, ...base } = get ?? {
+    const {
+      body: _body,
+      definedIn: _definedIn,
+      ...base
+    } = get ?? {
       route,
       params,
       query: [],

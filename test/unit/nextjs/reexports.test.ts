@@ -197,7 +197,12 @@ describe('route model: re-exported handlers', () => {
       const handler = path.join(project.dir, 'handlers/x.ts');
       fs.writeFileSync(handler, `export function GET() {}\nexport function DELETE() {}\n`);
       fs.utimesSync(handler, new Date(), new Date(Date.now() + 5000));
-      assert.deepEqual(resolveHandlers(doc, graph).map((h) => h.method).sort(), ['DELETE', 'GET']);
+      assert.deepEqual(
+        resolveHandlers(doc, graph)
+          .map((h) => h.method)
+          .sort(),
+        ['DELETE', 'GET'],
+      );
     } finally {
       project.remove();
     }
