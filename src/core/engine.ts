@@ -36,7 +36,13 @@ export {
 } from './request/model';
 export { parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
 export { toCurl } from './request/curl';
-export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
+export {
+  baseUrlCandidates,
+  basePathHint,
+  isLoopbackUrl,
+  parseDevScript,
+  type BaseUrlCandidate,
+} from './request/baseUrl';
 export { firstAnswering, probe } from './request/probe';
 export {
   RequestError,

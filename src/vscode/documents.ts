@@ -33,7 +33,17 @@ export class RouteDocuments implements vscode.Disposable {
       this.index?.invalidate();
       this.projectsChanged.fire();
     };
+    // next dev rewrites its routes manifest often: re-read layouts only when one takes basePath from it.
+    const manifests = vscode.workspace.createFileSystemWatcher('**/.next/{dev/routes-manifest.json,routes-manifest.json}');
+    const manifestChanged = (): void => {
+      if (!this.index?.readsBuildOutput()) return;
+      this.index.invalidate();
+      this.projectsChanged.fire();
+    };
     this.disposables.push(
+      manifests,
+      manifests.onDidChange(manifestChanged),
+      manifests.onDidCreate(manifestChanged),
       config,
       this.projectsChanged,
       config.onDidChange(invalidate),

@@ -316,6 +316,15 @@ export class RequestRunner implements vscode.Disposable {
       this.log.info(
         `← ${result.status} ${result.statusText} ${Math.round(result.totalMs)} ms ${e.formatBytes(result.bytes)}`,
       );
+      const hint = e.basePathHint(
+        result,
+        resolved.url,
+        scope?.scheme === 'file' ? this.documents.projects().layoutFor(scope.fsPath) : undefined,
+      );
+      if (hint) {
+        this.log.warn(hint);
+        void vscode.window.showWarningMessage(hint);
+      }
       await this.history.add(historyKey, spec, result.status);
       return result;
     } catch (err) {
