@@ -34,7 +34,9 @@ export class RouteDocuments implements vscode.Disposable {
       this.projectsChanged.fire();
     };
     // next dev rewrites its routes manifest often: re-read layouts only when one takes basePath from it.
-    const manifests = vscode.workspace.createFileSystemWatcher('**/.next/{dev/routes-manifest.json,routes-manifest.json}');
+    const manifests = vscode.workspace.createFileSystemWatcher(
+      '**/.next/{dev/routes-manifest.json,routes-manifest.json}',
+    );
     const manifestChanged = (): void => {
       if (!this.index?.readsBuildOutput()) return;
       this.index.invalidate();

@@ -146,7 +146,7 @@ export function basePathHint(
   if (basePath && pathname !== basePath && !pathname.startsWith(basePath + '/'))
     return `Next answered its 404 page: ${pathname} lacks the app's basePath ${basePath} (every route is served under it).`;
   if (layout.basePathSource === 'unknown')
-    return "Next answered its 404 page. next.config computes basePath, which cannot be read without running it, and no .next/routes-manifest.json says it yet: start `next dev` once (it writes the manifest), or put the prefix in the base URL.";
+    return 'Next answered its 404 page. next.config computes basePath, which cannot be read without running it, and no .next/routes-manifest.json says it yet: start `next dev` once (it writes the manifest), or put the prefix in the base URL.';
   if (layout.basePathSource === 'routes-manifest')
     return `Next answered its 404 page. basePath ${basePath || '(none)'} was read from .next/routes-manifest.json (next.config computes it); if it changed, restart \`next dev\`.`;
   return undefined;
