@@ -5,7 +5,7 @@ import { parseDocument } from '../ast/parse';
 import { HTTP_METHODS } from '../nextjs/httpMethods';
 import { nodeFsPort, ProjectIndex } from '../nextjs/project';
 import { MissingParamError } from '../nextjs/routePath';
-import { baseUrlCandidates } from '../request/baseUrl';
+import { basePathHint, baseUrlCandidates } from '../request/baseUrl';
 import { formatHead, formatResponse } from '../request/format';
 import { inferRequests } from '../request/infer';
 import { toHttpText } from '../request/httpFile';
@@ -89,6 +89,10 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
     throw new UsageError(
       `${path.basename(file)} does not export ${method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`,
     );
+  if (!info.routable && values.send)
+    io.err(
+      `next-route-kit request: ${target.slice(0, hash)} is never served (${info.problems.map((p) => p.message).join(' ')}); Next answers 404 there.\n`,
+    );
   const timeoutMs = values.timeout ? Number(values.timeout) : 30000;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
     throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
@@ -154,6 +158,8 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
       },
     });
     if (!streamed) io.out(formatResponse(result, resolved));
+    const hint = basePathHint(result, resolved.url, layout);
+    if (hint) io.err(`next-route-kit request: ${hint}\n`);
     return EXIT.ok;
   } catch (e) {
     if (e instanceof RequestError) {

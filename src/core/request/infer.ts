@@ -229,8 +229,10 @@ class Inference {
   readonly query: string[] = [];
   readonly queryDefaults: Record<string, string> = {};
   readonly cookies: string[] = [];
-  /** Cookies the handler sets itself (not asked for even when it reads them). */
-  readonly cookiesSet = new Set<string>();
+  /** Where the handler sets a cookie on the request's store (`(await cookies()).set`), by name. */
+  private readonly cookieSets = new Map<string, ts.CallExpression[]>();
+  /** Where it reads one, by name. */
+  private readonly cookieReads = new Map<string, ts.CallExpression[]>();
   streamRead = false;
   readonly headers: string[] = [];
   auth = false;
@@ -304,9 +306,12 @@ class Inference {
     const header = headerRead(n);
     if (header) this.addHeader(header);
     const cookie = cookieRead(n);
-    if (cookie) this.addOnce(this.cookies, cookie);
+    if (cookie) {
+      this.addOnce(this.cookies, cookie);
+      pushTo(this.cookieReads, cookie, n);
+    }
     const set = cookieWrite(n);
-    if (set) this.cookiesSet.add(set);
+    if (set) pushTo(this.cookieSets, set, n);
     const viaHelper = this.boundRead(n);
     if (viaHelper?.kind === 'headers') this.addHeader(viaHelper.key);
     else if (viaHelper?.kind === 'searchParams') this.addQuery(n, viaHelper.key);
@@ -570,9 +575,22 @@ class Inference {
     return undefined;
   }
 
-  /** Cookies the handler reads and does not set itself. */
+  /**
+   * Cookies the handler reads and does not set itself. A cookie counts as its own when it is
+   * set on the request's store before a read of it, or when set under a check of its
+   * absence (`if (!jar.get('visitor')) jar.set('visitor', …)`); setting the cookie again on
+   * a response after reading it (a session refresh) still needs the client to send it.
+   */
   cookiesAsked(): string[] {
-    return this.cookies.filter((c) => !this.cookiesSet.has(c));
+    return this.cookies.filter((name) => {
+      const reads = this.cookieReads.get(name) ?? [];
+      const own = (this.cookieSets.get(name) ?? []).some(
+        (set) =>
+          reads.some((read) => read.getSourceFile() === set.getSourceFile() && read.pos > set.end) ||
+          setUnderAbsenceCheck(set, name),
+      );
+      return !own;
+    });
   }
 }
 
@@ -664,9 +682,32 @@ function headerRead(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** `if (!jar.get('x')) jar.set('x', …)` / `if (!jar.has('x')) { … set … }`: set where the test reads it. */
+function setUnderAbsenceCheck(set: ts.CallExpression, name: string): boolean {
+  for (let n: ts.Node = set; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const p = n.parent;
+    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
+    let reads = false;
+    const walk = (x: ts.Node): void => {
+      if (ts.isCallExpression(x) && cookieRead(x) === name) reads = true;
+      else ts.forEachChild(x, walk);
+    };
+    walk(p.expression);
+    if (reads) return true;
+  }
+  return false;
+}
+
 /**
- * A cookie the call sets: `(await cookies()).set('x', …)` or `.set({ name: 'x', … })`, on a
- * `next/headers` store (or a variable holding one) or any `….cookies` (request or response).
+ * A cookie the call sets on the request's store, so later reads see it:
+ * `(await cookies()).set('x', …)` or `.set({ name: 'x', … })` on a `next/headers` store (or a
+ * variable holding one), or `request.cookies.set(…)`. A response's cookies are not read back.
  */
 function cookieWrite(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
@@ -678,9 +719,7 @@ function cookieWrite(call: ts.CallExpression): string | undefined {
     key = name && ts.isPropertyAssignment(name) ? literalValue(name.initializer) : undefined;
   }
   if (typeof key !== 'string') return undefined;
-  const t = unwrap(callee.expression);
-  if (ts.isPropertyAccessExpression(t) && t.name.text === 'cookies') return key;
-  return cookieStoreKey(t, key);
+  return cookieStoreKey(unwrap(callee.expression), key);
 }
 
 /** A cookie the call reads: `request.cookies.get('x')`, `(await cookies()).get('x')`, via a variable. */

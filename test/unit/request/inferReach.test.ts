@@ -70,6 +70,17 @@ const SINGLE_FILE: readonly Case[] = [
     expect: { cookies: [] },
   },
   {
+    name: 'a session cookie read and then set again on the response (a refresh) is still asked for',
+    method: 'POST',
+    code: `export async function POST(request: NextRequest) {\n  const session = request.cookies.get('session')?.value;\n  if (!session) return NextResponse.json({ error: 'no' }, { status: 401 });\n  const response = NextResponse.json({ ok: true });\n  response.cookies.set('session', session, { httpOnly: true });\n  return response;\n}`,
+    expect: { cookies: ['session'] },
+  },
+  {
+    name: 'a cookie read, checked, then re-set on the next/headers store is still asked for',
+    code: `import { cookies } from 'next/headers';\nexport async function GET() {\n  const jar = await cookies();\n  const token = jar.get('token')?.value;\n  if (!token) return new Response(null, { status: 401 });\n  jar.set('token', token, { maxAge: 3600 });\n  return Response.json({ ok: true });\n}`,
+    expect: { cookies: ['token'] },
+  },
+  {
     name: "HEAD, which Next.js answers with GET, is offered (implicit) with GET's query and headers",
     method: 'HEAD',
     code: `export async function GET(req: Request) {\n  const key = req.headers.get('x-api-key');\n  return Response.json({ q: new URL(req.url).searchParams.get('q'), key });\n}`,
