@@ -143,13 +143,37 @@ const FILE_MEMBERS = new Set(['arrayBuffer', 'stream', 'bytes', 'text', 'size', 
 const PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa']);
 const MAX_DEPTH = 10;
 
+/**
+ * What the code says about a JSON value, as typed data for consumers that need more than an
+ * example (the OpenAPI export): field names in source order, the type each read reveals,
+ * nested objects, the zod schema the value is parsed with, and the TypeScript types it is
+ * given (`as T`, `satisfies T`, a typed variable or parameter).
+ */
+export interface BodyFields {
+  readonly order: readonly string[];
+  readonly hints: ReadonlyMap<string, Hint>;
+  readonly nested: ReadonlyMap<string, BodyFields>;
+  /** The zod schema expression the value is parsed with (`Schema.parse(value)`). */
+  readonly zod: ts.Expression | undefined;
+  /** Types written for the value, outermost first (`unknown` and `any` left out). */
+  readonly types: readonly ts.TypeNode[];
+}
+
 /** Fields of a JSON object as the code reads them, with nested objects and type hints. */
-class Fields {
-  private readonly order: string[] = [];
-  private readonly hints = new Map<string, Hint>();
-  private readonly nested = new Map<string, Fields>();
+class Fields implements BodyFields {
+  readonly order: string[] = [];
+  readonly hints = new Map<string, Hint>();
+  readonly nested = new Map<string, Fields>();
   /** A zod schema the value is parsed with: it wins over the reads. */
   schema: JsonValue | undefined;
+  zod: ts.Expression | undefined;
+  readonly types: ts.TypeNode[] = [];
+
+  /** Records a type written for the value (`as T`, a typed declaration), unless it says nothing. */
+  typed(type: ts.TypeNode | undefined): void {
+    if (!type || type.kind === ts.SyntaxKind.UnknownKeyword || type.kind === ts.SyntaxKind.AnyKeyword) return;
+    if (!this.types.includes(type)) this.types.push(type);
+  }
 
   read(name: string, hint?: Hint): void {
     if (!this.order.includes(name)) this.order.push(name);
@@ -199,6 +223,8 @@ function typeOfLiteral(v: ReturnType<typeof literalValue>): Hint | undefined {
 
 class Inference {
   readonly query: string[] = [];
+  /** The calls reading each query key (for the type and default the code implies). */
+  readonly queryCalls = new Map<string, ts.CallExpression[]>();
   readonly cookies: string[] = [];
   readonly headers: string[] = [];
   auth = false;
@@ -234,7 +260,10 @@ class Inference {
 
   private call(n: ts.CallExpression): void {
     const q = collectQueryRead(n);
-    if (q) this.addOnce(this.query, q.key);
+    if (q) {
+      this.addOnce(this.query, q.key);
+      this.queryCalls.set(q.key, [...(this.queryCalls.get(q.key) ?? []), n]);
+    }
     const has = searchParamsHas(n);
     if (has) this.addOnce(this.query, has);
     if (isObjectFromEntries(n) && n.arguments[0] && isSearchParams(n.arguments[0])) {
@@ -276,6 +305,10 @@ class Inference {
   private useOf(node: ts.Node, fields: Fields, depth: number): Hint | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const top = holderOf(node);
+    for (let n: ts.Node = node; n !== top && n.parent; n = n.parent) {
+      const t = n.parent;
+      if (ts.isAsExpression(t) || ts.isSatisfiesExpression(t) || ts.isTypeAssertionExpression(t)) fields.typed(t.type);
+    }
     const p = top.parent;
     if (!p) return undefined;
     if (ts.isPropertyAccessExpression(p) && p.expression === top) {
@@ -294,6 +327,7 @@ class Inference {
       return typeof key === 'number' ? 'array' : undefined;
     }
     if (ts.isVariableDeclaration(p) && p.initializer === top) {
+      fields.typed(p.type);
       if (ts.isObjectBindingPattern(p.name)) {
         this.bind(p.name, fields, depth + 1);
         return 'object';
@@ -368,6 +402,7 @@ class Inference {
     const skeleton = zodSkeleton(callee.expression);
     if (skeleton !== undefined) {
       fields.schema ??= skeleton;
+      fields.zod ??= callee.expression;
       return Array.isArray(skeleton)
         ? 'array'
         : typeof skeleton === 'object' && skeleton !== null
@@ -404,6 +439,7 @@ class Inference {
     depth: number,
   ): Hint | undefined {
     let hint: Hint | undefined;
+    if (!ts.isBindingElement(decl)) fields.typed(decl.type);
     for (const ref of referencesOf(decl)) {
       const h = this.useOf(ref, fields, depth);
       hint ??= h;
@@ -611,17 +647,28 @@ function cookieRead(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
-export function inferFromHandler(
-  handler: HandlerExport,
-  route: string,
-  params: readonly RouteParam[],
-): InferredRequest {
+/**
+ * The inference with the typed data behind it, for the OpenAPI export: the request, the
+ * calls reading each query key, and what the code says about the JSON body.
+ */
+export interface InferenceDetails {
+  readonly request: InferredRequest;
+  readonly queryCalls: ReadonlyMap<string, readonly ts.CallExpression[]>;
+  /** Set when the handler reads a JSON body. */
+  readonly json?: BodyFields;
+}
+
+export function inferDetails(handler: HandlerExport, route: string, params: readonly RouteParam[]): InferenceDetails {
   const method = handler.method;
-  if (!handler.fn) return { method, route, params, query: [], auth: false, cookies: [], headers: [] };
+  if (!handler.fn)
+    return {
+      request: { method, route, params, query: [], auth: false, cookies: [], headers: [] },
+      queryCalls: new Map(),
+    };
   const inference = new Inference(handlerScopes(handler.fn, handler.wrapper), new Set<ts.Node>([handler.fn]));
   inference.run();
   const body = inference.body(method);
-  return {
+  const request: InferredRequest = {
     method,
     route,
     params,
@@ -631,6 +678,15 @@ export function inferFromHandler(
     cookies: inference.cookies,
     headers: inference.headers,
   };
+  return { request, queryCalls: inference.queryCalls, ...(body?.kind === 'json' ? { json: inference.json } : {}) };
+}
+
+export function inferFromHandler(
+  handler: HandlerExport,
+  route: string,
+  params: readonly RouteParam[],
+): InferredRequest {
+  return inferDetails(handler, route, params).request;
 }
 
 /** Inferred requests for every exported handler of a parsed route file (memoized per document version). */
