@@ -10,6 +10,7 @@ import { LintDiagnostics } from './vscode/diagnostics';
 import { RouteDocuments } from './vscode/documents';
 import { lintWorkspace } from './vscode/lintWorkspace';
 import { LintService } from './vscode/lintService';
+import { exportOpenApi } from './vscode/openapi';
 import { createOutput } from './vscode/output';
 import { watchProjectChecks } from './vscode/projectChecks';
 import { createRequestFeature } from './vscode/request';
@@ -43,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
           'nextRouteKit.showOutput': () => log.show(),
           'nextRouteKit.lintWorkspace': () => lintWorkspace(routes, documents, diagnostics),
           'nextRouteKit.showRuleDocs': (ruleId?: string) => showRuleDocs(context.extensionUri, ruleId),
+          'nextRouteKit.exportOpenApi': () => exportOpenApi(routes, documents),
           ...requests.handlers,
         },
         log,

@@ -26,6 +26,8 @@ export {
   type RequestSpec,
 } from './request/model';
 export { parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
+export { buildOpenApi, type OpenApiDocument } from './openapi/document';
+export { formatForFile, serializeDocument } from './openapi/format';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
 export { firstAnswering, probe } from './request/probe';
