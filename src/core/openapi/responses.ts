@@ -44,20 +44,31 @@ const NULL_BODY = new Set([204, 205, 304]);
 /** Headers a response object documents (the rest are transport details). */
 const SKIPPED_HEADERS = new Set(['content-type', 'content-length', 'connection', 'transfer-encoding']);
 
-/** The name an identifier call imports from next/navigation (`notFound`, `redirect`, …). */
-function navigationCall(call: ts.CallExpression): string | undefined {
-  const callee = unwrap(call.expression);
-  if (!ts.isIdentifier(callee)) return undefined;
-  for (const st of callee.getSourceFile().statements) {
+const navigationImports = new WeakMap<ts.SourceFile, ReadonlyMap<string, string>>();
+
+/** Local name → imported name of the next/navigation functions a file imports (read once per file). */
+function navigationNames(sf: ts.SourceFile): ReadonlyMap<string, string> {
+  let names = navigationImports.get(sf);
+  if (names) return names;
+  const found = new Map<string, string>();
+  for (const st of sf.statements) {
     if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
     if (st.moduleSpecifier.text !== 'next/navigation') continue;
     const named = st.importClause?.namedBindings;
     if (!named || !ts.isNamedImports(named)) continue;
-    for (const el of named.elements)
-      if (el.name.text === callee.text)
-        return (el.propertyName ?? el.name).text in NAVIGATION ? (el.propertyName ?? el.name).text : undefined;
+    for (const el of named.elements) {
+      const imported = (el.propertyName ?? el.name).text;
+      if (imported in NAVIGATION) found.set(el.name.text, imported);
+    }
   }
-  return undefined;
+  navigationImports.set(sf, (names = found));
+  return names;
+}
+
+/** The next/navigation function a call calls (`notFound`, `redirect`, …), if any. */
+function navigationCall(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  return ts.isIdentifier(callee) ? navigationNames(callee.getSourceFile()).get(callee.text) : undefined;
 }
 
 function headerNames(site: ResponseSite): string[] {
