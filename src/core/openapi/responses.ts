@@ -86,8 +86,11 @@ function contentTypeOf(site: ResponseSite): string | undefined {
 function constructorContent(site: ResponseSite, ctx: ValueContext): Pick<Outcome, 'contentType' | 'schema'> {
   const declared = contentTypeOf(site);
   const body = unwrap(site.body!);
+  // `new Response(JSON.stringify(x))` without a Content-Type is sent as text/plain by the Response constructor.
   if (ts.isCallExpression(body) && unwrap(body.expression).getText() === 'JSON.stringify' && body.arguments[0])
-    return { contentType: declared ?? 'application/json', schema: valueSchema(body.arguments[0], ctx) };
+    return declared && /[/+]json$/.test(declared)
+      ? { contentType: declared, schema: valueSchema(body.arguments[0], ctx) }
+      : { contentType: declared ?? 'text/plain', schema: { type: 'string' } };
   const value = resolveValue(body);
   const isText =
     ts.isStringLiteral(value) || ts.isTemplateExpression(value) || ts.isNoSubstitutionTemplateLiteral(value);

@@ -83,13 +83,14 @@ export class Components {
 
 /** The schema for what a read of the value reveals about its type. */
 export function hintSchema(hint: Hint | undefined): JsonSchema {
+  if (hint === 'array') return { type: 'array', items: {} };
   return hint ? { type: hint } : {};
 }
 
 /** The schema of a JSON literal value (its type, not the value itself). */
 export function typeOfValue(value: JsonValue): JsonSchema {
   if (value === null) return { type: 'null' };
-  if (Array.isArray(value)) return { type: 'array' };
+  if (Array.isArray(value)) return { type: 'array', items: {} };
   if (typeof value === 'number') return { type: Number.isInteger(value) ? 'integer' : 'number' };
   return { type: typeof value };
 }

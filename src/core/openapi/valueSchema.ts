@@ -132,9 +132,9 @@ export function valueSchema(expr: ts.Expression, ctx: ValueContext, depth = 0): 
   }
   if (ts.isObjectLiteralExpression(e)) return objectSchema(e, ctx, depth);
   if (ts.isArrayLiteralExpression(e)) {
-    if (e.elements.some((el) => ts.isSpreadElement(el))) return { type: 'array' };
+    if (e.elements.some((el) => ts.isSpreadElement(el))) return { type: 'array', items: {} };
     const items = union(e.elements.map((el) => valueSchema(el, ctx, depth + 1)));
-    return e.elements.length && !isOpen(items) ? { type: 'array', items } : { type: 'array' };
+    return { type: 'array', items: e.elements.length ? items : {} };
   }
   if (ts.isConditionalExpression(e))
     return union([valueSchema(e.whenTrue, ctx, depth + 1), valueSchema(e.whenFalse, ctx, depth + 1)]);

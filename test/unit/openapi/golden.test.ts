@@ -242,6 +242,7 @@ export async function PATCH(request: Request) {
               },
               labels: {
                 type: 'array',
+                items: {},
               },
             },
           },
