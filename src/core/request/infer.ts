@@ -14,12 +14,12 @@
  * GET and HEAD never get a body; other methods only when the handler reads one.
  */
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import type { ParsedDocument } from '../ast/parse';
 import { findDeclaration, literalValue, nameText, unwrap, type FunctionNode } from '../ast/query';
-import { collectQueryRead } from '../lint/analysis/query';
-import { bodyRead, isRequestExpression } from '../lint/facts';
 import { findHandlers, type HandlerExport } from '../nextjs/exports';
 import { BODYLESS_METHODS, type HttpMethod } from '../nextjs/httpMethods';
+import { bodyRead, collectQueryRead, isRequestExpression } from '../nextjs/requestReads';
 import type { RouteParam } from '../nextjs/routePath';
 import { exampleFor, type Hint, type JsonValue } from './examples';
 import { callsOf, handlerScopes, holderOf, localCallee, referencesOf, returnedFrom, storedIn } from './flow';
@@ -581,20 +581,7 @@ function isNextHeadersCall(expr: ts.Expression, name: 'headers' | 'cookies'): bo
   let e = unwrap(expr);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
-  const id = e.expression;
-  for (const st of id.getSourceFile().statements) {
-    if (
-      !ts.isImportDeclaration(st) ||
-      !ts.isStringLiteral(st.moduleSpecifier) ||
-      st.moduleSpecifier.text !== 'next/headers'
-    )
-      continue;
-    const named = st.importClause?.namedBindings;
-    if (named && ts.isNamedImports(named)) {
-      for (const el of named.elements) if (el.name.text === id.text) return (el.propertyName ?? el.name).text === name;
-    }
-  }
-  return false;
+  return importedNameFrom(e.expression, 'next/headers') === name;
 }
 
 /** The receiver of `x.get('key')` / `x.has('key')` with a literal key. */
