@@ -198,7 +198,7 @@ export function cliHost(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): R
   const prefix = 'next-route-kit request: ';
   return {
     words: {
-      baseUrl: 'Pass the base URL with --base <url>.',
+      baseUrl: 'If it runs elsewhere, pass --base <url>.',
       timeout: 'Pass a longer --timeout <ms> for slow endpoints.',
       followRedirects: 'Leave out --follow to see the first redirect.',
     },

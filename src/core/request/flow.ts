@@ -4,7 +4,15 @@
  * every reference to a declaration. Shared by the body, form and query inference.
  */
 import * as ts from 'typescript';
-import { enclosingFunction, findDeclaration, resolveFunction, scopeOf, unwrap, type FunctionNode } from '../ast/query';
+import {
+  enclosingFunction,
+  findDeclaration,
+  isPropertyName,
+  resolveFunction,
+  scopeOf,
+  unwrap,
+  type FunctionNode,
+} from '../ast/query';
 import type { ModuleFollower } from '../nextjs/imports';
 
 /**
@@ -78,13 +86,8 @@ export function referencesOf(
   const walk = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       if (n.text !== name || n === own) return;
+      if (isPropertyName(n)) return;
       const p = n.parent;
-      if (
-        (ts.isPropertyAccessExpression(p) && p.name === n) ||
-        (ts.isPropertyAssignment(p) && p.name === n) ||
-        (ts.isBindingElement(p) && p.propertyName === n)
-      )
-        return;
       if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
       if (findDeclaration(name, n) === decl) out.push(n);
       return;
