@@ -47,7 +47,6 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/lint/analysis/body.ts: sinksOf',
   'src/core/lint/analysis/body.ts: validationOf',
   'src/core/lint/facts.ts: responseSite',
-  'src/core/lint/project.ts: checkProjectStructure',
   'src/core/nextjs/exports.ts: computeRouteExports',
   'src/core/openapi/zod.ts: rootSchema',
   'src/core/rules/await-params.ts: collect',

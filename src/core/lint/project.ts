@@ -124,24 +124,49 @@ function finding(
   };
 }
 
+/** What each check needs: where to add a finding, how to show a path, the severity overrides. */
+interface CheckContext {
+  readonly layout: ProjectLayout;
+  readonly severities: Readonly<Record<string, SeveritySetting>> | undefined;
+  add(file: string, f: Finding | undefined): void;
+  /** A path as the project shows it (relative to its root, with `/`). */
+  rel(file: string): string;
+}
+
 /** Runs every project check over a project's app/ and pages/ folders. */
 export function checkProjectStructure(
   layout: ProjectLayout,
   severities?: Readonly<Record<string, SeveritySetting>>,
 ): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
-  const add = (file: string, f: Finding | undefined): void => {
-    if (!f) return;
-    const list = out.get(file) ?? [];
-    if (!list.some((x) => x.ruleId === f.ruleId && x.message === f.message)) list.push(f);
-    out.set(file, list);
+  const ctx: CheckContext = {
+    layout,
+    severities,
+    add(file, f) {
+      if (!f) return;
+      const list = out.get(file) ?? [];
+      if (!list.some((x) => x.ruleId === f.ruleId && x.message === f.message)) list.push(f);
+      out.set(file, list);
+    },
+    rel: (file) => path.relative(layout.root, file).split(path.sep).join('/'),
   };
-  const rel = (file: string): string => path.relative(layout.root, file).split(path.sep).join('/');
   if (!layout.appDir) return out;
+  const entries = appEntries(layout.appDir, ctx);
+  const routes = entries.filter((e) => e.kind === 'route');
+  const pages = entries.filter((e) => e.kind === 'page');
+  routePageConflicts(routes, pages, ctx);
+  duplicateRoutes(routes, ctx);
+  slugNameConflicts(routes, pages, ctx);
+  if (layout.pagesDir) pagesAppConflicts(layout.pagesDir, routes, ctx);
+  return out;
+}
 
+/** The routable route and page files under app/ (an unreachable route file gets its finding here). */
+function appEntries(appDir: string, ctx: CheckContext): AppEntry[] {
+  const { layout, severities } = ctx;
   const entries: AppEntry[] = [];
   const pageExts = layout.pageExtensions.length ? layout.pageExtensions : DEFAULT_PAGE_EXTS;
-  walk(layout.appDir, (file, segments) => {
+  walk(appDir, (file, segments) => {
     const name = path.basename(file);
     const kind = isRouteFileName(name, layout.pageExtensions)
       ? 'route'
@@ -150,37 +175,33 @@ export function checkProjectStructure(
         : undefined;
     if (!kind) return;
     const info = routePathFromSegments(segments, layout.url);
-    if (!info.routable) {
-      if (kind === 'route')
-        for (const p of info.problems) add(file, finding('unreachable-route', p.message, severities));
-      return;
-    }
-    if (kind === 'route') {
-      for (const p of info.problems) add(file, finding('unreachable-route', p.message, severities));
-    }
+    if (kind === 'route')
+      for (const p of info.problems) ctx.add(file, finding('unreachable-route', p.message, severities));
+    if (!info.routable) return;
     entries.push({ file, kind, segments, shape: shapeOf(segments), pathname: info.pathname });
   });
+  return entries;
+}
 
-  const routes = entries.filter((e) => e.kind === 'route');
-  const pages = entries.filter((e) => e.kind === 'page');
-
-  // 1. route + page in the same resolved segment
+/** A route and a page in the same resolved segment. */
+function routePageConflicts(routes: readonly AppEntry[], pages: readonly AppEntry[], ctx: CheckContext): void {
   for (const r of routes) {
     for (const p of pages) {
-      if (p.shape === r.shape) {
-        add(
-          r.file,
-          finding(
-            'route-page-conflict',
-            `This route and \`${rel(p.file)}\` both resolve to \`${r.pathname}\`: Next.js fails with "Conflicting route and page at ${r.pathname}". A segment has either a page or a route handler — move the API under \`/api\`.`,
-            severities,
-          ),
-        );
-      }
+      if (p.shape !== r.shape) continue;
+      ctx.add(
+        r.file,
+        finding(
+          'route-page-conflict',
+          `This route and \`${ctx.rel(p.file)}\` both resolve to \`${r.pathname}\`: Next.js fails with "Conflicting route and page at ${r.pathname}". A segment has either a page or a route handler — move the API under \`/api\`.`,
+          ctx.severities,
+        ),
+      );
     }
   }
+}
 
-  // 2. two routes for one URL, and different dynamic names at the same position
+/** Two routes for one URL. */
+function duplicateRoutes(routes: readonly AppEntry[], ctx: CheckContext): void {
   const byShape = new Map<string, AppEntry[]>();
   for (const r of routes) byShape.set(r.shape, [...(byShape.get(r.shape) ?? []), r]);
   for (const [, group] of byShape) {
@@ -188,19 +209,22 @@ export function checkProjectStructure(
     for (const r of group) {
       const others = group
         .filter((o) => o !== r)
-        .map((o) => `\`${rel(o.file)}\``)
+        .map((o) => `\`${ctx.rel(o.file)}\``)
         .join(', ');
-      add(
+      ctx.add(
         r.file,
         finding(
           'duplicate-route',
           `This route resolves to \`${r.pathname}\`, like ${others}: Next.js fails with "You cannot have two parallel pages that resolve to the same path". Keep one.`,
-          severities,
+          ctx.severities,
         ),
       );
     }
   }
-  // Dynamic segments by the URL text before them and their kind: one name per position.
+}
+
+/** Different dynamic names at the same position (by the URL text before them and their kind). */
+function slugNameConflicts(routes: readonly AppEntry[], pages: readonly AppEntry[], ctx: CheckContext): void {
   const all = [...routes, ...pages].map((entry) => ({ entry, parts: entry.pathname.split('/') }));
   const paramsAt = new Map<string, { name: string; entry: AppEntry }[]>();
   const paramPositions = new Map<AppEntry, { i: number; key: string; name: string }[]>();
@@ -220,44 +244,43 @@ export function checkProjectStructure(
     for (const { i, key, name } of paramPositions.get(a) ?? []) {
       for (const other of paramsAt.get(key) ?? []) {
         if (other.entry === a || other.name === name) continue;
-        add(
+        ctx.add(
           a.file,
           finding(
             'duplicate-route',
-            `\`${parts.slice(0, i + 1).join('/')}\` is named \`[${name}]\` here but \`[${other.name}]\` in \`${rel(other.entry.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${name}' !== '${other.name}')". Use one name.`,
-            severities,
+            `\`${parts.slice(0, i + 1).join('/')}\` is named \`[${name}]\` here but \`[${other.name}]\` in \`${ctx.rel(other.entry.file)}\`: Next.js fails with "You cannot use different slug names for the same dynamic path ('${name}' !== '${other.name}')". Use one name.`,
+            ctx.severities,
           ),
         );
       }
     }
   }
+}
 
-  // 3. pages/api beside app/api
-  if (layout.pagesDir) {
-    const apiDir = path.join(layout.pagesDir, 'api');
-    walk(apiDir, (file, segments) => {
-      const name = path.basename(file);
-      const ext = name.slice(name.indexOf('.') + 1);
-      if (!pageExts.includes(ext)) return;
-      const stem = name.slice(0, name.indexOf('.'));
-      const parts = ['api', ...segments, ...(stem === 'index' ? [] : [stem])];
-      const shape = shapeOf(parts);
-      for (const r of routes) {
-        if (r.shape !== shape) continue;
-        const sameNames = exactOf(r.segments) === exactOf(parts);
-        const consequence = sameNames
-          ? 'Next.js fails with "Conflicting app and page file was found"'
-          : 'their dynamic segments are named differently, which Next.js rejects ("You cannot use different slug names for the same dynamic path")';
-        add(
-          r.file,
-          finding(
-            'pages-app-conflict',
-            `\`${rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: ${consequence}. Remove one of them.`,
-            severities,
-          ),
-        );
-      }
-    });
-  }
-  return out;
+/** A `pages/api` file serving the same URL as an app/ route. */
+function pagesAppConflicts(pagesDir: string, routes: readonly AppEntry[], ctx: CheckContext): void {
+  const pageExts = ctx.layout.pageExtensions.length ? ctx.layout.pageExtensions : DEFAULT_PAGE_EXTS;
+  walk(path.join(pagesDir, 'api'), (file, segments) => {
+    const name = path.basename(file);
+    const ext = name.slice(name.indexOf('.') + 1);
+    if (!pageExts.includes(ext)) return;
+    const stem = name.slice(0, name.indexOf('.'));
+    const parts = ['api', ...segments, ...(stem === 'index' ? [] : [stem])];
+    const shape = shapeOf(parts);
+    for (const r of routes) {
+      if (r.shape !== shape) continue;
+      const sameNames = exactOf(r.segments) === exactOf(parts);
+      const consequence = sameNames
+        ? 'Next.js fails with "Conflicting app and page file was found"'
+        : 'their dynamic segments are named differently, which Next.js rejects ("You cannot use different slug names for the same dynamic path")';
+      ctx.add(
+        r.file,
+        finding(
+          'pages-app-conflict',
+          `\`${ctx.rel(file)}\` (Pages Router) and this route both serve \`${r.pathname}\`: ${consequence}. Remove one of them.`,
+          ctx.severities,
+        ),
+      );
+    }
+  });
 }
