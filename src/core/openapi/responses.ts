@@ -11,6 +11,7 @@
  */
 import * as http from 'node:http';
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import { resolveValue, unwrap } from '../ast/query';
 import { responseSite, type ResponseSite } from '../lint/facts';
 import type { HandlerExport } from '../nextjs/exports';
@@ -44,31 +45,11 @@ const NULL_BODY = new Set([204, 205, 304]);
 /** Headers a response object documents (the rest are transport details). */
 const SKIPPED_HEADERS = new Set(['content-type', 'content-length', 'connection', 'transfer-encoding']);
 
-const navigationImports = new WeakMap<ts.SourceFile, ReadonlyMap<string, string>>();
-
-/** Local name → imported name of the next/navigation functions a file imports (read once per file). */
-function navigationNames(sf: ts.SourceFile): ReadonlyMap<string, string> {
-  let names = navigationImports.get(sf);
-  if (names) return names;
-  const found = new Map<string, string>();
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-    if (st.moduleSpecifier.text !== 'next/navigation') continue;
-    const named = st.importClause?.namedBindings;
-    if (!named || !ts.isNamedImports(named)) continue;
-    for (const el of named.elements) {
-      const imported = (el.propertyName ?? el.name).text;
-      if (imported in NAVIGATION) found.set(el.name.text, imported);
-    }
-  }
-  navigationImports.set(sf, (names = found));
-  return names;
-}
-
 /** The next/navigation function a call calls (`notFound`, `redirect`, …), if any. */
 function navigationCall(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  return ts.isIdentifier(callee) ? navigationNames(callee.getSourceFile()).get(callee.text) : undefined;
+  const name = ts.isIdentifier(callee) ? importedNameFrom(callee, 'next/navigation') : undefined;
+  return name !== undefined && name in NAVIGATION ? name : undefined;
 }
 
 function headerNames(site: ResponseSite): string[] {
