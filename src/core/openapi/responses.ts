@@ -15,7 +15,8 @@ import { importedNameFrom } from '../ast/imports';
 import { resolveValue, unwrap } from '../ast/query';
 import { responseSite, type ResponseSite } from '../lint/facts';
 import type { HandlerExport } from '../nextjs/exports';
-import { handlerScopes } from '../request/flow';
+import type { ModuleFollower } from '../nextjs/imports';
+import { collectHandlerScopes } from '../request/flow';
 import { union, type JsonSchema } from './schema';
 import { valueSchema, type ValueContext } from './valueSchema';
 
@@ -98,7 +99,7 @@ function siteOutcome(site: ResponseSite, ctx: ValueContext): Outcome | undefined
 }
 
 /** Every outcome in the handler's code (its function, a local wrapper, local helpers it calls). */
-function outcomes(handler: HandlerExport, ctx: ValueContext): Outcome[] {
+function outcomes(handler: HandlerExport, ctx: ValueContext, follower?: ModuleFollower): Outcome[] {
   if (!handler.fn) return [];
   const out: Outcome[] = [];
   const seen = new Set<ts.Node>();
@@ -116,7 +117,7 @@ function outcomes(handler: HandlerExport, ctx: ValueContext): Outcome[] {
     }
     ts.forEachChild(node, visit);
   };
-  for (const scope of handlerScopes(handler.fn, handler.wrapper)) visit(scope);
+  for (const scope of collectHandlerScopes(handler.fn, handler.wrapper, follower).scopes) visit(scope);
   return out;
 }
 
@@ -152,9 +153,13 @@ function toResponse(status: number | 'default', list: readonly Outcome[]): Respo
 }
 
 /** The `responses` object of an operation. */
-export function responsesOf(handler: HandlerExport, ctx: ValueContext): Record<string, ResponseObject> {
+export function responsesOf(
+  handler: HandlerExport,
+  ctx: ValueContext,
+  follower?: ModuleFollower,
+): Record<string, ResponseObject> {
   const grouped = new Map<number | 'default', Outcome[]>();
-  for (const o of outcomes(handler, ctx)) grouped.set(o.status, [...(grouped.get(o.status) ?? []), o]);
+  for (const o of outcomes(handler, ctx, follower)) grouped.set(o.status, [...(grouped.get(o.status) ?? []), o]);
   if (grouped.size === 0)
     return { default: { description: 'The responses could not be read from the handler’s code' } };
   const keys = [...grouped.keys()].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : a - b));

@@ -52,8 +52,27 @@ export function zodSchema(expr: ts.Expression, components: Components, depth = 0
   return zodField(expr, components, depth)?.schema;
 }
 
+/** A schema imported from the app's own modules (`import { CreateUser } from '@/lib/schemas'`), as a component. */
+function importedField(expr: ts.Expression, components: Components, depth: number): Field | undefined {
+  const id = unwrap(expr);
+  if (!ts.isIdentifier(id)) return undefined;
+  const decl = findDeclaration(id.text, id);
+  if (!decl || !(ts.isImportSpecifier(decl) || ts.isImportClause(decl))) return undefined;
+  const value = components.follow?.(id);
+  if (!value) return undefined;
+  let optional = false;
+  const ref = components.ref(value, id.text, () => {
+    const inner = zodField(value, components, depth + 1);
+    optional = inner?.optional ?? false;
+    return inner?.schema;
+  });
+  return ref ? { schema: ref, optional } : undefined;
+}
+
 function zodField(expr: ts.Expression, components: Components, depth: number): Field | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  const imported = importedField(expr, components, depth);
+  if (imported) return imported;
   const named = namedSchema(expr);
   if (named && ts.isIdentifier(named.name)) {
     let optional = false;
