@@ -54,7 +54,7 @@ export default defineRule({
           ctx.report({
             node: o.write.nameNode,
             messageId: 'missingVary',
-            ...(edit ? { fix: { title: 'Add `Vary: Origin`', edits: [edit] } } : {}),
+            ...(edit ? { fix: { title: 'Add Vary: Origin', edits: [edit] } } : {}),
           });
         }
       },

@@ -36,7 +36,7 @@ export default defineRule({
               value
                 ? [
                     {
-                      title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+                      title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
                       edits: [{ start: value.getStart(), end: value.getEnd(), text: ORIGIN_FROM_ENV }],
                     },
                   ]

@@ -76,7 +76,7 @@ export async function OPTIONS(request) {
           severity: 'warning',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `export async function GET(request) {
   const data = await fetchPublicData()
   return new Response(JSON.stringify(data), {
@@ -98,7 +98,7 @@ export async function OPTIONS(request) {
           line: 12,
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `export async function GET(request) {
   const data = await fetchPublicData()
   return new Response(JSON.stringify(data), {
@@ -152,7 +152,7 @@ export async function OPTIONS(request) {
           severity: 'error',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `export async function GET() {
   return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '', 'Access-Control-Allow-Credentials': 'true' } });
 }`,
@@ -171,7 +171,7 @@ export async function GET() { return Response.json({}, { headers: { ...corsHeade
           line: 1,
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `const corsHeaders = { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '', 'Access-Control-Allow-Methods': 'GET' };
 export async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`,
             },
@@ -212,7 +212,7 @@ export async function GET() { return Response.json({}, { headers: { 'Access-Cont
           messageId: 'wildcard',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `const ANY = '*';
 export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '' } }) }`,
             },
