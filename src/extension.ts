@@ -47,12 +47,12 @@ export function activate(context: vscode.ExtensionContext): void {
           'nextRouteKit.showOutput': () => log.show(),
           'nextRouteKit.lintWorkspace': () => lintWorkspace(routes, documents, diagnostics),
           'nextRouteKit.showRuleDocs': (ruleId?: string) => showRuleDocs(context.extensionUri, ruleId),
-          'nextRouteKit.exportOpenApi': () => exportOpenApi(routes, documents),
           'nextRouteKit.filterRoutes': () => tree.setFilter(),
           'nextRouteKit.clearRoutesFilter': () => tree.applyFilter(''),
           'nextRouteKit.revealRoute': () => tree.reveal(),
           'nextRouteKit.sendFromRoutesView': (item?: RoutesViewElement) =>
             item?.kind === 'method' && requests.sendAt(vscode.Uri.file(item.route.file), item.method),
+          'nextRouteKit.exportOpenApi': () => exportOpenApi(routes, documents),
           ...requests.handlers,
         },
         log,
