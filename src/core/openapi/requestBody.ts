@@ -77,7 +77,7 @@ export function requestBody(details: InferenceDetails, components: Components): 
     case 'text':
       return { required: true, content: { 'text/plain': { schema: { type: 'string' } } } };
     case 'stream':
-      // `request.body` read as a stream: the bytes are the handler's business.
-      return { required: true, content: { [body.contentType]: { schema: { type: 'string', format: 'binary' } } } };
+      // `request.body` read as a stream: any bytes; the handler does not say which type.
+      return { required: true, content: { '*/*': { schema: {} } } };
   }
 }
