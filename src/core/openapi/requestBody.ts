@@ -4,7 +4,7 @@
  * `satisfies T`, a typed variable or parameter), with the fields the code reads added and
  * `unknown` members narrowed by the `typeof` checks; else the fields read, typed where the
  * code checks them. `formData()` → `multipart/form-data` (files as binary); `text()` →
- * `text/plain`; a stream read of `request.body` → binary, with the content type the inference gives.
+ * `text/plain`; a stream read of `request.body` → any content type.
  */
 import type { BodyFields, InferenceDetails, InferredBody } from '../request/infer';
 import { hintSchema, isOpen, type Components, type JsonSchema } from './schema';
