@@ -29,29 +29,79 @@ ruleTester(rule, {
       code: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  return Response.json({ body });\n}`,
     },
     {
+      name: 'awaiting params renamed by destructuring (`{ params: initialParams }`)',
+      code: `export async function GET(_r: Request, { params: initialParams }: { params: Promise<{ id: string }> }) {\n  const params = (await initialParams) || {};\n  return Response.json(params);\n}`,
+    },
+    {
+      name: 'a sleep between polls (`await wait(1000)`, `await sleep(50)`)',
+      code: `const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));\nexport async function GET() {\n  await wait(1000);\n  await sleep(50);\n  return Response.json({ ok: true });\n}`,
+    },
+    {
+      name: 'an image route answering an ImageResponse (a JSON error body makes no sense there)',
+      code: `import { ImageResponse } from 'next/og';\nexport async function GET() {\n  const font = await loadFont();\n  return new ImageResponse(<div>hi</div>, { fonts: [font] });\n}`,
+      filename: 'app/api/og/route.tsx',
+    },
+    {
+      name: 'a handler that only redirects',
+      code: `import { NextResponse } from 'next/server';\nexport async function GET(req: Request) {\n  const link = await db.links.find(new URL(req.url).searchParams.get('id'));\n  return NextResponse.redirect(link.url);\n}`,
+    },
+    {
+      name: 'a streaming route (text/event-stream)',
+      code: `export async function GET() {\n  const feed = await openFeed();\n  return new Response(feed, { headers: { 'Content-Type': 'text/event-stream' } });\n}`,
+    },
+    {
+      name: 'awaiting a local arrow helper whose body ends in .catch()',
+      code: `const load = () => db.posts.findMany().catch(() => []);\nexport async function GET() { return Response.json(await load()) }`,
+    },
+    {
       name: 'nested try/finally inside try/catch',
       code: `export async function GET() {\n  try {\n    try { await lock() } finally { release() }\n    return new Response(null, { status: 204 });\n  } catch {\n    return Response.json({ error: 'busy' }, { status: 503 });\n  }\n}`,
     },
   ],
   invalid: [
     {
-      name: "the seed's first GET: a database read with no try/catch, and wraps it",
+      name: "the seed's first GET: a database read with no try/catch, as info with a suggested wrap that rethrows Next's control flow",
       code: `export async function GET(request) {\n  const posts = await db.posts.findAll()\n  return Response.json(posts)\n}\n`,
       filename: 'app/api/posts/route.js',
-      errors: [{ messageId: 'unguardedAwait', line: 2, column: 17, data: { expr: 'db.posts.findAll()' } }],
-      output: `export async function GET(request) {\n  try {\n    const posts = await db.posts.findAll()\n    return Response.json(posts)\n  } catch (error) {\n    console.error(error)\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 })\n  }\n}\n`,
+      errors: [
+        {
+          messageId: 'unguardedAwait',
+          line: 2,
+          column: 17,
+          severity: 'info',
+          data: { expr: 'db.posts.findAll()', method: 'GET', answer: "Next.js's bare 500" },
+        },
+      ],
+      output: null,
+      suggestions: [
+        {
+          title: 'Wrap the handler in try/catch answering a JSON 500',
+          output: `import { unstable_rethrow } from 'next/navigation'\n\nexport async function GET(request) {\n  try {\n    const posts = await db.posts.findAll()\n    return Response.json(posts)\n  } catch (error) {\n    unstable_rethrow(error)\n    console.error(error)\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 })\n  }\n}\n`,
+        },
+      ],
     },
     {
-      name: 'a fetch to an upstream API in a TS handler with semicolons',
+      name: 'a fetch to an upstream API in a Next.js 14 TS handler (no unstable_rethrow there)',
       code: `export async function GET() {\n  const res = await fetch('https://api.example.com/items');\n  return Response.json(await res.json());\n}\n`,
+      nextMajor: 14,
       errors: [{ messageId: 'unguardedAwait', line: 2 }],
-      output: `export async function GET() {\n  try {\n    const res = await fetch('https://api.example.com/items');\n    return Response.json(await res.json());\n  } catch (error) {\n    console.error(error);\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}\n`,
+      output: null,
+      suggestions: [
+        {
+          output: `export async function GET() {\n  try {\n    const res = await fetch('https://api.example.com/items');\n    return Response.json(await res.json());\n  } catch (error) {\n    console.error(error);\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}\n`,
+        },
+      ],
     },
     {
       name: 'a handler that can call notFound(), adding unstable_rethrow',
       code: `import { notFound } from 'next/navigation';\n\nexport async function GET() {\n  const post = await db.posts.find(1);\n  if (!post) notFound();\n  return Response.json(post);\n}\n`,
       errors: [{ messageId: 'unguardedAwait', line: 4 }],
-      output: `import { notFound, unstable_rethrow } from 'next/navigation';\n\nexport async function GET() {\n  try {\n    const post = await db.posts.find(1);\n    if (!post) notFound();\n    return Response.json(post);\n  } catch (error) {\n    unstable_rethrow(error);\n    console.error(error);\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}\n`,
+      output: null,
+      suggestions: [
+        {
+          output: `import { notFound, unstable_rethrow } from 'next/navigation';\n\nexport async function GET() {\n  try {\n    const post = await db.posts.find(1);\n    if (!post) notFound();\n    return Response.json(post);\n  } catch (error) {\n    unstable_rethrow(error);\n    console.error(error);\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}\n`,
+        },
+      ],
     },
     {
       name: 'an await after a try block that only covers part of the handler',
@@ -66,14 +116,50 @@ ruleTester(rule, {
     {
       name: 'an arrow-function handler with 4-space indentation',
       code: `export const GET = async () => {\n    const rows = await sql\`select 1\`;\n    return Response.json(rows);\n};\n`,
+      nextMajor: 14,
       errors: [{ messageId: 'unguardedAwait', line: 2 }],
-      output: `export const GET = async () => {\n    try {\n        const rows = await sql\`select 1\`;\n        return Response.json(rows);\n    } catch (error) {\n        console.error(error);\n        return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n    }\n};\n`,
+      output: null,
+      suggestions: [
+        {
+          output: `export const GET = async () => {\n    try {\n        const rows = await sql\`select 1\`;\n        return Response.json(rows);\n    } catch (error) {\n        console.error(error);\n        return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n    }\n};\n`,
+        },
+      ],
     },
     {
       name: 'a body containing a multi-line template literal (no automatic fix)',
       code: 'export async function GET() {\n  const rows = await db.query(`\n    select * from posts\n  `);\n  return Response.json(rows);\n}',
       errors: [{ messageId: 'unguardedAwait', line: 2 }],
       output: null,
+      suggestions: [],
+    },
+    {
+      name: 'a handler without try/catch beside one that catches all its errors, as a warning',
+      code: `export async function GET() {\n  try {\n    return Response.json(await db.items.findMany());\n  } catch {\n    return Response.json({ error: 'Failed to list' }, { status: 500 });\n  }\n}\nexport async function POST(req: Request) {\n  await db.items.create({ data: { name: 'x' } });\n  return Response.json({ error: 'Not allowed' }, { status: 403 });\n}\n`,
+      errors: [
+        {
+          messageId: 'unguardedAwait',
+          line: 9,
+          severity: 'warning',
+          data: { method: 'POST', answer: 'instead of the JSON errors it answers elsewhere' },
+        },
+      ],
+    },
+    {
+      name: 'a handler whose narrow try/catch covers one call, as info (the rest is left to Next.js on purpose)',
+      code: `export async function POST(req: Request) {\n  const user = await auth();\n  try {\n    await db.items.create({ data: { owner: user.id } });\n  } catch {\n    return Response.json({ error: 'Duplicate' }, { status: 409 });\n  }\n  return new Response(null, { status: 201 });\n}\n`,
+      errors: [{ messageId: 'unguardedAwait', line: 2, severity: 'info' }],
+    },
+    {
+      name: 'a next-auth signIn in a Next.js 14 project, rethrowing its redirect in the suggested catch',
+      code: `import { signIn } from '@/auth';\nexport async function GET() {\n  await signIn('github');\n  return Response.json({ ok: true });\n}\n`,
+      nextMajor: 14,
+      errors: [{ messageId: 'unguardedAwait', line: 3 }],
+      output: null,
+      suggestions: [
+        {
+          output: `import { signIn } from '@/auth';\nexport async function GET() {\n  try {\n    await signIn('github');\n    return Response.json({ ok: true });\n  } catch (error) {\n    if (error instanceof Error && 'digest' in error && String(error.digest).startsWith('NEXT_')) throw error;\n    console.error(error);\n    return Response.json({ error: 'Internal Server Error' }, { status: 500 });\n  }\n}\n`,
+        },
+      ],
     },
   ],
 });
