@@ -22,6 +22,15 @@ ruleTester(rule, {
       filename: 'app/api/keys/route.ts',
     },
     {
+      name: 'flags derived from a credential (`!!token`, `token != null`, `Boolean(secret)`)',
+      code: `export async function GET() {\n  const token = await currentToken();\n  return Response.json({ token: !!token, apiKey: token != null, secret: Boolean(token) });\n}`,
+    },
+    {
+      name: 'a rotated secret returned once by the route that rotates it',
+      code: `export async function POST() {\n  const secret = createToken();\n  await db.hooks.update({ where: { id: 1 }, data: { secret } });\n  return Response.json({ secret });\n}`,
+      filename: 'app/api/hooks/[id]/rotate-secret/route.ts',
+    },
+    {
       name: 'boolean and numeric flags named like secrets',
       code: `export async function GET() { return Response.json({ secret: false, hasPassword: true, token: 0 }) }`,
     },
@@ -53,7 +62,7 @@ ruleTester(rule, {
       code: `export async function GET() { return Response.json({ salt: s, secret: k }) }`,
       errors: [
         { messageId: 'sensitiveKey', data: { key: 'salt' } },
-        { messageId: 'sensitiveKey', data: { key: 'secret' } },
+        { messageId: 'credentialKey', data: { key: 'secret' } },
       ],
     },
     {
@@ -71,7 +80,7 @@ ruleTester(rule, {
       name: "the seed's protected route returning a whole user row",
       code: `export async function GET(request) {\n  const user = await db.users.findById(decoded.userId)\n  return Response.json({ user })\n}`,
       filename: 'app/api/protected/route.js',
-      errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, data: { name: 'user', table: 'db.users' } }],
+      errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, severity: 'info', data: { name: 'user', table: 'db.users' } }],
     },
     {
       name: 'a Prisma user returned directly',

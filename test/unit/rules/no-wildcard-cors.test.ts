@@ -36,7 +36,7 @@ ruleTester(rule, {
       code: `export async function GET(request) {\n  const data = await fetchPublicData()\n  return new Response(JSON.stringify(data), {\n    status: 200,\n    headers: {\n      'Content-Type': 'application/json',\n      'Access-Control-Allow-Origin': '*',\n    }\n  })\n}\nexport async function OPTIONS(request) {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } })\n}`,
       filename: 'app/api/public/route.js',
       errors: [
-        { messageId: 'wildcard', line: 7, column: 38, severity: 'warning' },
+        { messageId: 'wildcard', line: 7, column: 38, severity: 'info' },
         { messageId: 'wildcard', line: 12 },
       ],
     },
@@ -70,6 +70,11 @@ ruleTester(rule, {
       name: 'the request origin reflected directly, with credentials, as an error',
       code: `export async function POST(req: Request) {\n  const res = Response.json({});\n  res.headers.set('Access-Control-Allow-Origin', req.headers.get('Origin')!);\n  res.headers.set('Access-Control-Allow-Credentials', 'true');\n  return res;\n}`,
       errors: [{ messageId: 'reflectedOrigin', severity: 'error' }],
+    },
+    {
+      name: 'a wildcard on a bearer-token API without credentials, as info (what MDN recommends for public APIs)',
+      code: `const CORS = new Headers({\n  'Access-Control-Allow-Origin': '*',\n  'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n});\nexport async function GET(req: Request) {\n  const user = await userFromToken(req.headers.get('authorization'));\n  return Response.json(user, { headers: CORS });\n}`,
+      errors: [{ messageId: 'wildcard', line: 2, severity: 'info' }],
     },
     {
       name: 'a wildcard held in a const',
