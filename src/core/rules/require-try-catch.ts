@@ -136,7 +136,8 @@ function describe(node: ts.AwaitExpression, sf: ts.SourceFile): string {
 }
 
 /** Handlers whose answer is not JSON: an image, a stream, a redirect. Next's bare 500 suits them. */
-const NON_JSON = /\bImageResponse\b|text\/event-stream|\bReadableStream\b|\bStreamingTextResponse\b|\.to\w*StreamResponse\(/;
+const NON_JSON =
+  /\bImageResponse\b|text\/event-stream|\bReadableStream\b|\bStreamingTextResponse\b|\.to\w*StreamResponse\(/;
 
 function answersNonJson(fn: FunctionNode, responses: readonly ResponseSite[], sf: ts.SourceFile): boolean {
   if (NON_JSON.test(fn.getText(sf))) return true;
@@ -177,7 +178,7 @@ export default defineRule({
   },
   messages: {
     unguardedAwait:
-      'If `await {{expr}}` throws, nothing in this {{method}} handler catches it: it answers {{answer}}, and the error is logged without the request\'s context. Catch it where a JSON error helps the client.',
+      "If `await {{expr}}` throws, nothing in this {{method}} handler catches it: it answers {{answer}}, and the error is logged without the request's context. Catch it where a JSON error helps the client.",
   },
   create(ctx) {
     /** Imports of `next/navigation` helpers or next-auth, whose redirects work by throwing. */

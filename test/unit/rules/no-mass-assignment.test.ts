@@ -4,6 +4,14 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'the raw body signed with an HMAC to check a webhook signature',
+      code: `import crypto from 'crypto';\nexport async function POST(req: Request) {\n  const body = await req.json();\n  const sig = crypto.createHmac('sha256', process.env.SECRET!).update(JSON.stringify(body)).digest('hex');\n  if (sig !== req.headers.get('x-signature')) return new Response(null, { status: 401 });\n  return new Response(null, { status: 204 });\n}`,
+    },
+    {
+      name: 'the raw body kept as text in a log column (JSON.stringify)',
+      code: `export async function POST(req: Request) {\n  const body = await req.json();\n  await db.webhookLog.create({ data: { payload: JSON.stringify(body) } });\n  return new Response(null, { status: 204 });\n}`,
+    },
+    {
       name: 'the result of a schema parse spread into create',
       code: `export async function POST(req: Request) {\n  const data = Schema.parse(await req.json());\n  const row = await db.rows.create({ data: { ...data, ownerId: 'me' } });\n  return Response.json(row, { status: 201 });\n}`,
     },

@@ -4,6 +4,14 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an else-if chain over every case of a schema-parsed discriminated union',
+      code: `export async function POST(req: Request) {\n  const input = grantSchema.parse(await req.json());\n  if (input.grant_type === 'authorization_code') {\n    return Response.json(await exchange(input));\n  } else if (input.grant_type === 'refresh_token') {\n    return Response.json(await refresh(input));\n  }\n}`,
+    },
+    {
+      name: 'a switch without default over a schema-parsed union whose every case returns',
+      code: `export async function POST(req: Request) {\n  const { data } = eventSchema.safeParse(await req.json());\n  switch (data.type) {\n    case 'created':\n      return Response.json(await onCreate(data));\n    case 'deleted':\n      return new Response(null, { status: 204 });\n  }\n}`,
+    },
+    {
       name: 'every branch returns',
       code: `export async function GET() {\n  if (a) return Response.json(1);\n  else return Response.json(2);\n}`,
     },
@@ -64,6 +72,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'an else-if chain over a query string (an open set of values) falling off the end',
+      code: `export async function GET(req: Request) {\n  const kind = new URL(req.url).searchParams.get('kind');\n  if (kind === 'a') {\n    return Response.json(1);\n  } else if (kind === 'b') {\n    return Response.json(2);\n  }\n}`,
+      errors: [{ messageId: 'fallsOffEnd', line: 8 }],
+    },
+    {
+      name: 'a chain over a schema-parsed value with a branch that does not return',
+      code: `export async function POST(req: Request) {\n  const input = schema.parse(await req.json());\n  if (input.kind === 'a') {\n    return Response.json(1);\n  } else if (input.kind === 'b') {\n    log(input);\n  }\n}`,
+      errors: [{ messageId: 'fallsOffEnd', line: 8 }],
+    },
     {
       name: "the seed's empty handlers",
       code: `export async function GET(request) {}\nexport async function POST(request) {}`,

@@ -80,7 +80,9 @@ ruleTester(rule, {
       name: "the seed's protected route returning a whole user row",
       code: `export async function GET(request) {\n  const user = await db.users.findById(decoded.userId)\n  return Response.json({ user })\n}`,
       filename: 'app/api/protected/route.js',
-      errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, severity: 'info', data: { name: 'user', table: 'db.users' } }],
+      errors: [
+        { messageId: 'wholeUserRow', line: 3, column: 26, severity: 'info', data: { name: 'user', table: 'db.users' } },
+      ],
     },
     {
       name: 'a Prisma user returned directly',
