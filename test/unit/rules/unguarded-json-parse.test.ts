@@ -4,6 +4,10 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a webhook body read after the shared-secret check (only the trusted sender gets there)',
+      code: `export async function POST(req: Request) {\n  if (req.headers.get('x-webhook-secret') !== process.env.WEBHOOK_SECRET) {\n    return new Response('Unauthorized', { status: 401 });\n  }\n  const { event } = await req.json();\n  await handle(event);\n  return new Response(null, { status: 204 });\n}`,
+    },
+    {
       name: "the seed's users POST: a catch that answers 400 'Invalid JSON format'",
       code: `export async function POST(request) {\n  try {\n    const data = await request.json()\n    const user = await db.users.create(data)\n    return Response.json(user, { status: 201 })\n  } catch (error) {\n    return Response.json({ error: 'Invalid JSON format' }, { status: 400 })\n  }\n}`,
       filename: 'app/api/users/route.js',
@@ -38,6 +42,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a body read before the shared-secret check',
+      code: `export async function POST(req: Request) {\n  const body = await req.json();\n  if (req.headers.get('x-webhook-secret') !== process.env.WEBHOOK_SECRET) return new Response(null, { status: 401 });\n  await handle(body);\n  return new Response(null, { status: 204 });\n}`,
+      errors: [{ messageId: 'unguarded', line: 2 }],
+    },
     {
       name: "the seed's first POST, suggesting a 400 on invalid JSON",
       code: `export async function POST(request) {\n  const data = await request.json()\n  return Response.json(data, { status: 201 })\n}`,
