@@ -204,10 +204,14 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
   // rest of the walk continues iteratively.
   const CALL = ts.SyntaxKind.CallExpression;
   const NEW = ts.SyntaxKind.NewExpression;
+  const BINARY = ts.SyntaxKind.BinaryExpression;
+  const ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
   const visit = (node: ts.Node): undefined => {
     const kind = node.kind;
     if (kind === CALL) facts.visitCall(node as ts.CallExpression);
     else if (kind === NEW) facts.visitNew(node as ts.NewExpression);
+    else if (kind === BINARY && (node as ts.BinaryExpression).left.kind === ELEMENT_ACCESS)
+      facts.visitBinary(node as ts.BinaryExpression);
     const fns = table[kind];
     if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
     forEachChild(node, visit);

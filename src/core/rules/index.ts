@@ -11,6 +11,7 @@ import corsMissingOptions from './cors-missing-options';
 import corsVaryOrigin from './cors-vary-origin';
 import createStatus from './create-status';
 import errorStatusMismatch from './error-status-mismatch';
+import headersBracketAssignment from './headers-bracket-assignment';
 import insecureCookie from './insecure-cookie';
 import invalidRouteExport from './invalid-route-export';
 import invalidSegmentConfig from './invalid-segment-config';
@@ -43,6 +44,7 @@ export const RULES = [
   noWildcardCors,
   corsVaryOrigin,
   corsMissingOptions,
+  headersBracketAssignment,
   requireTryCatch,
   unguardedJsonParse,
   validateInput,

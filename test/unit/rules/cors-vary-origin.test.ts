@@ -4,6 +4,10 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a bracket-assigned origin on an object created with Vary: Origin',
+      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  const corsHeaders: Record<string, string> = { Vary: 'Origin' };\n  if (origin.endsWith('.example.com')) corsHeaders['Access-Control-Allow-Origin'] = origin;\n  return Response.json({}, { headers: corsHeaders });\n}`,
+    },
+    {
       name: 'a wildcard origin (same for everyone, no Vary needed)',
       code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*' } }) }`,
     },
@@ -45,6 +49,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a suffix-checked origin set by bracket assignment, cached, without Vary',
+      code: `const corsHeaders: Record<string, string> = { 'Cache-Control': 'public, max-age=3600' };\nexport async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  if (origin.endsWith('.example.com')) corsHeaders['Access-Control-Allow-Origin'] = origin;\n  return Response.json({}, { headers: corsHeaders });\n}`,
+      errors: [{ messageId: 'missingVary', line: 4 }],
+      output: null,
+    },
     {
       name: "the seed's production CORS, and appends Vary after the set",
       code: `export async function GET(request) {\n  const origin = request.headers.get('origin')\n  const response = Response.json({ data: 'secure' })\n  if (origin && isOriginAllowed(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin)\n  }\n  return response\n}`,

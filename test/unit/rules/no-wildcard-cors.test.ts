@@ -4,6 +4,14 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a reflected origin checked by its suffix (an allow-list of subdomains)',
+      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  const headers: Record<string, string> = { Vary: 'Origin' };\n  if (origin.endsWith('.example.com')) headers['Access-Control-Allow-Origin'] = origin;\n  return Response.json({}, { headers });\n}`,
+    },
+    {
+      name: 'a reflected origin checked by a regular expression',
+      code: `const ALLOWED = /^https:\\/\\/[a-z]+\\.example\\.com$/;\nexport async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  const res = Response.json({});\n  if (origin && ALLOWED.test(origin)) res.headers.set('Access-Control-Allow-Origin', origin);\n  res.headers.set('Vary', 'Origin');\n  return res;\n}`,
+    },
+    {
       name: "the seed's production pattern: reflect only allow-listed origins",
       code: `import { isOriginAllowed } from '@/lib/cors'\nexport async function GET(request) {\n  const origin = request.headers.get('origin')\n  const response = Response.json({ data: 'secure' })\n  if (origin && isOriginAllowed(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin)\n  }\n  return response\n}`,
       filename: 'app/api/secure/route.js',
@@ -31,6 +39,11 @@ ruleTester(rule, {
     { name: 'a route without CORS', code: `export async function GET() { return Response.json({ ok: true }) }` },
   ],
   invalid: [
+    {
+      name: 'the request origin reflected by a bracket assignment without a check',
+      code: `const corsHeaders: Record<string, string> = { Vary: 'Origin' };\nexport async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  corsHeaders['Access-Control-Allow-Origin'] = origin;\n  return Response.json({}, { headers: corsHeaders });\n}`,
+      errors: [{ messageId: 'reflectedOrigin', line: 4 }],
+    },
     {
       name: "the seed's public route: wildcard on GET and on the preflight",
       code: `export async function GET(request) {\n  const data = await fetchPublicData()\n  return new Response(JSON.stringify(data), {\n    status: 200,\n    headers: {\n      'Content-Type': 'application/json',\n      'Access-Control-Allow-Origin': '*',\n    }\n  })\n}\nexport async function OPTIONS(request) {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } })\n}`,
