@@ -39,13 +39,21 @@ const COMPILER_OPTIONS = {
   types: [],
 };
 
+const baseHost = ts.createCompilerHost(COMPILER_OPTIONS, true);
+const libCache = new Map();
+
 /** Diagnostics of one file checked on its own, as "code message" strings (positions dropped). */
 function isolatedDiagnostics(fileName, text) {
-  const host = ts.createCompilerHost(COMPILER_OPTIONS, true);
-  const original = host.getSourceFile;
-  host.getSourceFile = (name, lang, ...rest) =>
-    name === fileName ? ts.createSourceFile(name, text, lang, true) : original.call(host, name, lang, ...rest);
-  host.fileExists = ((exists) => (name) => name === fileName || exists(name))(host.fileExists);
+  const host = {
+    ...baseHost,
+    fileExists: (name) => name === fileName || baseHost.fileExists(name),
+    readFile: (name) => (name === fileName ? text : baseHost.readFile(name)),
+    getSourceFile: (name, lang) => {
+      if (name === fileName) return ts.createSourceFile(name, text, lang, true);
+      if (!libCache.has(name)) libCache.set(name, baseHost.getSourceFile(name, lang));
+      return libCache.get(name);
+    },
+  };
   const program = ts.createProgram([fileName], COMPILER_OPTIONS, host);
   const sf = program.getSourceFile(fileName);
   return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map(

@@ -140,9 +140,12 @@ const NON_JSON =
   /\bImageResponse\b|text\/event-stream|\bReadableStream\b|\bStreamingTextResponse\b|\.to\w*StreamResponse\(/;
 
 function answersNonJson(fn: FunctionNode, responses: readonly ResponseSite[], sf: ts.SourceFile): boolean {
-  if (NON_JSON.test(fn.getText(sf))) return true;
+  const text = fn.getText(sf);
+  if (NON_JSON.test(text)) return true;
   const own = responses.filter((r) => r.fn === fn);
-  return own.length > 0 && own.every((r) => r.kind === 'redirect');
+  if (!own.every((r) => r.kind === 'redirect')) return false;
+  // Only redirects: `NextResponse.redirect(…)`, or `redirect(…)` from next/navigation (a page navigation route).
+  return own.length > 0 || /\b(permanentRedirect|redirect)\(/.test(text);
 }
 
 /** Whether the handler answers JSON errors itself somewhere (`Response.json({ error }, { status: 4xx })`). */

@@ -46,6 +46,10 @@ ruleTester(rule, {
       code: `import { NextResponse } from 'next/server';\nexport async function GET(req: Request) {\n  const link = await db.links.find(new URL(req.url).searchParams.get('id'));\n  return NextResponse.redirect(link.url);\n}`,
     },
     {
+      name: 'a navigation route that only calls redirect() and notFound() from next/navigation',
+      code: `import { notFound, redirect } from 'next/navigation';\nexport const GET = async () => {\n  const session = await getSession();\n  if (!session) notFound();\n  return redirect('/home');\n};`,
+    },
+    {
       name: 'a streaming route (text/event-stream)',
       code: `export async function GET() {\n  const feed = await openFeed();\n  return new Response(feed, { headers: { 'Content-Type': 'text/event-stream' } });\n}`,
     },
