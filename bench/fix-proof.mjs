@@ -108,7 +108,9 @@ function proveFile(file, index, stats, failures) {
     for (const e of f.fix.edits) {
       if (editAllowed(doc, handlers, f, e)) continue;
       row.outside++;
-      failures.push(`${file}:${f.range.start.line + 1} ${f.ruleId}: edit at ${e.span.start}-${e.span.end} is outside its handler`);
+      failures.push(
+        `${file}:${f.range.start.line + 1} ${f.ruleId}: edit at ${e.span.start}-${e.span.end} is outside its handler`,
+      );
     }
   }
   const fixed = engine.applyEdits(text, edits);
@@ -128,9 +130,11 @@ function proveFile(file, index, stats, failures) {
 const index = new engine.ProjectIndex();
 const stats = { files: 0, parseFailures: 0, typeFailures: 0 };
 const failures = [];
-for (const folder of folders) for (const file of listFiles(path.resolve(folder))) proveFile(file, index, stats, failures);
+for (const folder of folders)
+  for (const file of listFiles(path.resolve(folder))) proveFile(file, index, stats, failures);
 const { files, parseFailures, typeFailures, ...rules } = stats;
 console.log(`files changed by fix-all: ${files}; not parsing: ${parseFailures}; with new type errors: ${typeFailures}`);
-for (const [id, r] of Object.entries(rules)) console.log(`  ${id.padEnd(30)} fixes ${r.fixes}  edits outside the handler ${r.outside}`);
+for (const [id, r] of Object.entries(rules))
+  console.log(`  ${id.padEnd(30)} fixes ${r.fixes}  edits outside the handler ${r.outside}`);
 for (const f of failures) console.log(`FAIL ${f}`);
 process.exit(failures.length ? 1 : 0);
