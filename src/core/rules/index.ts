@@ -26,6 +26,7 @@ import noWildcardCors from './no-wildcard-cors';
 import removedRequestApi from './removed-request-api';
 import requireTryCatch from './require-try-catch';
 import unboundedPagination from './unbounded-pagination';
+import uncheckedFetchResponse from './unchecked-fetch-response';
 import unguardedJsonParse from './unguarded-json-parse';
 import unsupportedMethodStatus from './unsupported-method-status';
 import userControlledSort from './user-controlled-sort';
@@ -47,6 +48,7 @@ export const RULES = [
   headersBracketAssignment,
   requireTryCatch,
   unguardedJsonParse,
+  uncheckedFetchResponse,
   validateInput,
   noMassAssignment,
   awaitParams,
