@@ -28,6 +28,7 @@ import requireTryCatch from './require-try-catch';
 import unboundedPagination from './unbounded-pagination';
 import uncheckedFetchResponse from './unchecked-fetch-response';
 import unguardedJsonParse from './unguarded-json-parse';
+import unguardedWebhookVerification from './unguarded-webhook-verification';
 import unsupportedMethodStatus from './unsupported-method-status';
 import userControlledSort from './user-controlled-sort';
 import noMassAssignment from './no-mass-assignment';
@@ -49,6 +50,7 @@ export const RULES = [
   requireTryCatch,
   unguardedJsonParse,
   uncheckedFetchResponse,
+  unguardedWebhookVerification,
   validateInput,
   noMassAssignment,
   awaitParams,
