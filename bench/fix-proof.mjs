@@ -96,6 +96,7 @@ function proveFile(file, index, stats, failures) {
   const findings = engine.lintDocument(doc, {
     route: engine.lintRouteInfo(info),
     project: engine.lintProjectInfo(index.layoutFor(file)),
+    fixes: true,
   });
   const edits = engine.fixAllEdits(findings);
   if (!edits.length) return;

@@ -96,7 +96,6 @@ if (opts.json) {
     rule: f.ruleId,
     severity: f.severity,
     message: f.message,
-    fix: f.fix ? 'safe' : f.suggestions?.length ? 'suggestion' : '',
   }));
   fs.writeFileSync(opts.json, JSON.stringify(rows, null, 2) + '\n');
 }

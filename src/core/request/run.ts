@@ -12,7 +12,7 @@
 import { nodeFsPort, type FsPort } from '../fsPort';
 import type { ProjectLayout } from '../nextjs/project';
 import type { RouteParam } from '../nextjs/routePath';
-import { baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
+import { basePathHint, baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
 import { formatHead, formatResponse } from './format';
 import type { InferredRequest } from './infer';
 import {
@@ -23,6 +23,7 @@ import {
   describeForLog,
   prepareForSend,
   variablesIn,
+  withBody,
   type RequestSpec,
 } from './model';
 import { firstAnswering } from './probe';
@@ -61,7 +62,9 @@ export type RunNotice =
     }
   | { readonly kind: 'missing'; readonly variables: readonly string[] }
   /** The request about to go out, one line with secrets redacted (for a log). */
-  | { readonly kind: 'sending'; readonly line: string };
+  | { readonly kind: 'sending'; readonly line: string }
+  /** Why the answer may not be the handler's: a route Next never serves, a 404 page from a missing basePath. */
+  | { readonly kind: 'advice'; readonly text: string };
 
 /** A response, with what the host needs to show and keep it. */
 export interface SentResponse {
@@ -123,6 +126,10 @@ export interface RunSettings {
   /** Extra headers (never override inferred ones). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string>>;
+  /** A body to send instead of the inferred skeleton (the CLI's --data). */
+  readonly body?: string;
+  /** Values for the skeleton's fields by name or path (`address.city`), typed like the placeholder. */
+  readonly bodyFields?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
   readonly followRedirects?: boolean;
   readonly maxDisplayBytes?: number;
@@ -159,6 +166,8 @@ export type RunOutcome =
 export interface SendTarget {
   readonly inferred: InferredRequest;
   readonly layout: ProjectLayout | undefined;
+  /** Set when Next never serves the route (a private `_folder`): why, for a warning before it is sent. */
+  readonly neverServed?: string;
 }
 
 export interface BuiltRequest {
@@ -213,12 +222,16 @@ export async function buildTarget(target: SendTarget, ctx: RunContext): Promise<
   if (!params) return undefined;
   const base = await baseUrl(target.layout, ctx);
   if (!base) return undefined;
-  const { headers, query } = ctx.settings;
-  const spec = buildRequest(target.inferred, {
+  const { headers, query, body, bodyFields } = ctx.settings;
+  const inferredSpec = buildRequest(target.inferred, {
     baseUrl: base,
     params,
     ...(headers ? { headers } : {}),
     ...(query ? { query } : {}),
+  });
+  const { spec } = withBody(inferredSpec, {
+    ...(body !== undefined ? { body } : {}),
+    ...(bodyFields ? { fields: bodyFields } : {}),
   });
   return { spec, base };
 }
@@ -236,7 +249,14 @@ export async function runTarget(target: SendTarget, ctx: RunContext): Promise<Ru
   if (!ctx.host.isTrusted()) return fail(untrustedError(inferred.method, inferred.route), ctx.host);
   const built = await buildTarget(target, ctx);
   if (!built || !(await tokenOrConsent(target, ctx.host))) return STOPPED;
-  return sendSpec(built.spec, built.base, ctx);
+  if (target.neverServed) ctx.host.notice({ kind: 'advice', text: `${target.neverServed} Next answers 404 there.` });
+  const outcome = await sendSpec(built.spec, built.base, ctx);
+  const hint =
+    outcome.kind === 'response'
+      ? basePathHint(outcome.response.result, outcome.response.sent.url, target.layout)
+      : undefined;
+  if (hint) ctx.host.notice({ kind: 'advice', text: hint });
+  return outcome;
 }
 
 async function fail(error: RequestError, host: RequestHost): Promise<RunOutcome> {

@@ -1,5 +1,14 @@
 import * as ts from 'typescript';
-import { findDeclaration, indentationAt, isFunctionNode, nameText, unwrap, type FunctionNode } from '../ast/query';
+import { findNamedImport, importedName } from '../ast/imports';
+import {
+  calleeName,
+  findDeclaration,
+  indentationAt,
+  isFunctionNode,
+  nameText,
+  unwrap,
+  type FunctionNode,
+} from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
 import { ensureImport } from '../lint/analysis/nextImports';
 import { hasMultilineLiteral, indentLines, quote } from '../lint/fixes';
@@ -25,13 +34,6 @@ const NOT_IO_CALLS = new Set([
   'bytes',
 ]);
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 const PARAMS = new Set(['params', 'searchParams']);
 
@@ -186,15 +188,12 @@ export default defineRule({
   create(ctx) {
     /** Imports of `next/navigation` helpers or next-auth, whose redirects work by throwing. */
     const throwsControlFlow = (): boolean =>
+      !!findNamedImport(ctx.sourceFile, 'next/navigation', (s) => NAVIGATION.has(importedName(s))) ||
       ctx.sourceFile.statements.some(
         (s) =>
           ts.isImportDeclaration(s) &&
           ts.isStringLiteral(s.moduleSpecifier) &&
-          (/^next-auth|^@\/auth$|\/auth$/.test(s.moduleSpecifier.text) ||
-            (s.moduleSpecifier.text === 'next/navigation' &&
-              !!s.importClause?.namedBindings &&
-              ts.isNamedImports(s.importClause.namedBindings) &&
-              s.importClause.namedBindings.elements.some((e) => NAVIGATION.has((e.propertyName ?? e.name).text)))),
+          /^next-auth|^@\/auth$|\/auth$/.test(s.moduleSpecifier.text),
       );
 
     /** `try { <inner> } catch (error) { … }` with every line after the first at `indent`. */

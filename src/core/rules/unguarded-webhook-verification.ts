@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
+import { calleeName, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 import { isGuardedByTryCatch } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
 
@@ -7,13 +7,6 @@ import { defineRule } from '../lint/rule';
 const THROWING_VERIFY = /^(verify\w*|constructEvent(Async)?|validateWebhook\w*)$/;
 /** `if (signature !== expected)` / `timingSafeEqual(…)`: a signature compared by hand. */
 const SIGNATURE_CHECK = /signature|timingSafeEqual|hmac|digest/i;
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const e = unwrap(call.expression);
-  if (ts.isIdentifier(e)) return e.text;
-  if (ts.isPropertyAccessExpression(e)) return e.name.text;
-  return undefined;
-}
 
 /** What a signature verifier is given: the raw body, the request or its signature headers, a secret. */
 const SIGNATURE_INPUT = /sig|header|req|raw|body|payload|secret/i;

@@ -62,6 +62,14 @@ export function createRequestFeature(
     'nextRouteKit.saveFullResponse': () => commands.saveFullResponse(),
     'nextRouteKit.editParams': () => runner.params.edit(),
   };
-  const disposables: vscode.Disposable[] = [view, runner, new RouteCodeLenses(documents), new HttpCodeLenses()];
-  return { handlers, disposables };
+  const disposables: vscode.Disposable[] = [
+    view,
+    runner,
+    history,
+    new RouteCodeLenses(documents),
+    new HttpCodeLenses(),
+  ];
+  /** Sends a route's method as its code lens does (the Routes view's ▶ action). */
+  const sendAt = (uri: vscode.Uri, method: string): Promise<void> => commands.sendAt(uri, method);
+  return { handlers, disposables, history, sendAt };
 }
