@@ -55,13 +55,19 @@ describe('VS Code end to end: the Routes view', function () {
       // The revealed route is expanded: its methods are children, HEAD and OPTIONS marked auto.
       const get = row(w, 'GET');
       await get.waitFor();
-      assert.ok((await rows(w)).some((r) => /^HEAD auto/.test(r)), (await rows(w)).join(' | '));
+      assert.ok(
+        (await rows(w)).some((r) => /^HEAD auto/.test(r)),
+        (await rows(w)).join(' | '),
+      );
       await get.hover();
       await get.locator('.action-label[aria-label="Send Request"]').click();
       await w.answerInput('42');
       await w.waitForEditorText('Response', /HTTP\/1\.1 200 OK/);
       // The last status shows on the method once history has it.
-      await pane.locator('.monaco-list-row', { hasText: /GET\s*last 200/ }).first().waitFor();
+      await pane
+        .locator('.monaco-list-row', { hasText: /GET\s*last 200/ })
+        .first()
+        .waitFor();
     }),
   );
 

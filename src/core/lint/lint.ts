@@ -222,10 +222,14 @@ class RuleRun {
     const { facts, table } = this;
     const CALL = ts.SyntaxKind.CallExpression;
     const NEW = ts.SyntaxKind.NewExpression;
+    const BINARY = ts.SyntaxKind.BinaryExpression;
+    const ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
     const visit = (node: ts.Node): undefined => {
       const kind = node.kind;
       if (kind === CALL) facts.visitCall(node as ts.CallExpression);
       else if (kind === NEW) facts.visitNew(node as ts.NewExpression);
+      else if (kind === BINARY && (node as ts.BinaryExpression).left.kind === ELEMENT_ACCESS)
+        facts.visitBinary(node as ts.BinaryExpression);
       const fns = table[kind];
       if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
       forEachChild(node, visit);
