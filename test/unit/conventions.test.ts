@@ -48,7 +48,6 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/lint/analysis/body.ts: validationOf',
   'src/core/lint/facts.ts: responseSite',
   'src/core/nextjs/exports.ts: computeRouteExports',
-  'src/core/openapi/zod.ts: rootSchema',
   'src/core/rules/await-params.ts: collect',
   'src/core/rules/await-params.ts: create',
   'src/core/rules/insecure-cookie.ts: create',

@@ -60,7 +60,7 @@ export default defineRule({
             },
             suggestions: [
               {
-                title: `Set the header with \`${target}.set()\``,
+                title: `Set the header with ${target}.set()`,
                 edits: [{ start: b.getStart(sf), end: b.end, text: call }],
               },
             ],

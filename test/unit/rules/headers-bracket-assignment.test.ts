@@ -71,7 +71,7 @@ export async function GET(req: Request) {
           data: { target: 'headers', name: 'Access-Control-Allow-Origin', moduleState: MODULE_STATE },
           suggestions: [
             {
-              title: 'Set the header with `headers.set()`',
+              title: 'Set the header with headers.set()',
               output: `const headers = new Headers({ Vary: 'Origin' });
 export async function GET(req: Request) {
   headers.set('Access-Control-Allow-Origin', req.headers.get('origin') ?? '');

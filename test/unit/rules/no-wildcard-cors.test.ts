@@ -99,7 +99,7 @@ export async function GET(req: Request) {
           severity: 'info',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `const CORS = new Headers({
   'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '',
   'Access-Control-Allow-Headers': 'Content-Type, Authorization',
