@@ -119,6 +119,7 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
         ruleId: rule.id,
         messageId: r.messageId,
         message: formatMessage(template ?? r.messageId, r.data),
+        ...(r.data ? { data: r.data } : {}),
         severity: r.severity && options.severities?.[rule.id] === undefined ? r.severity : severity,
         span,
         range: doc.rangeOf(span),
