@@ -3,7 +3,7 @@
 //   node esbuild.mjs --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -110,3 +110,7 @@ if (watch) {
   const results = await Promise.allSettled(builds.map((options) => esbuild.build(options)));
   if (results.some((r) => r.status === 'rejected')) process.exit(1);
 }
+
+// The ESLint plugin's types (package.json `exports["./eslint"].types`).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/eslint/public.d.ts', 'dist/eslint.d.ts');
