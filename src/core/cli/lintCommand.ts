@@ -8,6 +8,7 @@ import type { AnyRule } from '../lint/rule';
 import { ProjectIndex, type RouteFile } from '../nextjs/project';
 import { RULES } from '../rules';
 import type { Finding, SeveritySetting } from '../types';
+import { applyFixes } from './fix';
 import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
 import { EXIT, UsageError, type CliIo } from './io';
 
@@ -19,6 +20,8 @@ Options:
   --format <stylish|json|sarif>   output format (default: stylish)
   --max-warnings <n>              exit 1 when there are more than n warnings
   --rule <id>=<severity>          override a rule's severity: off, info, warning, error (repeatable)
+  --fix                           apply every safe fix to the files, then report what remains
+  --fix-dry-run                   print the safe fixes as a unified diff instead (stylish format only)
   -h, --help
 
 Exit codes: 0 no error-severity finding; 1 an error finding, or too many warnings; 2 bad usage.`;
@@ -37,6 +40,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'stylish' },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -47,6 +52,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  if (values['fix-dry-run'] && (values.fix || format !== 'stylish'))
+    throw new UsageError('--fix-dry-run prints a diff: use it alone and with the stylish format');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -96,12 +103,15 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     for (const [file, findings] of checkProjectStructure(layout, severities)) projectFindings.set(file, findings);
   }
 
-  const results: FileFindings[] = [...routeFiles.values()]
+  let results: FileFindings[] = [...routeFiles.values()]
     .sort((a, b) => (a.file < b.file ? -1 : 1))
     .map((info) => {
       const r = lintRouteFile(info, index, severities);
       return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
     });
+
+  if (values.fix || values['fix-dry-run'])
+    results = applyFixes(results, { dryRun: !!values['fix-dry-run'], index, severities, routeFiles }, io);
 
   if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
   else if (format === 'sarif')
