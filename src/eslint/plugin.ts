@@ -58,7 +58,9 @@ function settingsOf(context: Rule.RuleContext): PluginSettings {
 function routeFromPath(file: string): LintRouteInfo {
   const parts = file.split(/[\\/]/);
   const app = parts.lastIndexOf('app');
-  const { route, pathname, params, routable, problems } = routePathFromSegments(app === -1 ? [] : parts.slice(app + 1, -1));
+  const { route, pathname, params, routable, problems } = routePathFromSegments(
+    app === -1 ? [] : parts.slice(app + 1, -1),
+  );
   return { route, pathname, params, routable, problems };
 }
 
