@@ -41,7 +41,10 @@ describe('next-route-kit lint --fix', () => {
 
   it('leaves a file without safe fixes untouched', async () => {
     await cli(['lint', '.', '--fix'], project.dir);
-    assert.equal(read('app/api/good/route.ts'), `export async function GET() {\n  return Response.json({ ok: true });\n}\n`);
+    assert.equal(
+      read('app/api/good/route.ts'),
+      `export async function GET() {\n  return Response.json({ ok: true });\n}\n`,
+    );
   });
 
   it('prints the fixes as a unified diff with --fix-dry-run and changes no file', async () => {
