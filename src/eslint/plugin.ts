@@ -70,6 +70,8 @@ function routeFromPath(file: string): LintRouteInfo {
  */
 function lintTarget(context: Rule.RuleContext): { route: LintRouteInfo; project: LintProjectInfo } | undefined {
   const file = path.resolve(context.cwd, context.physicalFilename);
+  // Only route files, as in the CLI (a config without our `files` pattern may send any file).
+  if (!path.basename(file).startsWith('route.')) return undefined;
   const layout = projects.layoutFor(file);
   const info = layout?.appDir ? routeFileInfo(file, layout) : undefined;
   if (layout?.appDir && !info) return undefined;
