@@ -13,7 +13,7 @@ import { REPO_ROOT } from '../../support/nextDev';
 import { tempProject } from '../../support/tempProject';
 
 /** What the README's "ESLint" section tells users to paste (kept in step by the README test below). */
-export const README_ESLINT_CONFIG = `import { defineConfig, globalIgnores } from 'eslint/config';
+const README_ESLINT_CONFIG = `import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import nextRouteKit from 'next-route-kit/eslint';
@@ -124,6 +124,14 @@ function findings(dir: string, results: ReturnType<typeof eslint>['results']): s
     )
     .sort();
 }
+
+describe('the README ESLint section', () => {
+  it('gives the eslint.config.mjs this test lints with', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    assert.ok(readme.includes('## ESLint\n'), 'README has an ESLint section');
+    assert.ok(readme.includes('```js\n' + README_ESLINT_CONFIG + '```\n'), 'README shows the tested config');
+  });
+});
 
 describe('a Next.js 16 app linting with eslint-config-next and next-route-kit/eslint', function () {
   this.timeout(180_000);

@@ -19,7 +19,7 @@ const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 const BAD_ROUTE = `export async function POST(request: Request) {\n  const data = await request.json();\n  const user = await db.users.create(data);\n  return Response.json(user);\n}\nexport async function get() {\n  return Response.json({ ok: 1 }, { status: 204 });\n}\n`;
 
 /** `.oxlintrc.json` with the recommended config's rules, in its `overrides` form. */
-export function oxlintConfig(): object {
+function oxlintConfig(): object {
   const rules = plugin.configs.recommended.rules ?? {};
   return { jsPlugins: ['next-route-kit/eslint'], overrides: [{ files: ROUTE_FILES, rules }] };
 }
