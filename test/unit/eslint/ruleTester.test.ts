@@ -20,8 +20,11 @@ const { RuleTester: RuleTester10 } = require('eslint-v10') as { RuleTester: type
 const DEFAULT_FILENAME = 'app/api/items/route.ts';
 const RULES_DIR = path.join(__dirname, '..', 'rules');
 
-// Load the tables (each file also runs them through our own runner, once).
-for (const rule of RULES as readonly AnyRule[]) require(path.join(RULES_DIR, `${rule.id}.test.ts`));
+// Load the tables (each file also runs them through our own runner, once): a synchronous
+// require, so they are registered before the describe blocks below are built.
+for (const rule of RULES as readonly AnyRule[])
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- file names known only at run time
+  require(path.join(RULES_DIR, `${rule.id}.test.ts`));
 
 function isTypeScript(c: ValidCase): boolean {
   return /\.(m|c)?tsx?$/.test(c.filename ?? DEFAULT_FILENAME);
