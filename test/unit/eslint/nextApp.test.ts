@@ -125,6 +125,16 @@ function findings(dir: string, results: ReturnType<typeof eslint>['results']): s
     .sort();
 }
 
+describe('the next-route-kit/eslint bundle', () => {
+  it('loads the engine the package ships (dist/engine.js) instead of carrying a second copy of the parser', () => {
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'eslint.js')))
+      execFileSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT });
+    const bundle = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'eslint.js'), 'utf8');
+    assert.match(bundle, /require\(["']\.\/engine\.js["']\)/);
+    assert.ok(!bundle.includes('createSourceFile'), 'no TypeScript compiler in dist/eslint.js');
+  });
+});
+
 describe('the README ESLint section', () => {
   it('gives the eslint.config.mjs this test lints with', () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
