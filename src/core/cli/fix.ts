@@ -27,7 +27,7 @@ export function applyFixes(results: readonly FileFindings[], options: FixOptions
   let files = 0;
   const after = results.map((r): FileFindings => {
     const info = options.routeFiles.get(path.resolve(io.cwd, r.path));
-    if (!info || !r.findings.some((f) => f.fix)) return r;
+    if (!info) return r;
     const fixed = fixRouteFile(info, options.index, options.severities);
     if (fixed.text === fixed.original) return r;
     fixes += fixed.fixed;

@@ -85,6 +85,7 @@ export function fixRouteFile(
     route: lintRouteInfo(info),
     project: lintProjectInfo(index.layoutFor(info.file)),
     ...(severities ? { severities } : {}),
+    fixes: true,
   };
   const result = fixAll(original, (text) => lintDocument(parseDocument(info.file, text), options));
   return { file: info.file, original, ...result };
