@@ -85,7 +85,15 @@ const builds = [
     plugins: [engineExternal, typescriptSnapshot, problemMatcher],
   },
   { ...common, entryPoints: ['src/core/engine.ts'], outfile: 'dist/engine.js' },
+  // The CLI: dist/cli.js is a small loader that runs dist/cli-main.js (commands, parser, rules)
+  // through V8's code cache (src/core/cli/codeCache.ts); it is also the lint workers' entry.
   { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['src/cliMain.ts'],
+    outfile: 'dist/cli-main.js',
+    define: { ...common.define, __CLI_WORKER_FILE__: JSON.stringify('cli.js') },
+  },
 ];
 
 if (watch) {

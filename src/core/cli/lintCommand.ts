@@ -10,6 +10,7 @@ import { RULES } from '../rules';
 import type { Finding, SeveritySetting } from '../types';
 import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
 import { EXIT, UsageError, type CliIo } from './io';
+import { lintInParallel, PARALLEL_MIN_FILES, parseConcurrency, threadCount } from './parallelLint';
 
 export const LINT_USAGE = `Usage: next-route-kit lint [paths…] [options]
 
@@ -19,6 +20,7 @@ Options:
   --format <stylish|json|sarif>   output format (default: stylish)
   --max-warnings <n>              exit 1 when there are more than n warnings
   --rule <id>=<severity>          override a rule's severity: off, info, warning, error (repeatable)
+  --concurrency <n|auto|off>      lint on n threads; auto: one per core from ${PARALLEL_MIN_FILES} files on (default: auto)
   -h, --help
 
 Exit codes: 0 no error-severity finding; 1 an error finding, or too many warnings; 2 bad usage.`;
@@ -37,6 +39,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       format: { type: 'string', default: 'stylish' },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      concurrency: { type: 'string', default: 'auto' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -53,6 +56,9 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === undefined)
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, auto or off, got "${values.concurrency}"`);
   const knownIds = new Set([...(RULES as readonly AnyRule[]).map((r) => r.id), ...Object.keys(PROJECT_CHECKS)]);
   const severities: Record<string, SeveritySetting> = {};
   for (const spec of values.rule ?? []) {
@@ -96,12 +102,16 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     for (const [file, findings] of checkProjectStructure(layout, severities)) projectFindings.set(file, findings);
   }
 
-  const results: FileFindings[] = [...routeFiles.values()]
-    .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map((info) => {
-      const r = lintRouteFile(info, index, severities);
-      return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
-    });
+  const sorted = [...routeFiles.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+  const threads = threadCount(concurrency, sorted.length);
+  const fileFindings =
+    threads > 1
+      ? await lintInParallel(sorted, index, { severities }, threads)
+      : sorted.map((info) => lintRouteFile(info, index, severities).findings);
+  const results: FileFindings[] = sorted.map((info, i) => ({
+    path: displayPath(info.file, io.cwd),
+    findings: [...(projectFindings.get(info.file) ?? []), ...fileFindings[i]!],
+  }));
 
   if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
   else if (format === 'sarif')
