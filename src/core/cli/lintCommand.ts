@@ -10,6 +10,7 @@ import { RULES } from '../rules';
 import type { Finding, SeveritySetting } from '../types';
 import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
 import { EXIT, UsageError, type CliIo } from './io';
+import { plainFinding } from './lintJob';
 import { lintInParallel, PARALLEL_MIN_FILES, parseConcurrency, threadCount } from './parallelLint';
 
 export const LINT_USAGE = `Usage: next-route-kit lint [paths…] [options]
@@ -107,7 +108,8 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const fileFindings =
     threads > 1
       ? await lintInParallel(sorted, index, { severities }, threads)
-      : sorted.map((info) => lintRouteFile(info, index, severities).findings);
+      : // Findings as plain data: their lazy fixes would keep every file's syntax tree alive.
+        sorted.map((info) => lintRouteFile(info, index, severities).findings.map(plainFinding));
   const results: FileFindings[] = sorted.map((info, i) => ({
     path: displayPath(info.file, io.cwd),
     findings: [...(projectFindings.get(info.file) ?? []), ...fileFindings[i]!],
