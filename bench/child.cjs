@@ -20,7 +20,9 @@ if (mode === 'activation') {
   const ms = performance.now() - t0;
   const engineLoaded = loaded(/dist[\\/]engine\.js$/);
   const typescriptInBundle = fs.readFileSync(path.join(DIST, 'extension.js'), 'utf8').includes('createSourceFile');
-  console.log(JSON.stringify({ ms, engineLoaded, typescriptInBundle, bytes: fs.statSync(path.join(DIST, 'extension.js')).size }));
+  console.log(
+    JSON.stringify({ ms, engineLoaded, typescriptInBundle, bytes: fs.statSync(path.join(DIST, 'extension.js')).size }),
+  );
   process.exit(0);
 }
 
@@ -30,7 +32,10 @@ if (mode === 'first-lint') {
   const index = new engine.ProjectIndex();
   const info = index.routeFile(arg);
   const doc = engine.parseDocument(arg, fs.readFileSync(arg, 'utf8'));
-  const findings = engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(arg)) });
+  const findings = engine.lintDocument(doc, {
+    route: engine.lintRouteInfo(info),
+    project: engine.lintProjectInfo(index.layoutFor(arg)),
+  });
   console.log(JSON.stringify({ ms: performance.now() - t0, findings: findings.length }));
   process.exit(0);
 }
@@ -46,14 +51,25 @@ if (mode === 'memory') {
   for (const file of files) {
     const info = index.routeFile(file);
     const doc = cache.get({ uri: file, version: 1, fileName: file, getText: () => fs.readFileSync(file, 'utf8') });
-    engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(file)) });
+    engine.lintDocument(doc, {
+      route: engine.lintRouteInfo(info),
+      project: engine.lintProjectInfo(index.layoutFor(file)),
+    });
   }
   global.gc();
   const open = process.memoryUsage().heapUsed;
   for (const file of files) cache.delete(file);
   global.gc();
   const closed = process.memoryUsage().heapUsed;
-  console.log(JSON.stringify({ files: files.length, baseMb: before / 2 ** 20, openMb: open / 2 ** 20, closedMb: closed / 2 ** 20, cached: cache.size }));
+  console.log(
+    JSON.stringify({
+      files: files.length,
+      baseMb: before / 2 ** 20,
+      openMb: open / 2 ** 20,
+      closedMb: closed / 2 ** 20,
+      cached: cache.size,
+    }),
+  );
   process.exit(0);
 }
 
@@ -66,12 +82,15 @@ if (mode === 'index') {
   const mb = () => (global.gc(), global.gc(), process.memoryUsage().heapUsed / 2 ** 20);
   const baseMb = mb();
   const statusShown = new Promise((resolve) => (observed.onStatus = resolve));
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const ext = require(path.join(DIST, 'extension.js'));
   const ctx = fakeContext();
   ext.activate(ctx);
   statusShown.then(async (status) => {
     const indexMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const indexCpuMs = (cpu.user + cpu.system) / 1000;
     const indexedMb = mb() - baseMb;
     const engine = require(path.join(DIST, 'engine.js'));
     const projects = new engine.ProjectIndex();
@@ -103,6 +122,7 @@ if (mode === 'index') {
       JSON.stringify({
         status,
         indexMs,
+        indexCpuMs,
         indexedMb,
         projects: layouts.size,
         projectChecksMs,

@@ -160,4 +160,14 @@ function useWorkspace(root) {
   return observed;
 }
 
-module.exports = { useWorkspace, fakeContext: () => ({ subscriptions: [], extensionUri: stub('uri'), extensionPath: process.cwd(), globalState: stub('globalState'), workspaceState: stub('workspaceState'), secrets: stub('secrets') }) };
+module.exports = {
+  useWorkspace,
+  fakeContext: () => ({
+    subscriptions: [],
+    extensionUri: stub('uri'),
+    extensionPath: process.cwd(),
+    globalState: stub('globalState'),
+    workspaceState: stub('workspaceState'),
+    secrets: stub('secrets'),
+  }),
+};
