@@ -16,6 +16,7 @@ import { createRequestFeature } from './vscode/request';
 import { WorkspaceRoutes } from './vscode/routeIndex';
 import { RouteSnippets } from './vscode/snippets';
 import { RoutesStatus, showRoutesPick } from './vscode/routesView';
+import { RoutesTree, type RoutesViewElement } from './vscode/routesTree';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createOutput();
@@ -28,10 +29,12 @@ export function activate(context: vscode.ExtensionContext): void {
     const lint = new LintService(documents);
     const diagnostics = new LintDiagnostics(documents, lint, log);
     const requests = createRequestFeature(context, documents, routes, log);
+    const tree = new RoutesTree(routes, requests.history);
     context.subscriptions.push(
       documents,
       routes,
       status,
+      tree,
       diagnostics,
       watchProjectChecks(routes, documents, diagnostics, log),
       RouteCodeActions.register(new RouteCodeActions(lint)),
@@ -43,6 +46,11 @@ export function activate(context: vscode.ExtensionContext): void {
           'nextRouteKit.showOutput': () => log.show(),
           'nextRouteKit.lintWorkspace': () => lintWorkspace(routes, documents, diagnostics),
           'nextRouteKit.showRuleDocs': (ruleId?: string) => showRuleDocs(context.extensionUri, ruleId),
+          'nextRouteKit.filterRoutes': () => tree.setFilter(),
+          'nextRouteKit.clearRoutesFilter': () => tree.applyFilter(''),
+          'nextRouteKit.revealRoute': () => tree.reveal(),
+          'nextRouteKit.sendFromRoutesView': (item?: RoutesViewElement) =>
+            item?.kind === 'method' && requests.sendAt(vscode.Uri.file(item.route.file), item.method),
           ...requests.handlers,
         },
         log,

@@ -7,34 +7,27 @@ export { AstCache, type DocumentSnapshot } from './ast/cache';
 export { ParsedDocument, parseDocument } from './ast/parse';
 export { findHandlers, findRouteExports, type HandlerExport, type RouteExport } from './nextjs/exports';
 export { ProjectIndex, loadProjectLayout, routeFileInfo, type ProjectLayout, type RouteFile } from './nextjs/project';
-export { listRoutes, routeEntry, exportedMethods, type RouteEntry } from './routes';
+export {
+  listRoutes,
+  routeEntry,
+  exportedMethods,
+  resolveHandlers,
+  implicitMethods,
+  allowHeader,
+  type ResolvedHandler,
+  type RouteEntry,
+} from './routes';
 export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
 export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
 export { RULES, ruleById } from './rules';
 export { bareParse, parseSource } from './ast/parse';
 export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
-export {
-  buildRequest,
-  cookieNamesIn,
-  cookieVariable,
-  describeForLog,
-  prepareForSend,
-  resolveSpec,
-  resolveVariables,
-  AUTH_TOKEN_VARIABLE,
-  type RequestSpec,
-} from './request/model';
+export { buildRequest, resolveSpec, resolveVariables, type RequestSpec } from './request/model';
 export { parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
-export { firstAnswering, probe } from './request/probe';
-export {
-  RequestError,
-  isStreamingResponse,
-  sendRequest,
-  formatBytes,
-  type ResponseHead,
-  type ResponseResult,
-} from './request/send';
-export { formatBody, formatHead, formatResponse, statusLine } from './request/format';
+export { firstAnswering } from './request/probe';
+export { formatBytes, type ResponseHead, type ResponseResult } from './request/send';
+export { formatBody } from './request/format';
+export { buildTarget, runTarget, sendSpec } from './request/run';

@@ -46,6 +46,18 @@ describe('conventions', () => {
     }
   });
 
+  it('writes the code of rule test tables as multi-line template literals, not "\\n" escapes', () => {
+    const offenders = filesUnder(path.join(ROOT, 'test/unit/rules')).flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${path.relative(ROOT, file)}:${i + 1}` }))
+        .filter(({ line }) => /^\s*(code|output):.*(?<!\\)\\n/.test(line))
+        .map(({ at }) => at),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
   it('documents every project check', () => {
     for (const c of Object.values(PROJECT_CHECKS)) {
       const doc = fs.readFileSync(ruleDocFile(c.id), 'utf8');
@@ -65,6 +77,13 @@ describe('conventions', () => {
   it('keeps README.md generated sections (settings, rules) up to date — run `npm run docs`', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     assert.equal(readme, renderReadme(readme));
+  });
+
+  it('keeps request inference independent of the linter: src/core/request imports nothing from src/core/lint', () => {
+    const offenders = filesUnder(path.join(ROOT, 'src/core/request')).filter((f) =>
+      /(?:from\s+|require\(\s*|import\(\s*)['"](?:\.\.\/)+lint\//.test(fs.readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
   });
 
   it('never imports vscode from src/core', () => {

@@ -1,8 +1,8 @@
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import { findDeclaration, getProperty, getPropertyValue, literalValue, resolveValue, unwrap } from '../ast/query';
-import { isRequestExpression } from '../lint/facts';
-import { importedNameFrom } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { isRequestExpression } from '../nextjs/requestReads';
 
 const SESSION_NAME = /(session|sess|sid|auth|token|jwt|refresh|remember|login|access|credential|csrf|xsrf)/i;
 
@@ -73,9 +73,13 @@ export default defineRule({
         // Replace explicit false values, then add what is absent.
         const replace: EditSpec[] = [];
         const add: string[] = [];
+        // Browsers drop a `SameSite=None` cookie that is not `Secure`, in development too.
+        const sameSiteValue = getPropertyValue(opts, 'sameSite');
+        const sameSiteNone = !!sameSiteValue && /^none$/i.test(String(literalValue(sameSiteValue)));
+        const secureText = sameSiteNone ? 'secure: true' : `secure: process.env.NODE_ENV === ${q}production${q}`;
         for (const [key, text] of [
           ['httpOnly', 'httpOnly: true'],
-          ['secure', `secure: process.env.NODE_ENV === ${q}production${q}`],
+          ['secure', secureText],
         ] as const) {
           if (!m[key]) continue;
           const prop = getProperty(opts, key);
