@@ -52,7 +52,7 @@ const typescriptSnapshot = {
 const commandsExternal = {
   name: 'commands-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(lint|request|routes)Command$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(lint|openapi|request|routes)Command$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 

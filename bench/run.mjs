@@ -217,6 +217,23 @@ if (section('cli')) {
   Object.assign(results, benchInference({ engine, files: corpus.files, median, round }));
 }
 
+// --- the OpenAPI document of the corpus: the CLI as a whole process, and the build alone in this process
+{
+  const cli = path.join(DIST, 'cli.js');
+  const runs = Array.from({ length: quick ? 2 : 5 }, () =>
+    timeProcess(process.execPath, [cli, 'openapi', corpus.outDir]),
+  );
+  const document = JSON.parse(runs[0].stdout);
+  results.cli_openapi_500_files_ms = round(median(runs.map((r) => r.ms)));
+  results.openapi_operations = Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+  const builds = Array.from({ length: quick ? 3 : 7 }, () => {
+    const t0 = performance.now();
+    engine.buildOpenApi(corpus.outDir);
+    return performance.now() - t0;
+  });
+  results.openapi_build_500_files_ms = round(median(builds));
+}
+
 // --- the request runner's own cost over a bare undici.request to the same loopback server
 if (section('runner') && fs.existsSync(path.join(ROOT, 'bench', 'runner.mjs'))) {
   const { benchRunner } = await import('./runner.mjs');
@@ -257,6 +274,7 @@ if (asJson) {
     memory_10k_mb: '≤ 200',
     edit_relint_ms: '≤ 10',
     runner_overhead_ratio: '≤ 1.5',
+    cli_openapi_500_files_ms: '< 2000',
     activation_loads_parser: 'false',
     infer_lens_warm_max_ms: '< 50',
   };

@@ -100,6 +100,10 @@ export const COMMANDS = {
     title: 'Export Routes as .http',
     when: CONTEXT_KEYS.isNextProject,
   },
+  'nextRouteKit.exportOpenApi': {
+    title: 'Export OpenAPI Document',
+    when: CONTEXT_KEYS.isNextProject,
+  },
   'nextRouteKit.setAuthToken': {
     title: 'Set Auth Token',
   },

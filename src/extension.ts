@@ -10,6 +10,7 @@ import { LintDiagnostics } from './vscode/diagnostics';
 import { RouteDocuments } from './vscode/documents';
 import { lintWorkspace } from './vscode/lintWorkspace';
 import { LintService } from './vscode/lintService';
+import { exportOpenApi } from './vscode/openapi';
 import { createOutput } from './vscode/output';
 import { watchProjectChecks } from './vscode/projectChecks';
 import { createRequestFeature } from './vscode/request';
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const documents = new RouteDocuments();
     const routes = new WorkspaceRoutes(documents, log);
     const status = new RoutesStatus(routes);
-    const lint = new LintService(documents);
+    const lint = new LintService(documents, log);
     const diagnostics = new LintDiagnostics(documents, lint, log);
     const requests = createRequestFeature(context, documents, routes, log);
     const tree = new RoutesTree(routes, requests.history);
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
           'nextRouteKit.revealRoute': () => tree.reveal(),
           'nextRouteKit.sendFromRoutesView': (item?: RoutesViewElement) =>
             item?.kind === 'method' && requests.sendAt(vscode.Uri.file(item.route.file), item.method),
+          'nextRouteKit.exportOpenApi': () => exportOpenApi(routes, documents),
           ...requests.handlers,
         },
         log,

@@ -25,6 +25,8 @@ export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
 export { buildRequest, resolveSpec, resolveVariables, type RequestSpec } from './request/model';
 export { parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
+export { buildOpenApi, type OpenApiDocument } from './openapi/document';
+export { formatForFile, serializeDocument } from './openapi/format';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
 export { firstAnswering } from './request/probe';

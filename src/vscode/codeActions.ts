@@ -36,7 +36,7 @@ export class RouteCodeActions implements vscode.CodeActionProvider {
     context: vscode.CodeActionContext,
   ): vscode.CodeAction[] {
     if (!RouteDocuments.mayBeRouteFile(document)) return [];
-    const findings = this.lint.findings(document) ?? [];
+    const findings = this.lint.findingsWithFixes(document) ?? [];
     if (context.only && FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, findings);
     if (
       context.only &&

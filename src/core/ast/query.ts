@@ -348,3 +348,17 @@ export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
   count(sourceFile.statements, 1);
   return withSemi >= without;
 }
+
+/** Identifiers referring to `name` inside `scope` (excluding its declaration). */
+export function usesOf(scope: ts.Node, decl: ts.VariableDeclaration): ts.Identifier[] {
+  const name = (decl.name as ts.Identifier).text;
+  const out: ts.Identifier[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
+      if (!isPropertyName(n) && findDeclaration(name, n) === decl) out.push(n);
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(scope);
+  return out;
+}

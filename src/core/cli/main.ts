@@ -14,6 +14,10 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
     load: () => (require('./lintCommand') as typeof import('./lintCommand')).lintCommand,
     summary: 'lint route handlers (stylish, json or sarif output)',
   },
+  openapi: {
+    load: () => (require('./openapiCommand') as typeof import('./openapiCommand')).openapiCommand,
+    summary: 'write an OpenAPI 3.1 document of the route handlers (--check for CI)',
+  },
   request: {
     load: () => (require('./requestCommand') as typeof import('./requestCommand')).requestCommand,
     summary: 'build (and --send) the request a handler expects',

@@ -171,13 +171,37 @@ const FILE_MEMBERS = new Set(['arrayBuffer', 'stream', 'bytes', 'text', 'size', 
 const PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa']);
 const MAX_DEPTH = 10;
 
+/**
+ * What the code says about a JSON value, as typed data for consumers that need more than an
+ * example (the OpenAPI export): field names in source order, the type each read reveals,
+ * nested objects, the zod schema the value is parsed with, and the TypeScript types it is
+ * given (`as T`, `satisfies T`, a typed variable or parameter).
+ */
+export interface BodyFields {
+  readonly order: readonly string[];
+  readonly hints: ReadonlyMap<string, Hint>;
+  readonly nested: ReadonlyMap<string, BodyFields>;
+  /** The zod schema expression the value is parsed with (`Schema.parse(value)`). */
+  readonly zod: ts.Expression | undefined;
+  /** Types written for the value, outermost first (`unknown` and `any` left out). */
+  readonly types: readonly ts.TypeNode[];
+}
+
 /** Fields of a JSON object as the code reads them, with nested objects and type hints. */
-class Fields {
-  private readonly order: string[] = [];
-  private readonly hints = new Map<string, Hint>();
-  private readonly nested = new Map<string, Fields>();
+class Fields implements BodyFields {
+  readonly order: string[] = [];
+  readonly hints = new Map<string, Hint>();
+  readonly nested = new Map<string, Fields>();
   /** A zod schema the value is parsed with: it wins over the reads. */
   schema: JsonValue | undefined;
+  zod: ts.Expression | undefined;
+  readonly types: ts.TypeNode[] = [];
+
+  /** Records a type written for the value (`as T`, a typed declaration), unless it says nothing. */
+  typed(type: ts.TypeNode | undefined): void {
+    if (!type || type.kind === ts.SyntaxKind.UnknownKeyword || type.kind === ts.SyntaxKind.AnyKeyword) return;
+    if (!this.types.includes(type)) this.types.push(type);
+  }
 
   read(name: string, hint?: Hint): void {
     if (!this.order.includes(name)) this.order.push(name);
@@ -228,6 +252,8 @@ function typeOfLiteral(v: ReturnType<typeof literalValue>): Hint | undefined {
 class Inference {
   readonly query: string[] = [];
   readonly queryDefaults: Record<string, string> = {};
+  /** The calls reading each query key (for the type and default the code implies). */
+  readonly queryCalls = new Map<string, ts.CallExpression[]>();
   readonly cookies: string[] = [];
   /** Where the handler sets a cookie on the request's store (`(await cookies()).set`), by name. */
   private readonly cookieSets = new Map<string, ts.CallExpression[]>();
@@ -279,6 +305,7 @@ class Inference {
 
   private addQuery(call: ts.CallExpression, key: string): void {
     this.addOnce(this.query, key);
+    this.queryCalls.set(key, [...(this.queryCalls.get(key) ?? []), call]);
     const fallback = queryDefault(call);
     if (fallback !== undefined && this.queryDefaults[key] === undefined) this.queryDefaults[key] = fallback;
   }
@@ -344,6 +371,10 @@ class Inference {
   private useOf(node: ts.Node, fields: Fields, depth: number): Hint | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const top = holderOf(node);
+    for (let n: ts.Node = node; n !== top && n.parent; n = n.parent) {
+      const t = n.parent;
+      if (ts.isAsExpression(t) || ts.isSatisfiesExpression(t) || ts.isTypeAssertionExpression(t)) fields.typed(t.type);
+    }
     const p = top.parent;
     if (!p) return undefined;
     if (ts.isPropertyAccessExpression(p) && p.expression === top) {
@@ -362,6 +393,7 @@ class Inference {
       return typeof key === 'number' ? 'array' : undefined;
     }
     if (ts.isVariableDeclaration(p) && p.initializer === top) {
+      fields.typed(p.type);
       if (ts.isObjectBindingPattern(p.name)) {
         this.bind(p.name, fields, depth + 1);
         return 'object';
@@ -436,6 +468,7 @@ class Inference {
     const skeleton = zodSkeleton(callee.expression, 0, this.imports);
     if (skeleton !== undefined) {
       fields.schema ??= skeleton;
+      fields.zod ??= callee.expression;
       return Array.isArray(skeleton)
         ? 'array'
         : typeof skeleton === 'object' && skeleton !== null
@@ -472,6 +505,7 @@ class Inference {
     depth: number,
   ): Hint | undefined {
     let hint: Hint | undefined;
+    if (!ts.isBindingElement(decl)) fields.typed(decl.type);
     for (const ref of referencesOf(decl)) {
       const h = this.useOf(ref, fields, depth);
       hint ??= h;
@@ -790,15 +824,30 @@ function fallbackOf(node: ts.Node): string | undefined {
     : undefined;
 }
 
-export function inferFromHandler(
+/**
+ * The inference with the typed data behind it, for the OpenAPI export: the request, the
+ * calls reading each query key, and what the code says about the JSON body.
+ */
+export interface InferenceDetails {
+  readonly request: InferredRequest;
+  readonly queryCalls: ReadonlyMap<string, readonly ts.CallExpression[]>;
+  /** Set when the handler reads a JSON body. */
+  readonly json?: BodyFields;
+}
+
+export function inferDetails(
   handler: HandlerExport | ResolvedHandler,
   route: string,
   params: readonly RouteParam[],
   follower?: ModuleFollower,
-): InferredRequest {
+): InferenceDetails {
   const method = handler.method;
   const definedIn = 'definedIn' in handler && handler.definedIn ? { definedIn: handler.definedIn } : {};
-  if (!handler.fn) return { method, route, params, query: [], auth: false, cookies: [], headers: [], ...definedIn };
+  if (!handler.fn)
+    return {
+      request: { method, route, params, query: [], auth: false, cookies: [], headers: [], ...definedIn },
+      queryCalls: new Map(),
+    };
   const { scopes, bound } = collectHandlerScopes(handler.fn, handler.wrapper, follower);
   const imports: ImportedValue | undefined = follower
     ? (id) => {
@@ -809,7 +858,7 @@ export function inferFromHandler(
   const inference = new Inference(scopes, new Set<ts.Node>([handler.fn]), bound, imports);
   inference.run();
   const body = inference.body(method);
-  return {
+  const request: InferredRequest = {
     method,
     route,
     params,
@@ -822,6 +871,16 @@ export function inferFromHandler(
     ...definedIn,
     ...(follower?.truncated ? { incomplete: true } : {}),
   };
+  return { request, queryCalls: inference.queryCalls, ...(body?.kind === 'json' ? { json: inference.json } : {}) };
+}
+
+export function inferFromHandler(
+  handler: HandlerExport | ResolvedHandler,
+  route: string,
+  params: readonly RouteParam[],
+  follower?: ModuleFollower,
+): InferredRequest {
+  return inferDetails(handler, route, params, follower).request;
 }
 
 /** The methods Next.js answers by itself: HEAD runs GET (its request, without a body); OPTIONS needs nothing. */

@@ -15,7 +15,7 @@ const ZOD_MODULES = new Set(['zod', 'zod/v4', 'zod/v3', 'zod/mini', 'zod/v4-mini
 const MAX_DEPTH = 12;
 
 /** Whether `id` is the zod namespace (`z`, `zod`, or any name imported from 'zod'). */
-function isZodNamespace(id: ts.Identifier): boolean {
+export function isZodNamespace(id: ts.Identifier): boolean {
   const imported = importOf(id);
   if (imported)
     return (
@@ -45,7 +45,7 @@ function importOf(id: ts.Identifier): { module: string; name: string } | undefin
 }
 
 /** A JSON value written as a literal (for `.default({...})`), or undefined. */
-function jsonLiteral(expr: ts.Expression, depth = 0): JsonValue | undefined {
+export function jsonLiteral(expr: ts.Expression, depth = 0): JsonValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = resolveValue(expr);
   const lit = literalValue(e);
@@ -78,7 +78,7 @@ function isPlainObject(v: JsonValue | undefined): v is { [key: string]: JsonValu
 }
 
 /** Keys listed in `.pick({ a: true })` / `.omit({ a: true })`. */
-function maskKeys(arg: ts.Expression | undefined): string[] {
+export function maskKeys(arg: ts.Expression | undefined): string[] {
   const mask = arg && resolveValue(arg);
   if (!mask || !ts.isObjectLiteralExpression(mask)) return [];
   return mask.properties.map((p) => nameText(p.name)).filter((k): k is string => !!k);
@@ -247,7 +247,7 @@ function rootValue(
 }
 
 /** `z.string`, `z.coerce.number`, `z.iso.datetime` → the kind; undefined when not a zod constructor. */
-function rootKind(callee: ts.Expression): string | undefined {
+export function rootKind(callee: ts.Expression): string | undefined {
   const c = unwrap(callee);
   if (ts.isIdentifier(c)) {
     const imported = importOf(c);

@@ -333,7 +333,11 @@ describe('quick fixes type-check against the real next types', function () {
   before(() => {
     for (const c of CASES) {
       const rule = ruleById(c.rule) as AnyRule;
-      const findings = lintDocument(parseDocument(c.path, c.code), { rules: [rule], route: routeInfoFor(c.path) });
+      const findings = lintDocument(parseDocument(c.path, c.code), {
+        rules: [rule],
+        route: routeInfoFor(c.path),
+        fixes: true,
+      });
       const edits = fixAllEdits(findings);
       fixed.push({ ...c, output: edits.length ? applyEdits(c.code, edits) : c.code });
     }

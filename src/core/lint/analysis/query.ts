@@ -4,23 +4,11 @@
  * Shared by the pagination and sort rules; the request runner infers query keys the same way.
  */
 import * as ts from 'typescript';
-import { findDeclaration, isPropertyName } from '../../ast/query';
+import { usesOf } from '../../ast/query';
 import { collectQueryRead, type QueryRead } from '../../nextjs/requestReads';
 import type { RuleContext } from '../rule';
 
-/** Identifiers referring to `name` inside `scope` (excluding its declaration). */
-export function usesOf(scope: ts.Node, decl: ts.VariableDeclaration): ts.Identifier[] {
-  const name = (decl.name as ts.Identifier).text;
-  const out: ts.Identifier[] = [];
-  const walk = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
-      if (!isPropertyName(n) && findDeclaration(name, n) === decl) out.push(n);
-    }
-    ts.forEachChild(n, walk);
-  };
-  walk(scope);
-  return out;
-}
+export { usesOf };
 
 /** Rules feed every call expression here during the walk; the reads are shared per document. */
 export function queryReads<M extends string>(ctx: RuleContext<M>, node: ts.CallExpression): void {
