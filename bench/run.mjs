@@ -235,7 +235,11 @@ if (section('cli')) {
 }
 
 // --- the request runner's own cost over a bare undici.request to the same loopback server
-if (section('runner') && fs.existsSync(path.join(ROOT, 'bench', 'runner.mjs'))) {
+if (section('runner') && typeof engine.sendRequest !== 'function') {
+  log(
+    'Skipping the request runner: dist/engine.js no longer exports sendRequest (the send flow moved to request/run.ts).',
+  );
+} else if (section('runner') && fs.existsSync(path.join(ROOT, 'bench', 'runner.mjs'))) {
   const { benchRunner } = await import('./runner.mjs');
   Object.assign(results, await benchRunner({ engine, quick, median, round }));
 }

@@ -35,7 +35,7 @@ describe('next-route-kit lint --concurrency', () => {
   after(() => project.remove());
 
   it('prints the same findings in the same order, with the same exit code, on worker threads as on one thread', async function () {
-    this.timeout(60000);
+    this.timeout(240000);
     const serial = await cli(['lint', '.', '--format', 'json', '--concurrency', 'off'], project.dir);
     const parallel = await cli(['lint', '.', '--format', 'json', '--concurrency', '3'], project.dir);
     assert.equal(serial.code, 1, 'error findings make the exit code 1');
@@ -73,7 +73,7 @@ describe('next-route-kit lint --concurrency', () => {
   });
 
   it('lints on worker threads started from the built dist/cli.js', function () {
-    this.timeout(120000);
+    this.timeout(240000);
     // `npm test` builds first; a lone run of this file builds when there is no bundle yet.
     if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli-main.js')))
       execFileSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT });
