@@ -11,6 +11,8 @@ import type { Finding, SeveritySetting } from '../types';
 import { applyFixes } from './fix';
 import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
 import { EXIT, UsageError, type CliIo } from './io';
+import { plainFinding } from './lintJob';
+import { lintInParallel, PARALLEL_MIN_FILES, parseConcurrency, threadCount, type Concurrency } from './parallelLint';
 
 export const LINT_USAGE = `Usage: next-route-kit lint [paths…] [options]
 
@@ -22,6 +24,7 @@ Options:
   --rule <id>=<severity>          override a rule's severity: off, info, warning, error (repeatable)
   --fix                           apply every safe fix to the files, then report what remains
   --fix-dry-run                   print the safe fixes as a unified diff instead (stylish format only)
+  --concurrency <n|auto|off>      lint on n threads; auto: one per core from ${PARALLEL_MIN_FILES} files on (default: auto)
   -h, --help
 
 Exit codes: 0 no error-severity finding; 1 an error finding, or too many warnings; 2 bad usage.`;
@@ -38,6 +41,7 @@ interface LintCliOptions {
   readonly targets: readonly string[];
   /** Apply safe fixes (`write`) or print them as a diff (`dry-run`). */
   readonly fix?: 'write' | 'dry-run';
+  readonly concurrency: Concurrency;
 }
 
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
@@ -49,12 +53,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const index = new ProjectIndex();
   const routeFiles = collectRouteFiles(options.targets, index, io);
   const projectFindings = projectStructureFindings(routeFiles, index, options.severities);
-  let results: FileFindings[] = [...routeFiles.values()]
-    .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map((info) => {
-      const r = lintRouteFile(info, index, options.severities);
-      return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
-    });
+  let results = await lintFiles(routeFiles, index, projectFindings, options, io);
   if (options.fix)
     results = applyFixes(
       results,
@@ -63,6 +62,26 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     );
   printResults(results, options, io);
   return exitCode(results, options.maxWarnings, io);
+}
+
+/** Lints the files in path order, on worker threads when there are enough of them to pay off. */
+async function lintFiles(
+  routeFiles: ReadonlyMap<string, RouteFile>,
+  index: ProjectIndex,
+  projectFindings: ReadonlyMap<string, readonly Finding[]>,
+  options: LintCliOptions,
+  io: CliIo,
+): Promise<FileFindings[]> {
+  const sorted = [...routeFiles.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+  const threads = threadCount(options.concurrency, sorted.length);
+  const fileFindings =
+    threads > 1
+      ? await lintInParallel(sorted, index, { severities: options.severities }, threads)
+      : sorted.map((info) => lintRouteFile(info, index, options.severities).findings.map(plainFinding));
+  return sorted.map((info, i) => ({
+    path: displayPath(info.file, io.cwd),
+    findings: [...(projectFindings.get(info.file) ?? []), ...fileFindings[i]!],
+  }));
 }
 
 /** The command's options; undefined for `--help`. Throws a UsageError for bad values. */
@@ -77,6 +96,7 @@ function parseLintArgs(args: string[]): LintCliOptions | undefined {
       rule: { type: 'string', multiple: true },
       fix: { type: 'boolean' },
       'fix-dry-run': { type: 'boolean' },
+      concurrency: { type: 'string', default: 'auto' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -95,12 +115,16 @@ function parseLintArgs(args: string[]): LintCliOptions | undefined {
   const severities = parseRuleSeverities(values.rule ?? []);
   const targets = positionals.length ? positionals : ['.'];
   const fix = values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined;
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === undefined)
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, auto or off, got "${values.concurrency}"`);
   return {
     format,
     ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     severities,
     targets,
     ...(fix ? { fix } : {}),
+    concurrency,
   };
 }
 
