@@ -22,6 +22,7 @@ import { pipeline, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { Agent, buildConnector, request as undiciRequest, type Dispatcher } from 'undici';
 import { isLoopbackHost } from './baseUrl';
+import type { CookieStore } from './cookieJar';
 import type { RequestSpec } from './model';
 
 export type RequestErrorKind =
@@ -75,6 +76,21 @@ export interface SendOptions {
   readonly credentialsOrigin?: string;
   /** Clock in milliseconds (default `performance.now`). */
   readonly now?: () => number;
+  /**
+   * A cookie jar: every response's Set-Cookie is stored in it (per origin), and its cookies
+   * are added to requests to `credentialsOrigin` only (after any Cookie header of the request).
+   */
+  readonly cookieJar?: CookieStore;
+}
+
+/** What a send did with cookies: names only, never values. */
+export interface CookieActivity {
+  /** Names of the cookies stored from Set-Cookie headers, on any hop. */
+  readonly stored: readonly string[];
+  /** Why cookies were refused (another domain, too large…). */
+  readonly refused: readonly string[];
+  /** Names of the jar's cookies sent with the (last) request. */
+  readonly sent: readonly string[];
 }
 
 export interface ResponseHead {
@@ -109,6 +125,8 @@ export interface ResponseResult extends ResponseHead {
   /** Where the complete body was saved when it exceeded the display cap (delete it with `discardFullBody`). */
   readonly fullBodyFile?: string;
   readonly redirects: readonly RedirectHop[];
+  /** Present when a cookie jar was used. */
+  readonly cookies?: CookieActivity;
   /** Set when the response was cut short after its headers arrived (what came is kept). */
   readonly incomplete?: 'timeout' | 'cancelled';
   /** Notes for the reader: decoding, invalid UTF-8, truncation, incompleteness. */
@@ -291,6 +309,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
   );
   const maxRedirects = options.maxRedirects ?? 10;
   const seen = new Set<string>();
+  const cookies = options.cookieJar ? new CookieTracker(options.cookieJar) : undefined;
   try {
     for (;;) {
       const headerObj: Record<string, string> = {};
@@ -298,6 +317,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
         const key = k.toLowerCase();
         headerObj[key] = headerObj[key] !== undefined ? `${headerObj[key]}${key === 'cookie' ? '; ' : ', '}${v}` : v;
       }
+      if (cookies && url.origin === credentialsOrigin) await cookies.addTo(headerObj, url.toString());
       let res: Dispatcher.ResponseData;
       try {
         res = await undiciRequest(url, {
@@ -312,6 +332,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
       }
       const status = res.statusCode;
       const list = headerList(res.headers as Record<string, string | string[] | undefined>);
+      await cookies?.storeFrom(url.toString(), list);
       const location = headerValue(list, 'location');
       if (options.followRedirects && REDIRECT_STATUSES.has(status) && location) {
         await res.body.dump().catch(() => undefined);
@@ -356,6 +377,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
         res,
         { url: url.toString(), method, headers: list, started, redirects, timeoutMs, now, signal, timeout },
         options,
+        cookies?.activity(),
       );
     }
   } finally {
@@ -403,10 +425,42 @@ class Spill {
   }
 }
 
+/** Adds a jar's cookies to requests and stores Set-Cookie from responses, remembering names for the result. */
+class CookieTracker {
+  private readonly stored = new Set<string>();
+  private readonly refused: string[] = [];
+  private sent: string[] = [];
+
+  constructor(private readonly jar: CookieStore) {}
+
+  /** Appends the jar's cookies the request does not already name. */
+  async addTo(headerObj: Record<string, string>, url: string): Promise<void> {
+    const fromJar = await this.jar.cookieHeader(url);
+    const explicit = new Set((headerObj['cookie'] ?? '').split(';').map((p) => p.split('=')[0]!.trim()));
+    const added = fromJar.split('; ').filter((pair) => pair && !explicit.has(pair.split('=')[0]!.trim()));
+    this.sent = added.map((pair) => pair.split('=')[0]!);
+    if (added.length) headerObj['cookie'] = [headerObj['cookie'], ...added].filter(Boolean).join('; ');
+  }
+
+  async storeFrom(url: string, headers: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const setCookies = headers.filter(([k]) => k.toLowerCase() === 'set-cookie').map(([, v]) => v);
+    if (!setCookies.length) return;
+    const outcome = await this.jar.store(url, setCookies);
+    outcome.stored.forEach((n) => this.stored.add(n));
+    this.refused.push(...outcome.refused);
+    if (outcome.evicted) this.refused.push(`${outcome.evicted} older cookies dropped to keep the jar bounded`);
+  }
+
+  activity(): CookieActivity {
+    return { stored: [...this.stored], refused: [...this.refused], sent: [...this.sent] };
+  }
+}
+
 async function readResponse(
   res: Dispatcher.ResponseData,
   ctx: ReadContext,
   options: SendOptions,
+  cookies?: CookieActivity,
 ): Promise<ResponseResult> {
   const maxDisplay = options.maxDisplayBytes ?? 5 * 1024 * 1024;
   const head: ResponseHead = {
@@ -575,6 +629,7 @@ async function readResponse(
     body: shownBody,
     ...(spill ? { fullBodyFile: spill.file } : {}),
     redirects: ctx.redirects,
+    ...(cookies ? { cookies } : {}),
     ...(incomplete ? { incomplete } : {}),
     notes,
   };
