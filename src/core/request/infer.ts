@@ -22,6 +22,7 @@ import { findHandlers, type HandlerExport } from '../nextjs/exports';
 import { BODYLESS_METHODS, type HttpMethod } from '../nextjs/httpMethods';
 import type { RouteParam } from '../nextjs/routePath';
 import { exampleFor, type Hint, type JsonValue } from './examples';
+import { headerEnvValue } from './envCompare';
 import { callsOf, handlerScopes, holderOf, localCallee, referencesOf, returnedFrom, storedIn } from './flow';
 import { zodSkeleton } from './zod';
 
@@ -49,6 +50,8 @@ export interface InferredRequest {
   readonly cookies: readonly string[];
   /** Other request headers the handler reads (lower-cased), e.g. `x-api-key`. */
   readonly headers: readonly string[];
+  /** Values for headers the handler compares with an env var: `{ 'x-api-key': '{{$dotenv API_KEY}}' }`. */
+  readonly headerValues?: Readonly<Record<string, string>>;
 }
 
 /** Headers a client sets by itself, or that identify the client; never worth a placeholder. */
@@ -201,6 +204,7 @@ class Inference {
   readonly query: string[] = [];
   readonly cookies: string[] = [];
   readonly headers: string[] = [];
+  readonly headerValues: Record<string, string> = {};
   auth = false;
   readonly json = new Fields();
   jsonRead = false;
@@ -243,6 +247,8 @@ class Inference {
       for (const k of keys.names()) this.addOnce(this.query, k);
     }
     const header = headerRead(n);
+    const fromEnv = header ? headerEnvValue(n) : undefined;
+    if (header && fromEnv) this.headerValues[header] ??= fromEnv;
     if (header === 'authorization') this.auth = true;
     else if (header && !IGNORED_HEADERS.has(header) && !IGNORED_HEADER_PREFIX.test(header))
       this.addOnce(this.headers, header);
@@ -630,6 +636,7 @@ export function inferFromHandler(
     auth: inference.auth,
     cookies: inference.cookies,
     headers: inference.headers,
+    ...(Object.keys(inference.headerValues).length ? { headerValues: inference.headerValues } : {}),
   };
 }
 
