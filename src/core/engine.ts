@@ -25,7 +25,7 @@ export {
   AUTH_TOKEN_VARIABLE,
   type RequestSpec,
 } from './request/model';
-export { parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
+export { environmentFile, exportSpecs, parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
 export { firstAnswering, probe } from './request/probe';

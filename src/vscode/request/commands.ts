@@ -143,11 +143,7 @@ export class RequestCommands {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
       const route = this.documents.routeFile(document);
       if (!route) continue;
-      for (const inferred of e.inferRequests(this.documents.parse(document), route.route, route.params)) {
-        const params = Object.fromEntries(route.params.map((p) => [p.name, `{{${p.name}}}`]));
-        const spec = e.buildRequest(inferred, { baseUrl: 'http://base.invalid', params });
-        specs.push({ ...spec, url: spec.url.replace('http://base.invalid', '{{baseUrl}}') });
-      }
+      specs.push(...e.exportSpecs(e.inferRequests(this.documents.parse(document), route.route, route.params)));
     }
     const base = readSettings(active?.uri).request.baseUrl || 'http://localhost:3000';
     const doc = await vscode.workspace.openTextDocument({

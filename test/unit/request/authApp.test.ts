@@ -16,9 +16,7 @@ import { inferRequests } from '../../../src/core/request/infer';
 import { buildRequest, prepareForSend, type RequestSpec } from '../../../src/core/request/model';
 import { sendRequest, type ResponseResult } from '../../../src/core/request/send';
 import { signInHint } from '../../../src/core/request/signInHint';
-import { REPO_ROOT, startNextDev, type DevServer } from '../../support/nextDev';
-
-export const AUTH_APP = path.join(REPO_ROOT, 'test', 'fixtures', 'auth-app');
+import { AUTH_APP, startNextDev, type DevServer } from '../../support/nextDev';
 
 describe('sessions against a real next dev (next-auth v5 fixture app)', function () {
   this.timeout(180000);
