@@ -14,27 +14,11 @@ export { RULES, ruleById } from './rules';
 export { bareParse, parseSource } from './ast/parse';
 export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
-export {
-  buildRequest,
-  cookieNamesIn,
-  cookieVariable,
-  describeForLog,
-  prepareForSend,
-  resolveSpec,
-  resolveVariables,
-  AUTH_TOKEN_VARIABLE,
-  type RequestSpec,
-} from './request/model';
+export { buildRequest, resolveSpec, resolveVariables, type RequestSpec } from './request/model';
 export { environmentFile, exportSpecs, parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
-export { firstAnswering, probe } from './request/probe';
-export {
-  RequestError,
-  isStreamingResponse,
-  sendRequest,
-  formatBytes,
-  type ResponseHead,
-  type ResponseResult,
-} from './request/send';
-export { formatBody, formatHead, formatResponse, statusLine } from './request/format';
+export { firstAnswering } from './request/probe';
+export { formatBytes, type ResponseHead, type ResponseResult } from './request/send';
+export { formatBody } from './request/format';
+export { buildTarget, runTarget, sendSpec } from './request/run';

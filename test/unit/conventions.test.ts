@@ -46,6 +46,18 @@ describe('conventions', () => {
     }
   });
 
+  it('writes the code of rule test tables as multi-line template literals, not "\\n" escapes', () => {
+    const offenders = filesUnder(path.join(ROOT, 'test/unit/rules')).flatMap((file) =>
+      fs
+        .readFileSync(file, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ line, at: `${path.relative(ROOT, file)}:${i + 1}` }))
+        .filter(({ line }) => /^\s*(code|output):.*(?<!\\)\\n/.test(line))
+        .map(({ at }) => at),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
   it('documents every project check', () => {
     for (const c of Object.values(PROJECT_CHECKS)) {
       const doc = fs.readFileSync(ruleDocFile(c.id), 'utf8');

@@ -1,17 +1,26 @@
+/**
+ * `next-route-kit request`: the terminal host of the send flow (src/core/request/run.ts).
+ * Options give what the editor asks for: --param for path params, --var / NEXT_ROUTE_KIT_TOKEN
+ * for secrets, --base for the server; notices and errors go to stderr, the response to stdout.
+ */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from '../ast/parse';
 import { HTTP_METHODS } from '../nextjs/httpMethods';
-import { nodeFsPort, ProjectIndex } from '../nextjs/project';
+import { ProjectIndex } from '../nextjs/project';
 import { MissingParamError } from '../nextjs/routePath';
-import { baseUrlCandidates } from '../request/baseUrl';
-import { formatHead, formatResponse } from '../request/format';
-import { inferRequests } from '../request/infer';
 import { toHttpText } from '../request/httpFile';
-import { AUTH_TOKEN_VARIABLE, buildRequest, prepareForSend } from '../request/model';
-import { firstAnswering } from '../request/probe';
-import { isStreamingResponse, RequestError, sendRequest } from '../request/send';
+import { inferRequests } from '../request/infer';
+import { AUTH_TOKEN_VARIABLE } from '../request/model';
+import {
+  buildTarget,
+  runTarget,
+  type RequestHost,
+  type RunContext,
+  type RunNotice,
+  type SendTarget,
+} from '../request/run';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export const REQUEST_USAGE = `Usage: next-route-kit request <file>#<METHOD> [options]
@@ -34,6 +43,37 @@ Options:
 
 Exit codes: 0 an HTTP response (any status) or printed request; 1 network failure; 2 bad usage.`;
 
+const TOKEN_ENV = 'NEXT_ROUTE_KIT_TOKEN';
+
+/** The options of `request`, as node:util parseArgs takes them; a new option is a row here and a field below. */
+const OPTIONS = {
+  param: { type: 'string', multiple: true },
+  query: { type: 'string', multiple: true },
+  header: { type: 'string', multiple: true },
+  var: { type: 'string', multiple: true },
+  base: { type: 'string' },
+  send: { type: 'boolean' },
+  follow: { type: 'boolean' },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The command line, checked. */
+export interface RequestArgs {
+  /** `app/api/users/[id]/route.ts` as typed, and resolved. */
+  readonly fileArg: string;
+  readonly file: string;
+  readonly method: string;
+  readonly params: Record<string, string>;
+  readonly query: Record<string, string>;
+  readonly headers: Record<string, string>;
+  readonly variables: Record<string, string>;
+  readonly base?: string;
+  readonly send: boolean;
+  readonly follow: boolean;
+  readonly timeoutMs: number;
+}
+
 function pairs(list: string[] | undefined, flag: string, sep = '='): Record<string, string> {
   const out: Record<string, string> = {};
   for (const item of list ?? []) {
@@ -44,122 +84,154 @@ function pairs(list: string[] | undefined, flag: string, sep = '='): Record<stri
   return out;
 }
 
-export async function requestCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      param: { type: 'string', multiple: true },
-      query: { type: 'string', multiple: true },
-      header: { type: 'string', multiple: true },
-      var: { type: 'string', multiple: true },
-      base: { type: 'string' },
-      send: { type: 'boolean' },
-      follow: { type: 'boolean' },
-      timeout: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    io.out(REQUEST_USAGE + '\n');
-    return EXIT.ok;
-  }
+/** `<file>#<METHOD>` split and checked. */
+function parseTarget(positionals: string[], cwd: string): Pick<RequestArgs, 'fileArg' | 'file' | 'method'> {
   const target = positionals[0];
   if (!target || positionals.length > 1)
     throw new UsageError('give one target: <file>#<METHOD>, e.g. app/api/users/[id]/route.ts#GET');
   const hash = target.lastIndexOf('#');
   if (hash <= 0) throw new UsageError(`"${target}" needs #METHOD, e.g. ${target}#GET`);
-  const file = path.resolve(io.cwd, target.slice(0, hash));
   const method = target.slice(hash + 1).toUpperCase();
   if (!(HTTP_METHODS as readonly string[]).includes(method))
     throw new UsageError(`"${method}" is not an HTTP method (${HTTP_METHODS.join(', ')})`);
+  const fileArg = target.slice(0, hash);
+  return { fileArg, file: path.resolve(cwd, fileArg), method };
+}
+
+function parseTimeout(value: string | undefined): number {
+  const timeoutMs = value ? Number(value) : 30000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new UsageError(`--timeout must be a number of milliseconds, got "${value}"`);
+  return timeoutMs;
+}
+
+/** The checked command line, or undefined for --help. */
+export function parseRequestArgs(args: string[], cwd: string): RequestArgs | undefined {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
+  if (values.help) return undefined;
+  return {
+    ...parseTarget(positionals, cwd),
+    timeoutMs: parseTimeout(values.timeout),
+    params: pairs(values.param, '--param'),
+    headers: pairs(values.header, '--header', ':'),
+    variables: pairs(values.var, '--var'),
+    query: pairs(values.query, '--query'),
+    ...(values.base ? { base: values.base } : {}),
+    send: !!values.send,
+    follow: !!values.follow,
+  };
+}
+
+/** The handler the target names, inferred from its file. */
+function loadTarget(args: RequestArgs): SendTarget {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = fs.readFileSync(args.file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read ${target.slice(0, hash)}`);
+    throw new UsageError(`cannot read ${args.fileArg}`);
   }
   const index = new ProjectIndex();
-  const info = index.routeFile(file);
-  if (!info) throw new UsageError(`${target.slice(0, hash)} is not an App Router route file (app/**/route.ts)`);
-  const all = inferRequests(parseDocument(file, text), info.route, info.params);
-  const inferred = all.find((r) => r.method === method);
+  const info = index.routeFile(args.file);
+  if (!info) throw new UsageError(`${args.fileArg} is not an App Router route file (app/**/route.ts)`);
+  const all = inferRequests(parseDocument(args.file, text), info.route, info.params);
+  const inferred = all.find((r) => r.method === args.method);
   if (!inferred)
     throw new UsageError(
-      `${path.basename(file)} does not export ${method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`,
+      `${path.basename(args.file)} does not export ${args.method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`,
     );
-  const timeoutMs = values.timeout ? Number(values.timeout) : 30000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
-    throw new UsageError(`--timeout must be a number of milliseconds, got "${values.timeout}"`);
+  return { inferred, layout: index.layoutFor(args.file) };
+}
 
-  const params = pairs(values.param, '--param');
-  const headers = pairs(values.header, '--header', ':');
-  const variables = pairs(values.var, '--var');
-  if (env['NEXT_ROUTE_KIT_TOKEN'] && !variables[AUTH_TOKEN_VARIABLE])
-    variables[AUTH_TOKEN_VARIABLE] = env['NEXT_ROUTE_KIT_TOKEN'];
-  const layout = index.layoutFor(file);
-  const candidates = baseUrlCandidates(layout, {
-    ...(values.base ? { setting: values.base } : {}),
-    fs: nodeFsPort,
-    env,
-  });
-  let base = candidates[0]!;
-  if (values.send && !values.base) {
-    const answering = await firstAnswering(candidates);
-    if (!answering) {
-      io.err(
-        `next-route-kit request: nothing answers at ${candidates.map((c) => `${c.url} (${c.detail})`).join(', ')}.\nStart the dev server (\`next dev\`), or pass --base <url>.\n`,
-      );
-      return EXIT.findings;
-    }
-    base = answering;
-  }
-  let spec;
+function noticeText(notice: RunNotice): string | undefined {
+  if (notice.kind === 'dropped')
+    return notice.reason === 'no-value'
+      ? `sending without ${notice.names.join(', ')} (set ${TOKEN_ENV}, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)`
+      : `sending without ${notice.names.join(', ')}: the secrets belong to ${notice.credentialsOrigin}, not ${notice.targetOrigin}`;
+  if (notice.kind === 'missing')
+    return `no value for ${notice.variables.map((m) => `{{${m}}}`).join(', ')}: sent as written (pass --var ${notice.variables[0]}=…)`;
+  return undefined;
+}
+
+/** The terminal as a host: options instead of prompts, stderr for notices, stdout for the response. */
+export function cliHost(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): RequestHost {
+  const prefix = 'next-route-kit request: ';
+  return {
+    words: {
+      baseUrl: 'Pass the base URL with --base <url>.',
+      timeout: 'Pass a longer --timeout <ms> for slow endpoints.',
+      followRedirects: 'Leave out --follow to see the first redirect.',
+    },
+    isTrusted: () => true,
+    knownParams: () => args.params,
+    askParams: (missing, request) => {
+      const required = missing.find((p) => p.kind !== 'optionalCatchAll');
+      if (required) throw new UsageError(`missing --param ${required.name}=… (the route is ${request.route})`);
+      return Promise.resolve(Object.fromEntries(missing.map((p) => [p.name, ''])));
+    },
+    noServer: (candidates) => {
+      const tried = candidates.map((c) => `${c.url} (${c.detail})`).join(', ');
+      io.err(`${prefix}nothing answers at ${tried}.\nStart the dev server (\`next dev\`), or pass --base <url>.\n`);
+      return Promise.resolve(undefined);
+    },
+    secret: (ref) => {
+      const value = args.variables[ref.variable];
+      return Promise.resolve(ref.kind === 'token' && !value && env[TOKEN_ENV] ? env[TOKEN_ENV] : value);
+    },
+    confirmOrigin: () => Promise.resolve(true),
+    notice: (notice) => {
+      const text = noticeText(notice);
+      if (text) io.err(`${prefix}${text}\n`);
+    },
+    progress: (_title, work) => work(() => undefined, undefined),
+    streamStarted: (headText) => io.out(headText),
+    streamChunk: (text) => io.out(text),
+    onResponse: async ({ text, streamed }) => {
+      if (!streamed) io.out(text);
+    },
+    onFailure: async (error, hint) => io.err(`${prefix}${error.message}${hint ? `\n${hint}` : ''}\n`),
+  };
+}
+
+function runContext(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): RunContext {
+  return {
+    host: cliHost(args, io, env),
+    settings: {
+      ...(args.base ? { baseUrl: args.base } : {}),
+      // --base is used as given; without --send nothing is sent, so nothing needs to answer.
+      probe: args.send && !args.base,
+      headers: args.headers,
+      query: args.query,
+      timeoutMs: args.timeoutMs,
+      followRedirects: args.follow,
+      env,
+    },
+  };
+}
+
+/** A param that is there but empty where a value is needed (`--param path=/`) is bad usage too. */
+async function usageOnMissingParam<T>(route: string, work: Promise<T>): Promise<T> {
   try {
-    spec = buildRequest(inferred, { baseUrl: base.url, params, query: pairs(values.query, '--query'), headers });
+    return await work;
   } catch (e) {
-    if (e instanceof MissingParamError)
-      throw new UsageError(`missing --param ${e.param}=… (the route is ${info.route})`);
+    if (e instanceof MissingParamError) throw new UsageError(`missing --param ${e.param}=… (the route is ${route})`);
     throw e;
   }
-  if (!values.send) {
-    io.out(toHttpText(spec));
+}
+
+export async function requestCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = parseRequestArgs(args, io.cwd);
+  if (!parsed) {
+    io.out(REQUEST_USAGE + '\n');
     return EXIT.ok;
   }
-  // As in the editor: a credential header whose secret has no value is left out, not sent as `{{authToken}}`.
-  const { spec: resolved, dropped, missing } = prepareForSend(spec, variables);
-  if (dropped.length)
-    io.err(
-      `next-route-kit request: sending without ${dropped.join(', ')} (set NEXT_ROUTE_KIT_TOKEN, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)\n`,
-    );
-  if (missing.length)
-    io.err(
-      `next-route-kit request: no value for ${missing.map((m) => `{{${m}}}`).join(', ')}: sent as written (pass --var ${missing[0]}=…)\n`,
-    );
-  let streamed = false;
-  try {
-    const result = await sendRequest(resolved, {
-      timeoutMs,
-      followRedirects: !!values.follow,
-      credentialsOrigin: new URL(base.url).origin,
-      onHeaders: (head) => {
-        if (isStreamingResponse(head)) {
-          streamed = true;
-          io.out(formatHead(head, resolved) + '\n');
-        }
-      },
-      onChunk: (chunk) => {
-        if (streamed) io.out(chunk);
-      },
-    });
-    if (!streamed) io.out(formatResponse(result, resolved));
-    return EXIT.ok;
-  } catch (e) {
-    if (e instanceof RequestError) {
-      io.err(`next-route-kit request: ${e.message}${e.hint ? `\n${e.hint}` : ''}\n`);
-      return EXIT.findings;
-    }
-    throw e;
+  const target = loadTarget(parsed);
+  const ctx = runContext(parsed, io, env);
+  const route = target.inferred.route;
+  if (!parsed.send) {
+    const built = await usageOnMissingParam(route, buildTarget(target, ctx));
+    if (built) io.out(toHttpText(built.spec));
+    return built ? EXIT.ok : EXIT.findings;
   }
+  const outcome = await usageOnMissingParam(route, runTarget(target, ctx));
+  return outcome.kind === 'response' ? EXIT.ok : EXIT.findings;
 }

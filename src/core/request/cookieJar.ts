@@ -45,10 +45,10 @@ export interface CookieSummary {
 
 /** What the send flow needs from a jar. */
 export interface CookieStore {
-  /** The `Cookie` header value for a request to `url` ('' when none). */
-  cookieHeader(url: string): Promise<string>;
+  /** The `Cookie` header value for a request to `url` ('' or undefined when none). */
+  cookieHeader(url: string): Promise<string | undefined>;
   /** Stores the `Set-Cookie` headers of a response from `url`. */
-  store(url: string, setCookies: readonly string[]): Promise<StoreOutcome>;
+  store(url: string, setCookies: readonly string[]): Promise<StoreOutcome | void>;
 }
 
 interface SerializedJars {

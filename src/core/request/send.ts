@@ -38,17 +38,45 @@ export type RequestErrorKind =
   | 'redirects'
   | 'other';
 
+/**
+ * A setting or option the user can change to get past an error. The core names only the
+ * knob; each host words it (the editor names its setting and command, the CLI its flag).
+ */
+export type RequestKnob = 'baseUrl' | 'timeout' | 'followRedirects';
+
 export class RequestError extends Error {
   constructor(
     readonly kind: RequestErrorKind,
     message: string,
     readonly url: string,
-    /** What the user can do about it. */
+    /** What the user can do about it, in words that fit every host (no setting or flag names). */
     readonly hint?: string,
+    /** The knob that gets past it, worded by the host (see `RequestKnob`). */
+    readonly knob?: RequestKnob,
   ) {
     super(message);
     this.name = 'RequestError';
   }
+}
+
+/** The error for a request from an untrusted workspace. */
+export function untrustedError(method: string, url: string): RequestError {
+  return new RequestError(
+    'untrusted',
+    `Not sending ${method} ${url}: requests are never sent from an untrusted workspace.`,
+    url,
+    'Trust this workspace to send requests.',
+  );
+}
+
+/** The error for a URL that is not absolute http(s). */
+export function invalidUrlError(url: string): RequestError {
+  return new RequestError(
+    'invalid-url',
+    `"${url}" is not an http(s) URL.`,
+    url,
+    'Check the base URL, the path parameters and any {{variables}}.',
+  );
 }
 
 export interface SendOptions {
@@ -170,73 +198,114 @@ function duration(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
+/** What an undici / socket error says, gathered from the error and its causes. */
+interface ErrorFacts {
+  readonly code: string;
+  readonly name: string;
+  readonly message: string;
+  readonly url: string;
+  readonly origin: string;
+  readonly timeoutMs: number;
+}
+
+function errorFacts(e: unknown, url: string, timeoutMs: number): ErrorFacts {
+  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException; errors?: NodeJS.ErrnoException[] };
+  return {
+    code: err.code ?? err.cause?.code ?? err.errors?.[0]?.code ?? '',
+    name: err.name ?? '',
+    message: err.message ?? String(e),
+    url,
+    origin: originOf(url),
+    timeoutMs,
+  };
+}
+
+function timeoutError(f: ErrorFacts): RequestError | undefined {
+  if (f.name !== 'TimeoutError' && !/TIMEOUT/.test(f.code)) return undefined;
+  return new RequestError(
+    'timeout',
+    `No response from ${f.origin} within ${duration(f.timeoutMs)} (${f.url}).`,
+    f.url,
+    'The handler may be stuck (an await that never settles?) or the server is busy compiling.',
+    'timeout',
+  );
+}
+
+function cancelledError(f: ErrorFacts): RequestError | undefined {
+  if (f.name !== 'AbortError' && f.code !== 'UND_ERR_ABORTED' && f.code !== 'ABORT_ERR') return undefined;
+  return new RequestError('cancelled', `Request to ${f.url} cancelled.`, f.url);
+}
+
+function refusedError(f: ErrorFacts): RequestError | undefined {
+  if (f.code !== 'ECONNREFUSED') return undefined;
+  return new RequestError(
+    'refused',
+    `Nothing answers at ${f.origin} (connection refused).`,
+    f.url,
+    'Start the dev server (`next dev`).',
+    'baseUrl',
+  );
+}
+
+function dnsError(f: ErrorFacts): RequestError | undefined {
+  if (f.code !== 'ENOTFOUND' && f.code !== 'EAI_AGAIN' && f.code !== 'EAI_NONAME') return undefined;
+  return new RequestError(
+    'dns',
+    `The host of ${f.origin} could not be found (${f.code}).`,
+    f.url,
+    'Check the host name in the base URL (or the URL you typed).',
+    'baseUrl',
+  );
+}
+
+function tlsError(f: ErrorFacts): RequestError | undefined {
+  if (!/CERT|SSL|TLS|EPROTO/.test(f.code) && !/certificate|SSL routines|TLS/i.test(f.message)) return undefined;
+  return new RequestError(
+    'tls',
+    `The TLS (https) connection to ${f.origin} failed: ${f.code || f.message}.`,
+    f.url,
+    /WRONG_VERSION|wrong version/i.test(f.code + f.message)
+      ? 'The server speaks plain HTTP: use http:// instead of https://.'
+      : "Trust the server's certificate, or use http:// for a local dev server.",
+  );
+}
+
+function protocolError(f: ErrorFacts): RequestError | undefined {
+  if (f.name !== 'HTTPParserError' && !/^HPE_/.test(f.code)) return undefined;
+  return new RequestError(
+    'protocol',
+    `The server at ${f.origin} did not answer with HTTP (${f.message}).`,
+    f.url,
+    f.url.startsWith('http:')
+      ? 'If it is an https server (`next dev --experimental-https`), use https://.'
+      : 'Check that the base URL points at the Next.js dev server.',
+  );
+}
+
+function resetError(f: ErrorFacts): RequestError | undefined {
+  const reset =
+    ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].includes(f.code) || /closed|terminated|aborted/i.test(f.message);
+  if (!reset) return undefined;
+  return new RequestError(
+    'reset',
+    `The server at ${f.origin} closed the connection before the response was complete (${f.url}).`,
+    f.url,
+    "Check the dev server's terminal: the handler may have crashed or the server restarted.",
+  );
+}
+
+/** Tried in order: the first that recognizes the error words it. */
+const CLASSIFIERS = [timeoutError, cancelledError, refusedError, dnsError, tlsError, protocolError, resetError];
+
 /** Plain-language failure for an undici / socket error: one sentence naming the URL, and a hint. */
 export function describeError(e: unknown, url: string, timeoutMs: number): RequestError {
   if (e instanceof RequestError) return e;
-  const err = e as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException; errors?: NodeJS.ErrnoException[] };
-  const code = err.code ?? err.cause?.code ?? err.errors?.[0]?.code ?? '';
-  const name = err.name ?? '';
-  const message = err.message ?? String(e);
-  const origin = originOf(url);
-  if (name === 'TimeoutError' || /TIMEOUT/.test(code)) {
-    return new RequestError(
-      'timeout',
-      `No response from ${origin} within ${duration(timeoutMs)} (${url}).`,
-      url,
-      'The handler may be stuck (an await that never settles?) or the server is busy compiling. Raise nextRouteKit.request.timeoutMs for slow endpoints.',
-    );
+  const facts = errorFacts(e, url, timeoutMs);
+  for (const classify of CLASSIFIERS) {
+    const error = classify(facts);
+    if (error) return error;
   }
-  if (name === 'AbortError' || code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR')
-    return new RequestError('cancelled', `Request to ${url} cancelled.`, url);
-  if (code === 'ECONNREFUSED') {
-    return new RequestError(
-      'refused',
-      `Nothing answers at ${origin} (connection refused).`,
-      url,
-      'Start the dev server (`next dev`), or set nextRouteKit.request.baseUrl to where it runs.',
-    );
-  }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-    return new RequestError(
-      'dns',
-      `The host of ${origin} could not be found (${code}).`,
-      url,
-      'Check the host name in nextRouteKit.request.baseUrl (or the URL you typed).',
-    );
-  }
-  if (/CERT|SSL|TLS|EPROTO/.test(code) || /certificate|SSL routines|TLS/i.test(message)) {
-    return new RequestError(
-      'tls',
-      `The TLS (https) connection to ${origin} failed: ${code || message}.`,
-      url,
-      /WRONG_VERSION|wrong version/i.test(code + message)
-        ? 'The server speaks plain HTTP: use http:// instead of https://.'
-        : "Trust the server's certificate, or use http:// for a local dev server.",
-    );
-  }
-  if (name === 'HTTPParserError' || /^HPE_/.test(code)) {
-    return new RequestError(
-      'protocol',
-      `The server at ${origin} did not answer with HTTP (${message}).`,
-      url,
-      url.startsWith('http:')
-        ? 'If it is an https server (`next dev --experimental-https`), use https://.'
-        : 'Check that the base URL points at the Next.js dev server.',
-    );
-  }
-  if (
-    code === 'ECONNRESET' ||
-    code === 'UND_ERR_SOCKET' ||
-    code === 'EPIPE' ||
-    /closed|terminated|aborted/i.test(message)
-  ) {
-    return new RequestError(
-      'reset',
-      `The server at ${origin} closed the connection before the response was complete (${url}).`,
-      url,
-      "Check the dev server's terminal: the handler may have crashed or the server restarted.",
-    );
-  }
+  const { message, code } = facts;
   return new RequestError('other', `The request to ${url} failed: ${message}${code ? ` (${code})` : ''}.`, url);
 }
 
@@ -269,116 +338,188 @@ export function discardFullBody(result: Pick<ResponseResult, 'fullBodyFile'> | u
   if (result?.fullBodyFile) fs.rmSync(result.fullBodyFile, { force: true });
 }
 
+/** One hop on the wire: the first request, then each redirect followed. */
+interface Hop {
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  readonly body?: string;
+}
+
+function isCredential([name]: readonly [string, string]): boolean {
+  return CREDENTIAL_HEADERS.has(name.toLowerCase());
+}
+
+/** The first hop: refused from an untrusted workspace or for a non-http(s) URL; credentials only for their origin. */
+function firstHop(spec: RequestSpec, options: SendOptions): Hop {
+  if (options.isTrusted && !options.isTrusted()) throw untrustedError(spec.method, spec.url);
+  let url: URL;
+  try {
+    url = new URL(spec.url);
+  } catch {
+    throw invalidUrlError(spec.url);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw invalidUrlError(spec.url);
+  if (options.signal?.aborted) throw new RequestError('cancelled', `Request to ${spec.url} cancelled.`, spec.url);
+  const credentialsOrigin = options.credentialsOrigin ?? url.origin;
+  const headers = spec.headers.filter((h) => !isCredential(h) || url.origin === credentialsOrigin);
+  return { url, method: spec.method.toUpperCase(), headers, ...(spec.body !== undefined ? { body: spec.body } : {}) };
+}
+
+/** Headers as undici takes them: one value per name, repeated ones joined (`; ` for Cookie). */
+function headerObject(headers: Hop['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of headers) {
+    const key = k.toLowerCase();
+    out[key] = out[key] !== undefined ? `${out[key]}${key === 'cookie' ? '; ' : ', '}${v}` : v;
+  }
+  return out;
+}
+
+/** Where redirects stand: the hops taken and the requests seen (to stop a loop). */
+interface RedirectState {
+  readonly specUrl: string;
+  readonly credentialsOrigin: string;
+  readonly maxRedirects: number;
+  readonly hops: RedirectHop[];
+  readonly seen: Set<string>;
+}
+
+/** The hop after a redirect: credentials dropped for another origin, POST turned into GET where browsers do. */
+function redirectHop(hop: Hop, status: number, location: string, state: RedirectState): Hop {
+  let next: URL;
+  try {
+    next = new URL(location, hop.url);
+  } catch {
+    const url = hop.url.toString();
+    throw new RequestError('redirects', `${url} redirected (${status}) to "${location}", which is not a URL.`, url);
+  }
+  state.seen.add(`${hop.method} ${hop.url}`);
+  const loop = state.seen.has(`${hop.method} ${next}`);
+  if (state.hops.length >= state.maxRedirects || loop) {
+    const count = state.hops.length + 1;
+    throw new RequestError(
+      'redirects',
+      `Stopped after ${count} redirect${count > 1 ? 's' : ''}${loop ? ' (a redirect loop)' : ''}: the last was ${status} from ${hop.url} to ${next}.`,
+      state.specUrl,
+      undefined,
+      'followRedirects',
+    );
+  }
+  let headers = next.origin === state.credentialsOrigin ? hop.headers : hop.headers.filter((h) => !isCredential(h));
+  state.hops.push({
+    status,
+    from: hop.url.toString(),
+    to: next.toString(),
+    droppedCredentials: headers.length < hop.headers.length,
+  });
+  if (status === 303 || ((status === 301 || status === 302) && hop.method === 'POST')) {
+    headers = headers.filter(([k]) => !/^content-(type|length)$/i.test(k));
+    return { url: next, method: hop.method === 'HEAD' ? 'HEAD' : 'GET', headers };
+  }
+  return { ...hop, url: next, headers };
+}
+
+/** Adds a jar's cookies to requests and stores Set-Cookie from responses, remembering names for the result. */
+class CookieTracker {
+  private readonly stored = new Set<string>();
+  private readonly refused: string[] = [];
+  private sent: string[] = [];
+
+  constructor(
+    private readonly jar: CookieStore,
+    private readonly credentialsOrigin: string,
+  ) {}
+
+  /** The hop's headers as undici takes them, with the jar's cookies the request does not already name (its origin only). */
+  async headersFor(hop: Hop): Promise<Record<string, string>> {
+    const out = headerObject(hop.headers);
+    if (hop.url.origin !== this.credentialsOrigin) return out;
+    const fromJar = (await this.jar.cookieHeader(hop.url.toString())) ?? '';
+    const explicit = new Set((out['cookie'] ?? '').split(';').map((p) => p.split('=')[0]!.trim()));
+    const added = fromJar.split('; ').filter((pair) => pair && !explicit.has(pair.split('=')[0]!.trim()));
+    this.sent = added.map((pair) => pair.split('=')[0]!);
+    if (added.length) out['cookie'] = [out['cookie'], ...added].filter(Boolean).join('; ');
+    return out;
+  }
+
+  async storeFrom(url: string, headers: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const setCookies = headers.filter(([k]) => k.toLowerCase() === 'set-cookie').map(([, v]) => v);
+    if (!setCookies.length) return;
+    const outcome = await this.jar.store(url, setCookies);
+    if (!outcome) return;
+    outcome.stored.forEach((n) => this.stored.add(n));
+    this.refused.push(...outcome.refused);
+    if (outcome.evicted) this.refused.push(`${outcome.evicted} older cookies dropped to keep the jar bounded`);
+  }
+
+  activity(): CookieActivity {
+    return { stored: [...this.stored], refused: [...this.refused], sent: [...this.sent] };
+  }
+}
+
+async function dispatch(
+  hop: Hop,
+  dispatcher: Dispatcher,
+  signal: AbortSignal,
+  timeoutMs: number,
+  cookies?: CookieTracker,
+): Promise<Dispatcher.ResponseData> {
+  const headers = cookies ? await cookies.headersFor(hop) : headerObject(hop.headers);
+  try {
+    return await undiciRequest(hop.url, {
+      method: hop.method as Dispatcher.HttpMethod,
+      headers,
+      ...(hop.body !== undefined && hop.method !== 'GET' && hop.method !== 'HEAD' ? { body: hop.body } : {}),
+      dispatcher,
+      signal,
+    });
+  } catch (e) {
+    throw describeError(e, hop.url.toString(), timeoutMs);
+  }
+}
+
 /** Sends `spec` (variables already filled in) and reads the response. Throws `RequestError`. */
 export async function sendRequest(spec: RequestSpec, options: SendOptions = {}): Promise<ResponseResult> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const now = options.now ?? (() => performance.now());
-  if (options.isTrusted && !options.isTrusted()) {
-    throw new RequestError(
-      'untrusted',
-      `Not sending ${spec.method} ${spec.url}: requests are never sent from an untrusted workspace.`,
-      spec.url,
-      'Trust this workspace (Manage Workspace Trust) to send requests.',
-    );
-  }
-  let url: URL;
-  try {
-    url = new URL(spec.url);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
-  } catch {
-    throw new RequestError(
-      'invalid-url',
-      `"${spec.url}" is not an http(s) URL.`,
-      spec.url,
-      'Check the base URL, the path parameters and any {{variables}}.',
-    );
-  }
-  if (options.signal?.aborted) throw new RequestError('cancelled', `Request to ${spec.url} cancelled.`, spec.url);
+  let hop = firstHop(spec, options);
   const timeout = AbortSignal.timeout(timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const ownDispatcher = options.dispatcher ? undefined : createDispatcher(timeoutMs);
-  const dispatcher = options.dispatcher ?? ownDispatcher!;
-  const credentialsOrigin = options.credentialsOrigin ?? url.origin;
-  const redirects: RedirectHop[] = [];
+  const redirects: RedirectState = {
+    specUrl: spec.url,
+    credentialsOrigin: options.credentialsOrigin ?? hop.url.origin,
+    maxRedirects: options.maxRedirects ?? 10,
+    hops: [],
+    seen: new Set(),
+  };
+  const cookies = options.cookieJar ? new CookieTracker(options.cookieJar, redirects.credentialsOrigin) : undefined;
   const started = now();
-
-  let method = spec.method.toUpperCase();
-  let body = spec.body;
-  let headers = spec.headers.filter(
-    ([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase()) || url.origin === credentialsOrigin,
-  );
-  const maxRedirects = options.maxRedirects ?? 10;
-  const seen = new Set<string>();
-  const cookies = options.cookieJar ? new CookieTracker(options.cookieJar) : undefined;
   try {
     for (;;) {
-      const headerObj: Record<string, string> = {};
-      for (const [k, v] of headers) {
-        const key = k.toLowerCase();
-        headerObj[key] = headerObj[key] !== undefined ? `${headerObj[key]}${key === 'cookie' ? '; ' : ', '}${v}` : v;
-      }
-      if (cookies && url.origin === credentialsOrigin) await cookies.addTo(headerObj, url.toString());
-      let res: Dispatcher.ResponseData;
-      try {
-        res = await undiciRequest(url, {
-          method: method as Dispatcher.HttpMethod,
-          headers: headerObj,
-          ...(body !== undefined && method !== 'GET' && method !== 'HEAD' ? { body } : {}),
-          dispatcher,
+      const res = await dispatch(hop, options.dispatcher ?? ownDispatcher!, signal, timeoutMs, cookies);
+      const headers = headerList(res.headers as Record<string, string | string[] | undefined>);
+      await cookies?.storeFrom(hop.url.toString(), headers);
+      const location = headerValue(headers, 'location');
+      if (!options.followRedirects || !REDIRECT_STATUSES.has(res.statusCode) || !location) {
+        const url = hop.url.toString();
+        const ctx = {
+          url,
+          method: hop.method,
+          headers,
+          started,
+          redirects: redirects.hops,
+          timeoutMs,
+          now,
           signal,
-        });
-      } catch (e) {
-        throw describeError(e, url.toString(), timeoutMs);
+          timeout,
+          ...(cookies ? { cookies: cookies.activity() } : {}),
+        };
+        return await readResponse(res, ctx, options);
       }
-      const status = res.statusCode;
-      const list = headerList(res.headers as Record<string, string | string[] | undefined>);
-      await cookies?.storeFrom(url.toString(), list);
-      const location = headerValue(list, 'location');
-      if (options.followRedirects && REDIRECT_STATUSES.has(status) && location) {
-        await res.body.dump().catch(() => undefined);
-        let next: URL;
-        try {
-          next = new URL(location, url);
-        } catch {
-          throw new RequestError(
-            'redirects',
-            `${url} redirected (${status}) to "${location}", which is not a URL.`,
-            url.toString(),
-          );
-        }
-        seen.add(`${method} ${url}`);
-        if (redirects.length >= maxRedirects || seen.has(`${method} ${next}`)) {
-          const loop = seen.has(`${method} ${next}`);
-          throw new RequestError(
-            'redirects',
-            `Stopped after ${redirects.length + 1} redirect${redirects.length ? 's' : ''}${loop ? ' (a redirect loop)' : ''}: the last was ${status} from ${url} to ${next}.`,
-            spec.url,
-            'Turn nextRouteKit.request.followRedirects off to see the first redirect.',
-          );
-        }
-        const before = headers.length;
-        if (next.origin !== credentialsOrigin)
-          headers = headers.filter(([k]) => !CREDENTIAL_HEADERS.has(k.toLowerCase()));
-        redirects.push({
-          status,
-          from: url.toString(),
-          to: next.toString(),
-          droppedCredentials: headers.length < before,
-        });
-        if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
-          if (method !== 'HEAD') method = 'GET';
-          body = undefined;
-          headers = headers.filter(([k]) => !/^content-(type|length)$/i.test(k));
-        }
-        url = next;
-        continue;
-      }
-      return await readResponse(
-        res,
-        { url: url.toString(), method, headers: list, started, redirects, timeoutMs, now, signal, timeout },
-        options,
-        cookies?.activity(),
-      );
+      await res.body.dump().catch(() => undefined);
+      hop = redirectHop(hop, res.statusCode, location, redirects);
     }
   } finally {
     await ownDispatcher?.close().catch(() => undefined);
@@ -388,6 +529,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
 interface ReadContext {
   readonly url: string;
   readonly method: string;
+  readonly cookies?: CookieActivity;
   readonly headers: Array<[string, string]>;
   readonly started: number;
   readonly redirects: RedirectHop[];
@@ -425,212 +567,269 @@ class Spill {
   }
 }
 
-/** Adds a jar's cookies to requests and stores Set-Cookie from responses, remembering names for the result. */
-class CookieTracker {
-  private readonly stored = new Set<string>();
-  private readonly refused: string[] = [];
-  private sent: string[] = [];
+interface BodyLimits {
+  /** Bytes kept for display. */
+  readonly maxDisplay: number;
+  /** Keep the bytes beyond the display cap in a temp file. */
+  readonly keepFull: boolean;
+  /** The most the temp file holds. */
+  readonly maxFull: number;
+  readonly tempDir: string | undefined;
+}
 
-  constructor(private readonly jar: CookieStore) {}
+function bodyLimits(options: SendOptions): BodyLimits {
+  return {
+    maxDisplay: options.maxDisplayBytes ?? 5 * 1024 * 1024,
+    keepFull: options.keepFullBody ?? true,
+    maxFull: options.maxFullBytes ?? MAX_FULL_BYTES,
+    tempDir: options.tempDir,
+  };
+}
 
-  /** Appends the jar's cookies the request does not already name. */
-  async addTo(headerObj: Record<string, string>, url: string): Promise<void> {
-    const fromJar = await this.jar.cookieHeader(url);
-    const explicit = new Set((headerObj['cookie'] ?? '').split(';').map((p) => p.split('=')[0]!.trim()));
-    const added = fromJar.split('; ').filter((pair) => pair && !explicit.has(pair.split('=')[0]!.trim()));
-    this.sent = added.map((pair) => pair.split('=')[0]!);
-    if (added.length) headerObj['cookie'] = [headerObj['cookie'], ...added].filter(Boolean).join('; ');
+/**
+ * Takes the (decoded) body chunk by chunk: the first `maxDisplay` bytes for display (handed
+ * on to `onChunk` as text), everything once past the cap in a temp file up to `maxFull`.
+ */
+class BodySink {
+  readonly display: Buffer[] = [];
+  shown = 0;
+  truncated = false;
+  fullTooBig = false;
+  spill: Spill | undefined;
+  looksBinary: boolean;
+  private readonly streamDecoder = new TextDecoder('utf-8');
+
+  constructor(
+    private readonly limits: BodyLimits,
+    textual: boolean,
+    private readonly onChunk: ((text: string) => void) | undefined,
+  ) {
+    this.looksBinary = !textual;
   }
 
-  async storeFrom(url: string, headers: ReadonlyArray<readonly [string, string]>): Promise<void> {
-    const setCookies = headers.filter(([k]) => k.toLowerCase() === 'set-cookie').map(([, v]) => v);
-    if (!setCookies.length) return;
-    const outcome = await this.jar.store(url, setCookies);
-    outcome.stored.forEach((n) => this.stored.add(n));
-    this.refused.push(...outcome.refused);
-    if (outcome.evicted) this.refused.push(`${outcome.evicted} older cookies dropped to keep the jar bounded`);
+  async take(chunk: Buffer): Promise<void> {
+    if (this.shown === 0 && !this.looksBinary && chunk.subarray(0, 1024).includes(0)) this.looksBinary = true;
+    if (this.shown >= this.limits.maxDisplay) return this.overflow(chunk);
+    const part = chunk.subarray(0, this.limits.maxDisplay - this.shown);
+    this.display.push(part);
+    this.shown += part.length;
+    if (!this.looksBinary && this.onChunk) this.onChunk(this.streamDecoder.decode(part, { stream: true }));
+    if (part.length === chunk.length) return;
+    this.truncated = true;
+    if (!this.limits.keepFull) return;
+    this.spill = new Spill(tempFile(this.limits.tempDir));
+    for (const c of this.display) await this.spill.write(c);
+    await this.spill.write(chunk.subarray(part.length));
   }
 
-  activity(): CookieActivity {
-    return { stored: [...this.stored], refused: [...this.refused], sent: [...this.sent] };
+  private async overflow(chunk: Buffer): Promise<void> {
+    this.truncated = true;
+    if (!this.spill || this.fullTooBig) return;
+    if (this.spill.written + chunk.length > this.limits.maxFull) this.fullTooBig = true;
+    else await this.spill.write(chunk);
+  }
+
+  /** Closes the temp file; when that fails, it is deleted and the reason returned. */
+  async close(): Promise<string | undefined> {
+    if (!this.spill) return undefined;
+    try {
+      await this.spill.end();
+      return undefined;
+    } catch (e) {
+      this.dropSpill();
+      return `The full body could not be kept on disk (${(e as Error).message}).`;
+    }
+  }
+
+  dropSpill(): void {
+    this.spill?.discard();
+    this.spill = undefined;
   }
 }
 
-async function readResponse(
-  res: Dispatcher.ResponseData,
+/** The bytes as they came off the wire: counted, and the first 64 KB kept to show when decoding fails. */
+class Wire {
+  bytes = 0;
+  readonly prefix: Buffer[] = [];
+  private prefixBytes = 0;
+
+  take(chunk: Buffer, keepPrefix: boolean): void {
+    this.bytes += chunk.length;
+    if (!keepPrefix || this.prefixBytes >= 64 * 1024) return;
+    this.prefix.push(chunk);
+    this.prefixBytes += chunk.length;
+  }
+}
+
+/** A decompressor for `Content-Encoding` gzip / br / deflate (undici never decodes on its own). */
+function contentDecoder(encoding: string | undefined): zlib.Gunzip | zlib.BrotliDecompress | zlib.Inflate | undefined {
+  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.createGunzip();
+  if (encoding === 'br') return zlib.createBrotliDecompress();
+  if (encoding === 'deflate') return zlib.createInflate();
+  return undefined;
+}
+
+/** How reading the body ended, when not normally. */
+interface ReadEnd {
+  readonly incomplete?: 'timeout' | 'cancelled';
+  readonly decodeFailed?: Error;
+}
+
+function isDecodeError(e: NodeJS.ErrnoException): boolean {
+  return (
+    /^Z_/.test(e.code ?? '') ||
+    e.code === 'ERR__ERROR_FORMAT_PADDING_1' ||
+    (/incorrect header|invalid|unexpected end/i.test(e.message) && !/socket|closed|terminated/i.test(e.message))
+  );
+}
+
+/** The body piped through `decoder` into `sink`. Stopped by timeout or cancel: what came is kept. */
+async function drainBody(
+  body: Readable,
+  decoder: ReturnType<typeof contentDecoder>,
+  sink: BodySink,
+  wire: Wire,
   ctx: ReadContext,
   options: SendOptions,
-  cookies?: CookieActivity,
-): Promise<ResponseResult> {
-  const maxDisplay = options.maxDisplayBytes ?? 5 * 1024 * 1024;
-  const head: ResponseHead = {
+): Promise<ReadEnd> {
+  let source = body as AsyncIterable<Buffer>;
+  if (decoder) {
+    body.on('data', (c: Buffer) => wire.take(c, true));
+    source = pipeline(body, decoder, () => undefined) as unknown as AsyncIterable<Buffer>;
+  }
+  try {
+    for await (const chunk of source) {
+      if (!decoder) wire.take(chunk, false);
+      await sink.take(chunk);
+    }
+    return {};
+  } catch (e) {
+    body.destroy();
+    if (ctx.signal.aborted)
+      return { incomplete: ctx.timeout.aborted && !options.signal?.aborted ? 'timeout' : 'cancelled' };
+    if (decoder && isDecodeError(e as NodeJS.ErrnoException)) return { decodeFailed: e as Error };
+    sink.dropSpill();
+    throw describeError(e, ctx.url, ctx.timeoutMs);
+  }
+}
+
+/** What the reader is told about decoding; an undecodable body falls back to the bytes as received. */
+function decodingNotes(encoding: string | undefined, decoded: boolean, end: ReadEnd, wire: Wire): string[] {
+  if (end.decodeFailed)
+    return [
+      `The body says Content-Encoding: ${encoding} but could not be decoded (${end.decodeFailed.message}); showing the bytes as received.`,
+    ];
+  if (decoded) return [`Decoded from ${encoding} for display (${formatBytes(wire.bytes)} on the wire).`];
+  if (encoding && encoding !== 'identity') return [`Content-Encoding ${encoding} is not decoded for display.`];
+  return [];
+}
+
+function hexStart(raw: Buffer): string {
+  return raw
+    .subarray(0, 16)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
+}
+
+/** The body as displayed: empty, a binary summary, or text (flagged when it is not valid UTF-8). */
+function displayedBody(
+  raw: Buffer,
+  sink: BodySink,
+  contentType: string | undefined,
+  wireBytes: number,
+  partial: boolean,
+): ResponseBody {
+  if (raw.length === 0) return { kind: 'empty' };
+  if (sink.looksBinary) {
+    const summary = `${contentType ?? 'no content type'}, ${formatBytes(wireBytes)}, starts with ${hexStart(raw)}`;
+    return { kind: 'binary', summary, truncated: sink.truncated };
+  }
+  let invalidUtf8 = false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(raw, { stream: partial });
+  } catch {
+    invalidUtf8 = true;
+  }
+  return { kind: 'text', text: new TextDecoder('utf-8').decode(raw), truncated: sink.truncated, invalidUtf8 };
+}
+
+function truncationNote(sink: BodySink, limits: BodyLimits, wireBytes: number, decoded: boolean): string {
+  const first = `Showing the first ${formatBytes(limits.maxDisplay)}`;
+  if (sink.spill && !sink.fullTooBig)
+    return `${first} of ${formatBytes(sink.spill.written)}; the full body is kept for Save Full Response.`;
+  if (sink.spill)
+    return `${first}; ${formatBytes(sink.spill.written)} kept for Save Full Response (the rest exceeded ${formatBytes(limits.maxFull)}).`;
+  const rest = formatBytes(Math.max(0, wireBytes - sink.shown));
+  return `${first}; the rest (${rest}${decoded ? ' on the wire' : ''}) was not kept.`;
+}
+
+function incompleteNote(incomplete: ReadEnd['incomplete'], timeoutMs: number): string[] {
+  if (incomplete === 'timeout')
+    return [`Stopped after ${duration(timeoutMs)} with the body still arriving; showing what came.`];
+  if (incomplete === 'cancelled') return ['Cancelled with the body still arriving; showing what came.'];
+  return [];
+}
+
+function responseHead(res: Dispatcher.ResponseData, ctx: ReadContext): ResponseHead {
+  return {
     url: ctx.url,
     status: res.statusCode,
     statusText: STATUS_CODES[res.statusCode] ?? '',
     headers: ctx.headers,
     ttfbMs: ctx.now() - ctx.started,
   };
+}
+
+/** Reads the body after the headers: drain, close the spill, fall back when decoding failed, describe. */
+async function readResponse(
+  res: Dispatcher.ResponseData,
+  ctx: ReadContext,
+  options: SendOptions,
+): Promise<ResponseResult> {
+  const head = responseHead(res, ctx);
   options.onHeaders?.(head);
   const contentType = headerValue(ctx.headers, 'content-type');
   const encoding = headerValue(ctx.headers, 'content-encoding')?.trim().toLowerCase();
-  const notes: string[] = [];
-  const decoder =
-    encoding === 'gzip' || encoding === 'x-gzip'
-      ? zlib.createGunzip()
-      : encoding === 'br'
-        ? zlib.createBrotliDecompress()
-        : encoding === 'deflate'
-          ? zlib.createInflate()
-          : undefined;
-  const textual = !contentType || TEXTUAL.test(contentType);
-  const keepFull = options.keepFullBody ?? true;
-  const maxFull = options.maxFullBytes ?? MAX_FULL_BYTES;
-
-  let bytes = 0;
-  let shown = 0;
-  let truncated = false;
-  let fullTooBig = false;
-  const display: Buffer[] = [];
-  /** The first bytes as received, to show when decoding fails. */
-  const wirePrefix: Buffer[] = [];
-  let wirePrefixBytes = 0;
-  let spill: Spill | undefined;
-  let looksBinary = !textual;
-  const streamDecoder = new TextDecoder('utf-8');
-
-  const consume = async (chunk: Buffer): Promise<void> => {
-    if (shown === 0 && !looksBinary && chunk.subarray(0, 1024).includes(0)) looksBinary = true;
-    if (shown < maxDisplay) {
-      const part = chunk.subarray(0, maxDisplay - shown);
-      display.push(part);
-      shown += part.length;
-      if (!looksBinary && options.onChunk) options.onChunk(streamDecoder.decode(part, { stream: true }));
-      if (part.length === chunk.length) return;
-      truncated = true;
-      if (keepFull) {
-        spill = new Spill(tempFile(options.tempDir));
-        for (const c of display) await spill.write(c);
-        await spill.write(chunk.subarray(part.length));
-      }
-      return;
-    }
-    truncated = true;
-    if (spill && !fullTooBig) {
-      if (spill.written + chunk.length > maxFull) fullTooBig = true;
-      else await spill.write(chunk);
-    }
-  };
-
-  let source: AsyncIterable<Buffer>;
-  const body = res.body as unknown as Readable;
-  if (decoder) {
-    body.on('data', (c: Buffer) => {
-      bytes += c.length;
-      if (wirePrefixBytes < 64 * 1024) {
-        wirePrefix.push(c);
-        wirePrefixBytes += c.length;
-      }
-    });
-    source = pipeline(body, decoder, () => undefined) as unknown as AsyncIterable<Buffer>;
-  } else source = body as unknown as AsyncIterable<Buffer>;
-
-  let incomplete: ResponseResult['incomplete'];
-  let decodeFailed: Error | undefined;
-  try {
-    for await (const chunk of source) {
-      if (!decoder) bytes += chunk.length;
-      await consume(chunk);
-    }
-  } catch (e) {
-    const z = e as NodeJS.ErrnoException;
-    if (ctx.signal.aborted) {
-      incomplete = ctx.timeout.aborted && !options.signal?.aborted ? 'timeout' : 'cancelled';
-      body.destroy();
-    } else if (
-      decoder &&
-      (/^Z_/.test(z.code ?? '') ||
-        z.code === 'ERR__ERROR_FORMAT_PADDING_1' ||
-        (/incorrect header|invalid|unexpected end/i.test(z.message) && !/socket|closed|terminated/i.test(z.message)))
-    ) {
-      decodeFailed = z;
-      body.destroy();
-    } else {
-      body.destroy();
-      spill?.discard();
-      throw describeError(e, ctx.url, ctx.timeoutMs);
-    }
+  const decoder = contentDecoder(encoding);
+  const limits = bodyLimits(options);
+  const sink = new BodySink(limits, !contentType || TEXTUAL.test(contentType), options.onChunk);
+  const wire = new Wire();
+  const end = await drainBody(res.body as unknown as Readable, decoder, sink, wire, ctx, options);
+  const spillNote = await sink.close();
+  if (end.decodeFailed) {
+    sink.display.splice(0, sink.display.length, Buffer.concat(wire.prefix).subarray(0, limits.maxDisplay));
+    sink.looksBinary = true;
+    sink.dropSpill();
   }
-  if (spill) {
-    try {
-      await spill.end();
-    } catch (e) {
-      spill.discard();
-      spill = undefined;
-      notes.push(`The full body could not be kept on disk (${(e as Error).message}).`);
-    }
-  }
-
-  if (decodeFailed) {
-    notes.push(
-      `The body says Content-Encoding: ${encoding} but could not be decoded (${decodeFailed.message}); showing the bytes as received.`,
-    );
-    display.splice(0, display.length, Buffer.concat(wirePrefix).subarray(0, maxDisplay));
-    looksBinary = true;
-    spill?.discard();
-    spill = undefined;
-  } else if (decoder) notes.push(`Decoded from ${encoding} for display (${formatBytes(bytes)} on the wire).`);
-  if (!decoder && encoding && encoding !== 'identity')
-    notes.push(`Content-Encoding ${encoding} is not decoded for display.`);
-
-  const raw = Buffer.concat(display);
-  let shownBody: ResponseBody;
-  if (raw.length === 0) shownBody = { kind: 'empty' };
-  else if (looksBinary) {
-    shownBody = {
-      kind: 'binary',
-      summary: `${contentType ?? 'no content type'}, ${formatBytes(bytes)}, starts with ${raw
-        .subarray(0, 16)
-        .toString('hex')
-        .replace(/(..)(?!$)/g, '$1 ')}`,
-      truncated,
-    };
-  } else {
-    let invalidUtf8 = false;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(raw, { stream: truncated || !!incomplete });
-    } catch {
-      invalidUtf8 = true;
-    }
-    shownBody = { kind: 'text', text: new TextDecoder('utf-8').decode(raw), truncated, invalidUtf8 };
-    if (invalidUtf8) notes.push('The body is not valid UTF-8; invalid bytes are shown as \ufffd.');
-  }
-  if (truncated) {
-    notes.push(
-      spill && !fullTooBig
-        ? `Showing the first ${formatBytes(maxDisplay)} of ${formatBytes(spill.written)}; the full body is kept for Save Full Response.`
-        : spill
-          ? `Showing the first ${formatBytes(maxDisplay)}; ${formatBytes(spill.written)} kept for Save Full Response (the rest exceeded ${formatBytes(maxFull)}).`
-          : `Showing the first ${formatBytes(maxDisplay)}; the rest (${formatBytes(Math.max(0, bytes - shown))}${decoder ? ' on the wire' : ''}) was not kept.`,
-    );
-  }
-  const totalMs = ctx.now() - ctx.started;
-  if (incomplete === 'timeout')
-    notes.push(
-      `Stopped after ${duration(ctx.timeoutMs)} with the body still arriving; showing what came (nextRouteKit.request.timeoutMs).`,
-    );
-  if (incomplete === 'cancelled') notes.push('Cancelled with the body still arriving; showing what came.');
+  const decoded = !!decoder && !end.decodeFailed;
+  const body = displayedBody(
+    Buffer.concat(sink.display),
+    sink,
+    contentType,
+    wire.bytes,
+    sink.truncated || !!end.incomplete,
+  );
+  const notes = [
+    ...(spillNote ? [spillNote] : []),
+    ...decodingNotes(encoding, decoded, end, wire),
+    ...(body.kind === 'text' && body.invalidUtf8
+      ? ['The body is not valid UTF-8; invalid bytes are shown as \ufffd.']
+      : []),
+    ...(sink.truncated ? [truncationNote(sink, limits, wire.bytes, !!decoder)] : []),
+    ...incompleteNote(end.incomplete, ctx.timeoutMs),
+  ];
   return {
     ...head,
     method: ctx.method,
-    totalMs,
-    bytes,
+    totalMs: ctx.now() - ctx.started,
+    bytes: wire.bytes,
     ...(contentType ? { contentType } : {}),
-    ...(decoder && !decodeFailed ? { decoded: encoding! } : {}),
-    body: shownBody,
-    ...(spill ? { fullBodyFile: spill.file } : {}),
+    ...(decoded ? { decoded: encoding! } : {}),
+    body,
+    ...(sink.spill ? { fullBodyFile: sink.spill.file } : {}),
     redirects: ctx.redirects,
-    ...(cookies ? { cookies } : {}),
-    ...(incomplete ? { incomplete } : {}),
+    ...(ctx.cookies ? { cookies: ctx.cookies } : {}),
+    ...(end.incomplete ? { incomplete: end.incomplete } : {}),
     notes,
   };
 }

@@ -73,9 +73,13 @@ export default defineRule({
         // Replace explicit false values, then add what is absent.
         const replace: EditSpec[] = [];
         const add: string[] = [];
+        // Browsers drop a `SameSite=None` cookie that is not `Secure`, in development too.
+        const sameSiteValue = getPropertyValue(opts, 'sameSite');
+        const sameSiteNone = !!sameSiteValue && /^none$/i.test(String(literalValue(sameSiteValue)));
+        const secureText = sameSiteNone ? 'secure: true' : `secure: process.env.NODE_ENV === ${q}production${q}`;
         for (const [key, text] of [
           ['httpOnly', 'httpOnly: true'],
-          ['secure', `secure: process.env.NODE_ENV === ${q}production${q}`],
+          ['secure', secureText],
         ] as const) {
           if (!m[key]) continue;
           const prop = getProperty(opts, key);

@@ -126,7 +126,10 @@ export default defineRule({
       const clauseIndent = indentationAt(ctx.text, clause.getStart(sf));
       if (first) {
         const at = first.getStart(sf);
-        edits.push({ start: at, end: at, text: `${statement(name)}\n${indentationAt(ctx.text, at)}` });
+        // A one-line block (`catch (e) { log(e) }`) stays on one line.
+        const oneLine = !ctx.text.slice(clause.block.getStart(sf), at).includes('\n');
+        const after = oneLine ? ' ' : `\n${indentationAt(ctx.text, at)}`;
+        edits.push({ start: at, end: at, text: `${statement(name)}${after}` });
       } else {
         const at = clause.block.getStart(sf) + 1;
         edits.push({

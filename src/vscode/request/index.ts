@@ -7,6 +7,7 @@ import type { WorkspaceRoutes } from '../routeIndex';
 import { HttpCodeLenses, RouteCodeLenses } from './codeLens';
 import { RequestCommands } from './commands';
 import { RequestHistory } from './history';
+import { setBaseUrl } from './baseUrlActions';
 import { ResponseView } from './responseView';
 import { RequestRunner } from './runner';
 import { RequestSecrets } from './secrets';
@@ -55,11 +56,11 @@ export function createRequestFeature(
     'nextRouteKit.clearAuthToken': () => secrets.clearToken(),
     'nextRouteKit.setCookie': () => commands.setCookie(),
     'nextRouteKit.startDevServer': () => commands.startDevServer(),
-    'nextRouteKit.setBaseUrl': () => runner.setBaseUrl(vscode.window.activeTextEditor?.document.uri),
+    'nextRouteKit.setBaseUrl': () => setBaseUrl(vscode.window.activeTextEditor?.document.uri),
     'nextRouteKit.resendRequest': () => commands.resend(),
     'nextRouteKit.showResponse': () => view.reveal(),
     'nextRouteKit.saveFullResponse': () => commands.saveFullResponse(),
-    'nextRouteKit.editParams': () => runner.editParams(),
+    'nextRouteKit.editParams': () => runner.params.edit(),
   };
   const disposables: vscode.Disposable[] = [view, runner, new RouteCodeLenses(documents), new HttpCodeLenses()];
   return { handlers, disposables };

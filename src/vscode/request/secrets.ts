@@ -1,6 +1,5 @@
 /** Tokens and cookie values live in VS Code's SecretStorage (the OS keychain), never in settings or files. */
 import * as vscode from 'vscode';
-import type { Engine } from '../engine';
 
 const TOKEN_KEY = 'nextRouteKit.authToken';
 const COOKIE_PREFIX = 'nextRouteKit.cookie.';
@@ -54,17 +53,5 @@ export class RequestSecrets {
     });
     if (value === undefined) return;
     await this.secrets.store(COOKIE_PREFIX + cookieName, value);
-  }
-
-  /** Values for `{{authToken}}` and `{{cookie_<name>}}` placeholders. */
-  async variables(cookies: readonly string[], e: Engine): Promise<Record<string, string>> {
-    const out: Record<string, string> = {};
-    const token = await this.token();
-    if (token) out[e.AUTH_TOKEN_VARIABLE] = token;
-    for (const c of cookies) {
-      const v = await this.cookie(c);
-      if (v !== undefined) out[e.cookieVariable(c)] = v;
-    }
-    return out;
   }
 }

@@ -5,11 +5,20 @@ ruleTester(rule, {
   valid: [
     {
       name: 'cookies on a NextResponse',
-      code: `import { NextResponse } from 'next/server';\nexport async function POST() {\n  const res = NextResponse.json({ ok: true });\n  res.cookies.set('session', 'x', { httpOnly: true, secure: true, sameSite: 'lax' });\n  return res;\n}`,
+      code: `import { NextResponse } from 'next/server';
+export async function POST() {
+  const res = NextResponse.json({ ok: true });
+  res.cookies.set('session', 'x', { httpOnly: true, secure: true, sameSite: 'lax' });
+  return res;
+}`,
     },
     {
       name: 'cookies() from next/headers with a plain Response',
-      code: `import { cookies } from 'next/headers';\nexport async function POST() {\n  (await cookies()).set('theme', 'dark');\n  return Response.json({ ok: true });\n}`,
+      code: `import { cookies } from 'next/headers';
+export async function POST() {
+  (await cookies()).set('theme', 'dark');
+  return Response.json({ ok: true });
+}`,
     },
     {
       name: 'a Set-Cookie header on a plain Response',
@@ -21,49 +30,128 @@ ruleTester(rule, {
     },
     {
       name: 'new NextResponse',
-      code: `import { NextResponse } from 'next/server';\nexport async function DELETE() {\n  const res = new NextResponse(null, { status: 204 });\n  res.cookies.delete('session');\n  return res;\n}`,
+      code: `import { NextResponse } from 'next/server';
+export async function DELETE() {
+  const res = new NextResponse(null, { status: 204 });
+  res.cookies.delete('session');
+  return res;
+}`,
     },
     {
       name: 'a response from a helper we cannot see',
-      code: `export async function POST() {\n  const res = makeResponse();\n  res.cookies.set('a', 'b');\n  return res;\n}`,
+      code: `export async function POST() {
+  const res = makeResponse();
+  res.cookies.set('a', 'b');
+  return res;
+}`,
     },
   ],
   invalid: [
     {
       name: "the seed's session POST: cookies set on Response.json, switching to NextResponse",
       filename: 'app/api/session/route.js',
-      code: `export async function POST(request) {\n  const session = await createSession(await request.json())\n  const response = Response.json({ user: session.user }, { status: 201 })\n  response.cookies.set('sessionId', session.id, { httpOnly: true })\n  return response\n}\n`,
+      code: `export async function POST(request) {
+  const session = await createSession(await request.json())
+  const response = Response.json({ user: session.user }, { status: 201 })
+  response.cookies.set('sessionId', session.id, { httpOnly: true })
+  return response
+}
+`,
       errors: [{ messageId: 'plainResponse', line: 4, column: 3, data: { name: 'response', method: 'set' } }],
-      output: `import { NextResponse } from 'next/server'\n\nexport async function POST(request) {\n  const session = await createSession(await request.json())\n  const response = NextResponse.json({ user: session.user }, { status: 201 })\n  response.cookies.set('sessionId', session.id, { httpOnly: true })\n  return response\n}\n`,
+      output: `import { NextResponse } from 'next/server'
+
+export async function POST(request) {
+  const session = await createSession(await request.json())
+  const response = NextResponse.json({ user: session.user }, { status: 201 })
+  response.cookies.set('sessionId', session.id, { httpOnly: true })
+  return response
+}
+`,
     },
     {
       name: 'cookies deleted on new Response, with an existing next/server import',
-      code: `import { NextRequest } from 'next/server';\n\nexport async function DELETE(req: NextRequest) {\n  const res = new Response(null, { status: 204 });\n  res.cookies.delete('session');\n  return res;\n}\n`,
-      errors: [{ messageId: 'plainResponse', line: 5, data: { method: 'delete' } }],
-      output: `import { NextRequest, NextResponse } from 'next/server';\n\nexport async function DELETE(req: NextRequest) {\n  const res = new NextResponse(null, { status: 204 });\n  res.cookies.delete('session');\n  return res;\n}\n`,
+      code: `import { NextRequest } from 'next/server';
+
+export async function DELETE(req: NextRequest) {
+  const res = new Response(null, { status: 204 });
+  res.cookies.delete('session');
+  return res;
+}
+`,
+      errors: [{ messageId: 'plainResponse', line: 5, data: { name: 'res', method: 'delete' } }],
+      output: `import { NextRequest, NextResponse } from 'next/server';
+
+export async function DELETE(req: NextRequest) {
+  const res = new NextResponse(null, { status: 204 });
+  res.cookies.delete('session');
+  return res;
+}
+`,
     },
     {
       name: 'a chained call on Response.json',
-      code: `export async function POST() {\n  Response.json({}).cookies.set('a', 'b');\n  return new Response(null, { status: 204 });\n}`,
-      errors: [{ messageId: 'plainResponse' }],
+      code: `export async function POST() {
+  Response.json({}).cookies.set('a', 'b');
+  return new Response(null, { status: 204 });
+}`,
+      errors: [{ messageId: 'plainResponse', data: { name: 'Response.json({})', method: 'set' } }],
+      output: `import { NextResponse } from 'next/server';
+
+export async function POST() {
+  NextResponse.json({}).cookies.set('a', 'b');
+  return new Response(null, { status: 204 });
+}`,
     },
     {
       name: 'two cookie writes on the same plain response',
-      code: `export async function POST() {\n  const r = Response.json({});\n  r.cookies.set('a', '1');\n  r.cookies.set('b', '2');\n  return r;\n}`,
+      code: `export async function POST() {
+  const r = Response.json({});
+  r.cookies.set('a', '1');
+  r.cookies.set('b', '2');
+  return r;
+}`,
       errors: [
-        { messageId: 'plainResponse', line: 3 },
-        { messageId: 'plainResponse', line: 4 },
+        { messageId: 'plainResponse', line: 3, data: { name: 'r', method: 'set' } },
+        { messageId: 'plainResponse', line: 4, data: { name: 'r', method: 'set' } },
       ],
+      output: `import { NextResponse } from 'next/server';
+
+export async function POST() {
+  const r = NextResponse.json({});
+  r.cookies.set('a', '1');
+  r.cookies.set('b', '2');
+  return r;
+}`,
     },
     {
       name: 'cookies.get on a plain response',
-      code: `export async function GET() {\n  const r = new Response('x');\n  return Response.json({ c: r.cookies.get('a') });\n}`,
-      errors: [{ messageId: 'plainResponse' }],
+      code: `export async function GET() {
+  const r = new Response('x');
+  return Response.json({ c: r.cookies.get('a') });
+}`,
+      errors: [{ messageId: 'plainResponse', data: { name: 'r', method: 'get' } }],
+      output: `import { NextResponse } from 'next/server';
+
+export async function GET() {
+  const r = new NextResponse('x');
+  return Response.json({ c: r.cookies.get('a') });
+}`,
     },
     {
       name: 'a plain response in an arrow handler',
-      code: `export const POST = async () => {\n  const res = Response.json({ ok: true });\n  res.cookies.set('token', 't', { httpOnly: true, secure: true, sameSite: 'strict' });\n  return res;\n};`,
-      errors: [{ messageId: 'plainResponse' }],
+      code: `export const POST = async () => {
+  const res = Response.json({ ok: true });
+  res.cookies.set('token', 't', { httpOnly: true, secure: true, sameSite: 'strict' });
+  return res;
+};`,
+      errors: [{ messageId: 'plainResponse', data: { name: 'res', method: 'set' } }],
+      output: `import { NextResponse } from 'next/server';
+
+export const POST = async () => {
+  const res = NextResponse.json({ ok: true });
+  res.cookies.set('token', 't', { httpOnly: true, secure: true, sameSite: 'strict' });
+  return res;
+};`,
     },
   ],
 });

@@ -17,19 +17,39 @@ ruleTester(rule, {
     },
     {
       name: 'an origin from process.env with a non-null assertion or a configured fallback',
-      code: `export async function GET() {\n  const res = Response.json({});\n  res.headers.set('Access-Control-Allow-Origin', process.env['CLIENT_URL'] || process.env.APP_URL!);\n  return res;\n}`,
+      code: `export async function GET() {
+  const res = Response.json({});
+  res.headers.set('Access-Control-Allow-Origin', process.env['CLIENT_URL'] || process.env.APP_URL!);
+  return res;
+}`,
     },
     {
       name: 'a reflected origin with Vary: Origin in the init',
-      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  if (!origin || !ALLOWED.includes(origin)) return new Response(null, { status: 403 });\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });\n}`,
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  if (!origin || !ALLOWED.includes(origin)) return new Response(null, { status: 403 });
+  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });
+}`,
     },
     {
       name: 'a reflected origin with Vary appended',
-      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  const res = Response.json({});\n  if (origin && ALLOWED.has(origin)) res.headers.set('Access-Control-Allow-Origin', origin);\n  res.headers.append('Vary', 'Origin');\n  return res;\n}`,
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  const res = Response.json({});
+  if (origin && ALLOWED.has(origin)) res.headers.set('Access-Control-Allow-Origin', origin);
+  res.headers.append('Vary', 'Origin');
+  return res;
+}`,
     },
     {
       name: "a helper that starts from new Headers({ Vary: 'Origin' }) and sets the allowed origin",
-      code: `const ALLOWED = new Set(['https://a.example']);\nfunction cors(origin: string | null): Headers {\n  const headers = new Headers({ Vary: 'Origin' });\n  if (origin && ALLOWED.has(origin)) headers.set('Access-Control-Allow-Origin', origin);\n  return headers;\n}\nexport async function GET(req: Request) { return Response.json({}, { headers: cors(req.headers.get('origin')) }) }`,
+      code: `const ALLOWED = new Set(['https://a.example']);
+function cors(origin: string | null): Headers {
+  const headers = new Headers({ Vary: 'Origin' });
+  if (origin && ALLOWED.has(origin)) headers.set('Access-Control-Allow-Origin', origin);
+  return headers;
+}
+export async function GET(req: Request) { return Response.json({}, { headers: cors(req.headers.get('origin')) }) }`,
     },
     {
       name: 'Vary listing Origin among others',
@@ -41,44 +61,99 @@ ruleTester(rule, {
     },
     {
       name: 'a Headers object built with Vary',
-      code: `export async function GET(req: Request) {\n  const headers = new Headers({ Vary: 'Origin' });\n  headers.set('Access-Control-Allow-Origin', choose(req));\n  return new Response('x', { headers });\n}`,
+      code: `export async function GET(req: Request) {
+  const headers = new Headers({ Vary: 'Origin' });
+  headers.set('Access-Control-Allow-Origin', choose(req));
+  return new Response('x', { headers });
+}`,
     },
   ],
   invalid: [
     {
       name: "the seed's production CORS, and appends Vary after the set",
-      code: `export async function GET(request) {\n  const origin = request.headers.get('origin')\n  const response = Response.json({ data: 'secure' })\n  if (origin && isOriginAllowed(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin)\n  }\n  return response\n}`,
+      code: `export async function GET(request) {
+  const origin = request.headers.get('origin')
+  const response = Response.json({ data: 'secure' })
+  if (origin && isOriginAllowed(origin)) {
+    response.headers.set('Access-Control-Allow-Origin', origin)
+  }
+  return response
+}`,
       filename: 'app/api/secure/route.js',
       errors: [{ messageId: 'missingVary', line: 5, column: 26 }],
-      output: `export async function GET(request) {\n  const origin = request.headers.get('origin')\n  const response = Response.json({ data: 'secure' })\n  if (origin && isOriginAllowed(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin)\n    response.headers.append('Vary', 'Origin')\n  }\n  return response\n}`,
+      output: `export async function GET(request) {
+  const origin = request.headers.get('origin')
+  const response = Response.json({ data: 'secure' })
+  if (origin && isOriginAllowed(origin)) {
+    response.headers.set('Access-Control-Allow-Origin', origin)
+    response.headers.append('Vary', 'Origin')
+  }
+  return response
+}`,
     },
     {
       name: 'a multi-line init object, adding a Vary line',
-      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  return Response.json({}, {\n    headers: {\n      'Access-Control-Allow-Origin': ALLOWED.includes(origin!) ? origin! : 'https://a.example',\n    },\n  });\n}`,
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  return Response.json({}, {
+    headers: {
+      'Access-Control-Allow-Origin': ALLOWED.includes(origin!) ? origin! : 'https://a.example',
+    },
+  });
+}`,
       errors: [{ messageId: 'missingVary', line: 5 }],
-      output: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  return Response.json({}, {\n    headers: {\n      Vary: 'Origin',\n      'Access-Control-Allow-Origin': ALLOWED.includes(origin!) ? origin! : 'https://a.example',\n    },\n  });\n}`,
+      output: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  return Response.json({}, {
+    headers: {
+      Vary: 'Origin',
+      'Access-Control-Allow-Origin': ALLOWED.includes(origin!) ? origin! : 'https://a.example',
+    },
+  });
+}`,
     },
     {
       name: 'a single-line init object with double quotes',
-      code: `import x from "y";\nexport async function GET(req: Request) { return Response.json({}, { headers: { "Access-Control-Allow-Origin": originFor(req) } }) }`,
+      code: `import x from "y";
+export async function GET(req: Request) { return Response.json({}, { headers: { "Access-Control-Allow-Origin": originFor(req) } }) }`,
       errors: [{ messageId: 'missingVary' }],
-      output: `import x from "y";\nexport async function GET(req: Request) { return Response.json({}, { headers: { Vary: "Origin", "Access-Control-Allow-Origin": originFor(req) } }) }`,
+      output: `import x from "y";
+export async function GET(req: Request) { return Response.json({}, { headers: { Vary: "Origin", "Access-Control-Allow-Origin": originFor(req) } }) }`,
     },
     {
       name: 'a reflected origin in a Headers object',
-      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  if (!ALLOWED.has(origin)) return new Response(null, { status: 403 });\n  const headers = new Headers();\n  headers.set('Access-Control-Allow-Origin', origin);\n  return new Response('ok', { headers });\n}`,
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  if (!ALLOWED.has(origin)) return new Response(null, { status: 403 });
+  const headers = new Headers();
+  headers.set('Access-Control-Allow-Origin', origin);
+  return new Response('ok', { headers });
+}`,
       errors: [{ messageId: 'missingVary', line: 5 }],
-      output: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin');\n  if (!ALLOWED.has(origin)) return new Response(null, { status: 403 });\n  const headers = new Headers();\n  headers.set('Access-Control-Allow-Origin', origin);\n  headers.append('Vary', 'Origin');\n  return new Response('ok', { headers });\n}`,
+      output: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  if (!ALLOWED.has(origin)) return new Response(null, { status: 403 });
+  const headers = new Headers();
+  headers.set('Access-Control-Allow-Origin', origin);
+  headers.append('Vary', 'Origin');
+  return new Response('ok', { headers });
+}`,
     },
     {
       name: 'a Vary header that does not mention Origin',
       code: `export async function GET(req: Request) { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': choose(req), Vary: 'Accept-Encoding' } }) }`,
       errors: [{ messageId: 'missingVary' }],
+      output: `export async function GET(req: Request) { return Response.json({}, { headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': choose(req), Vary: 'Accept-Encoding' } }) }`,
     },
     {
       name: 'an unchecked reflected origin (also a no-wildcard-cors finding)',
-      code: `export async function GET(req: Request) {\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': req.headers.get('origin') ?? '' } });\n}`,
+      code: `export async function GET(req: Request) {
+  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': req.headers.get('origin') ?? '' } });
+}`,
       errors: [{ messageId: 'missingVary' }],
+      output: `export async function GET(req: Request) {
+  return Response.json({}, { headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': req.headers.get('origin') ?? '' } });
+}`,
     },
   ],
 });

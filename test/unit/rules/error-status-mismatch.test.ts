@@ -5,11 +5,17 @@ ruleTester(rule, {
   valid: [
     {
       name: 'error bodies with error statuses',
-      code: `export async function GET() {\n  if (!ok) return Response.json({ error: 'Not found' }, { status: 404 });\n  try { return Response.json(await load()) } catch { return NextResponse.json({ error: 'Failed' }, { status: 500 }) }\n}`,
+      code: `export async function GET() {
+  if (!ok) return Response.json({ error: 'Not found' }, { status: 404 });
+  try { return Response.json(await load()) } catch { return NextResponse.json({ error: 'Failed' }, { status: 500 }) }
+}`,
     },
     {
       name: "the seed's error helper whose status is a parameter",
-      code: `function createErrorResponse(message, status = 500) {\n  return Response.json({ error: message, timestamp: new Date().toISOString() }, { status })\n}\nexport async function GET() { return createErrorResponse('Post not found', 404) }`,
+      code: `function createErrorResponse(message, status = 500) {
+  return Response.json({ error: message, timestamp: new Date().toISOString() }, { status })
+}
+export async function GET() { return createErrorResponse('Post not found', 404) }`,
       filename: 'app/api/items/route.js',
     },
     {
@@ -36,9 +42,19 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'a not-found error with no status and answers 404',
-      code: `export async function GET() {\n  if (!user) {\n    return Response.json({ error: 'User not found' });\n  }\n  return Response.json(user);\n}`,
+      code: `export async function GET() {
+  if (!user) {
+    return Response.json({ error: 'User not found' });
+  }
+  return Response.json(user);
+}`,
       errors: [{ messageId: 'implicitOk', line: 3, column: 12, data: { suggested: 404 } }],
-      output: `export async function GET() {\n  if (!user) {\n    return Response.json({ error: 'User not found' }, { status: 404 });\n  }\n  return Response.json(user);\n}`,
+      output: `export async function GET() {
+  if (!user) {
+    return Response.json({ error: 'User not found' }, { status: 404 });
+  }
+  return Response.json(user);
+}`,
     },
     {
       name: 'a validation error with no status and answers 400',
@@ -48,9 +64,23 @@ ruleTester(rule, {
     },
     {
       name: 'an error in a catch block and answers 500',
-      code: `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    console.error(error);\n    return NextResponse.json({ error: 'Failed to load' });\n  }\n}`,
+      code: `export async function GET() {
+  try {
+    return Response.json(await load());
+  } catch (error) {
+    console.error(error);
+    return NextResponse.json({ error: 'Failed to load' });
+  }
+}`,
       errors: [{ messageId: 'implicitOk', line: 6, data: { suggested: 500 } }],
-      output: `export async function GET() {\n  try {\n    return Response.json(await load());\n  } catch (error) {\n    console.error(error);\n    return NextResponse.json({ error: 'Failed to load' }, { status: 500 });\n  }\n}`,
+      output: `export async function GET() {
+  try {
+    return Response.json(await load());
+  } catch (error) {
+    console.error(error);
+    return NextResponse.json({ error: 'Failed to load' }, { status: 500 });
+  }
+}`,
     },
     {
       name: 'an explicit 200 on an unauthorized error and answers 401',
@@ -74,12 +104,15 @@ ruleTester(rule, {
       name: 'an error body in a promise .catch callback',
       code: `export async function GET() { return load().then((d) => Response.json(d)).catch(() => Response.json({ error: 'Load failed' })) }`,
       errors: [{ messageId: 'implicitOk', data: { suggested: 500 } }],
+      output: `export async function GET() { return load().then((d) => Response.json(d)).catch(() => Response.json({ error: 'Load failed' }, { status: 500 })) }`,
     },
     {
       name: 'an error body with status 201 held in a const',
-      code: `const CREATED = 201;\nexport async function POST() { return Response.json({ error: 'Email already exists' }, { status: CREATED }) }`,
-      errors: [{ messageId: 'successStatus', data: { suggested: 409 } }],
-      output: `const CREATED = 201;\nexport async function POST() { return Response.json({ error: 'Email already exists' }, { status: 409 }) }`,
+      code: `const CREATED = 201;
+export async function POST() { return Response.json({ error: 'Email already exists' }, { status: CREATED }) }`,
+      errors: [{ messageId: 'successStatus', data: { status: 201, suggested: 409 } }],
+      output: `const CREATED = 201;
+export async function POST() { return Response.json({ error: 'Email already exists' }, { status: 409 }) }`,
     },
   ],
 });

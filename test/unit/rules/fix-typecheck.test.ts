@@ -25,163 +25,304 @@ const CASES: readonly FixCase[] = [
     name: 'sync params.id with a plain type',
     path: 'app/api/posts/[id]/route.ts',
     params: '{ id: string }',
-    code: `export async function GET(request: Request, { params }: { params: { id: string } }) {\n  const post = await db.posts.find(params.id);\n  return Response.json({ post, id: params.id });\n}\n`,
+    code: `export async function GET(request: Request, { params }: { params: { id: string } }) {
+  const post = await db.posts.find(params.id);
+  return Response.json({ post, id: params.id });
+}
+`,
   },
   {
     rule: 'await-params',
     name: 'nested destructuring in the signature',
     path: 'app/api/teams/[team]/members/[member]/route.ts',
     params: '{ team: string; member: string }',
-    code: `export async function GET(_req: Request, { params: { team, member } }: { params: { team: string; member: string } }) {\n  return Response.json({ team, member });\n}\n`,
+    code: `export async function GET(_req: Request, { params: { team, member } }: { params: { team: string; member: string } }) {
+  return Response.json({ team, member });
+}
+`,
   },
   {
     rule: 'await-params',
     name: 'context.params in a non-async catch-all handler',
     path: 'app/api/files/[...slug]/route.ts',
     params: '{ slug: string[] }',
-    code: `export function GET(_req: Request, context: { params: { slug: string[] } }) {\n  return Response.json({ path: context.params.slug.join('/') });\n}\n`,
+    code: `export function GET(_req: Request, context: { params: { slug: string[] } }) {
+  return Response.json({ path: context.params.slug.join('/') });
+}
+`,
   },
   {
     rule: 'await-params',
     name: 'an untyped context in an optional catch-all',
     path: 'app/api/docs/[[...slug]]/route.ts',
     params: '{ slug?: string[] }',
-    code: `export const GET = async (_req: Request, { params }: any) => {\n  return Response.json({ slug: params.slug ?? [] });\n};\n`,
+    code: `export const GET = async (_req: Request, { params }: any) => {
+  return Response.json({ slug: params.slug ?? [] });
+};
+`,
   },
   {
     rule: 'await-params',
     name: 'a local type alias',
     path: 'app/api/posts/[id]/route.ts',
     params: '{ id: string }',
-    code: `type Ctx = { params: { id: string } };\n\nexport async function DELETE(_req: Request, { params }: Ctx) {\n  await db.posts.delete(params.id);\n  return new Response(null, { status: 204 });\n}\n`,
+    code: `type Ctx = { params: { id: string } };
+
+export async function DELETE(_req: Request, { params }: Ctx) {
+  await db.posts.delete(params.id);
+  return new Response(null, { status: 204 });
+}
+`,
   },
   {
     rule: 'next-request-only-api',
     name: 'request.cookies on Request',
     path: 'app/api/session/route.ts',
-    code: `export async function GET(request: Request) {\n  const session = request.cookies.get('session')?.value;\n  return Response.json({ session: session ?? null });\n}\n`,
+    code: `export async function GET(request: Request) {
+  const session = request.cookies.get('session')?.value;
+  return Response.json({ session: session ?? null });
+}
+`,
   },
   {
     rule: 'next-request-only-api',
     name: 'nextUrl with an existing next/server import',
     path: 'app/api/search/route.ts',
-    code: `import { NextResponse } from 'next/server';\n\nexport async function GET(req: Request) {\n  return NextResponse.json({ q: req.nextUrl.searchParams.get('q') });\n}\n`,
+    code: `import { NextResponse } from 'next/server';
+
+export async function GET(req: Request) {
+  return NextResponse.json({ q: req.nextUrl.searchParams.get('q') });
+}
+`,
   },
   {
     rule: 'cookies-on-plain-response',
     name: 'cookies set on Response.json',
     path: 'app/api/login/route.ts',
-    code: `export async function POST(request: Request) {\n  const session = await createSession(await request.json());\n  const response = Response.json({ user: session.user }, { status: 201 });\n  response.cookies.set('sessionId', session.id, { httpOnly: true, secure: true, sameSite: 'lax' });\n  return response;\n}\n`,
+    code: `export async function POST(request: Request) {
+  const session = await createSession(await request.json());
+  const response = Response.json({ user: session.user }, { status: 201 });
+  response.cookies.set('sessionId', session.id, { httpOnly: true, secure: true, sameSite: 'lax' });
+  return response;
+}
+`,
   },
   {
     rule: 'cookie-value',
     name: 'a cookie object passed as a string',
     path: 'app/api/me/route.ts',
-    code: `import type { NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  const sessionId = request.cookies.get('sessionId');\n  if (!sessionId) return Response.json({ error: 'No session' }, { status: 401 });\n  return Response.json(await verifySession(sessionId));\n}\n`,
+    code: `import type { NextRequest } from 'next/server';
+export async function GET(request: NextRequest) {
+  const sessionId = request.cookies.get('sessionId');
+  if (!sessionId) return Response.json({ error: 'No session' }, { status: 401 });
+  return Response.json(await verifySession(sessionId));
+}
+`,
   },
   {
     rule: 'removed-request-api',
     name: 'sync cookies() and headers()',
     path: 'app/api/prefs/route.ts',
-    code: `import { cookies, headers } from 'next/headers';\nexport async function GET() {\n  const h = headers();\n  return Response.json({ theme: cookies().get('theme')?.value ?? 'light', ua: h.get('user-agent') });\n}\n`,
+    code: `import { cookies, headers } from 'next/headers';
+export async function GET() {
+  const h = headers();
+  return Response.json({ theme: cookies().get('theme')?.value ?? 'light', ua: h.get('user-agent') });
+}
+`,
   },
   {
     rule: 'missing-await',
     name: 'a property read on request.json()',
     path: 'app/api/echo/route.ts',
-    code: `export async function POST(request: Request) {\n  const title = request.json().title;\n  return Response.json({ title });\n}\n`,
+    code: `export async function POST(request: Request) {
+  const title = request.json().title;
+  return Response.json({ title });
+}
+`,
   },
   {
     rule: 'insecure-cookie',
     name: 'a session cookie without options',
     path: 'app/api/login/route.ts',
-    code: `import { NextResponse } from 'next/server';\nexport async function POST() {\n  const res = NextResponse.json({ ok: true });\n  res.cookies.set('session', token);\n  return res;\n}\n`,
+    code: `import { NextResponse } from 'next/server';
+export async function POST() {
+  const res = NextResponse.json({ ok: true });
+  res.cookies.set('session', token);
+  return res;
+}
+`,
   },
   {
     rule: 'insecure-cookie',
     name: 'cookies() object form missing attributes',
     path: 'app/api/login/route.ts',
-    code: `import { cookies } from 'next/headers';\nexport async function POST() {\n  (await cookies()).set({ name: 'sid', value: token, path: '/' });\n  return new Response(null, { status: 204 });\n}\n`,
+    code: `import { cookies } from 'next/headers';
+export async function POST() {
+  (await cookies()).set({ name: 'sid', value: token, path: '/' });
+  return new Response(null, { status: 204 });
+}
+`,
   },
   {
     rule: 'no-swallowed-navigation',
     name: 'notFound() in a try',
     path: 'app/api/posts/[id]/route.ts',
     params: '{ id: string }',
-    code: `import { notFound } from 'next/navigation';\n\nexport async function GET() {\n  try {\n    const post = await load();\n    if (!post) notFound();\n    return Response.json(post);\n  } catch {\n    return Response.json({ error: 'Failed' }, { status: 500 });\n  }\n}\n`,
+    code: `import { notFound } from 'next/navigation';
+
+export async function GET() {
+  try {
+    const post = await load();
+    if (!post) notFound();
+    return Response.json(post);
+  } catch {
+    return Response.json({ error: 'Failed' }, { status: 500 });
+  }
+}
+`,
   },
   {
     rule: 'no-swallowed-navigation',
     name: 'a local helper calling redirect(), a bare catch whose block already uses `error`',
     path: 'app/api/account/route.ts',
-    code: `import { redirect } from 'next/navigation';\n\nfunction requireUser(user: { id: string } | null) {\n  if (!user) redirect('/login');\n  return user;\n}\n\nexport async function GET() {\n  let error = '';\n  try {\n    const user = requireUser(await getUser());\n    return Response.json(user);\n  } catch {\n    error = 'Failed to load account';\n  }\n  return Response.json({ error }, { status: 500 });\n}\n\ndeclare function getUser(): Promise<{ id: string } | null>;\n`,
+    code: `import { redirect } from 'next/navigation';
+
+function requireUser(user: { id: string } | null) {
+  if (!user) redirect('/login');
+  return user;
+}
+
+export async function GET() {
+  let error = '';
+  try {
+    const user = requireUser(await getUser());
+    return Response.json(user);
+  } catch {
+    error = 'Failed to load account';
+  }
+  return Response.json({ error }, { status: 500 });
+}
+
+declare function getUser(): Promise<{ id: string } | null>;
+`,
   },
   {
     rule: 'invalid-segment-config',
     name: 'a computed revalidate',
     path: 'app/api/feed/route.ts',
-    code: `export const revalidate = 60 * 10;\nexport async function GET() {\n  return Response.json({});\n}\n`,
+    code: `export const revalidate = 60 * 10;
+export async function GET() {
+  return Response.json({});
+}
+`,
   },
   {
     rule: 'invalid-segment-config',
     name: 'the experimental-edge runtime',
     path: 'app/api/edge/route.ts',
-    code: `export const runtime = 'experimental-edge';\nexport async function GET() {\n  return Response.json({});\n}\n`,
+    code: `export const runtime = 'experimental-edge';
+export async function GET() {
+  return Response.json({});
+}
+`,
   },
   {
     rule: 'require-try-catch',
     name: 'I/O without try/catch',
     path: 'app/api/posts/route.ts',
-    code: `export async function GET() {\n  const posts = await db.posts.findMany();\n  return Response.json(posts);\n}\n`,
+    code: `export async function GET() {
+  const posts = await db.posts.findMany();
+  return Response.json(posts);
+}
+`,
   },
   {
     rule: 'require-try-catch',
     name: 'I/O with redirect() imported',
     path: 'app/api/go/route.ts',
-    code: `import { redirect } from 'next/navigation';\n\nexport async function GET() {\n  const target = await load();\n  if (!target) redirect('/');\n  return Response.json(target);\n}\n`,
+    code: `import { redirect } from 'next/navigation';
+
+export async function GET() {
+  const target = await load();
+  if (!target) redirect('/');
+  return Response.json(target);
+}
+`,
   },
   {
     rule: 'no-body-with-null-status',
     name: 'Response.json with 204',
     path: 'app/api/posts/[id]/route.ts',
     params: '{ id: string }',
-    code: `export async function DELETE() {\n  await db.posts.delete(1);\n  return Response.json({ deleted: true }, { status: 204 });\n}\n`,
+    code: `export async function DELETE() {
+  await db.posts.delete(1);
+  return Response.json({ deleted: true }, { status: 204 });
+}
+`,
   },
   {
     rule: 'error-status-mismatch',
     name: 'an error with no status',
     path: 'app/api/users/route.ts',
-    code: `export async function GET() {\n  const user = await load();\n  if (!user) return Response.json({ error: 'User not found' });\n  return Response.json(user);\n}\n`,
+    code: `export async function GET() {
+  const user = await load();
+  if (!user) return Response.json({ error: 'User not found' });
+  return Response.json(user);
+}
+`,
   },
   {
     rule: 'create-status',
     name: 'a create answered with 200',
     path: 'app/api/posts/route.ts',
-    code: `export async function POST(request: Request) {\n  const post = await db.posts.create({ data: await request.json() });\n  return Response.json(post);\n}\n`,
+    code: `export async function POST(request: Request) {
+  const post = await db.posts.create({ data: await request.json() });
+  return Response.json(post);
+}
+`,
   },
   {
     rule: 'cors-vary-origin',
     name: 'a reflected origin without Vary',
     path: 'app/api/public/route.ts',
-    code: `const ALLOWED = ['https://a.example'];\nexport async function GET(request: Request) {\n  const origin = request.headers.get('origin');\n  const response = Response.json({ ok: true });\n  if (origin && ALLOWED.includes(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin);\n  }\n  return response;\n}\n`,
+    code: `const ALLOWED = ['https://a.example'];
+export async function GET(request: Request) {
+  const origin = request.headers.get('origin');
+  const response = Response.json({ ok: true });
+  if (origin && ALLOWED.includes(origin)) {
+    response.headers.set('Access-Control-Allow-Origin', origin);
+  }
+  return response;
+}
+`,
   },
   {
     rule: 'cors-missing-options',
     name: 'fixed CORS headers without OPTIONS',
     path: 'app/api/public/route.ts',
-    code: `export async function GET() {\n  return Response.json({ ok: true }, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } });\n}\n`,
+    code: `export async function GET() {
+  return Response.json({ ok: true }, { headers: { 'Access-Control-Allow-Origin': 'https://a.example' } });
+}
+`,
   },
   {
     rule: 'invalid-status',
     name: 'a relative redirect',
     path: 'app/api/old/route.ts',
-    code: `import { NextResponse, type NextRequest } from 'next/server';\nexport async function GET(request: NextRequest) {\n  return NextResponse.redirect('/new');\n}\n`,
+    code: `import { NextResponse, type NextRequest } from 'next/server';
+export async function GET(request: NextRequest) {
+  return NextResponse.redirect('/new');
+}
+`,
   },
   {
     rule: 'invalid-route-export',
     name: 'a lowercase get',
     path: 'app/api/items/route.ts',
-    code: `export async function get() {\n  return Response.json([]);\n}\n`,
+    code: `export async function get() {
+  return Response.json([]);
+}
+`,
   },
 ];
 

@@ -5,15 +5,24 @@ ruleTester(rule, {
   valid: [
     {
       name: 'a user row read with select',
-      code: `export async function GET() {\n  const user = await prisma.user.findUnique({ where: { id: 1 }, select: { id: true, name: true } });\n  return Response.json(user);\n}`,
+      code: `export async function GET() {
+  const user = await prisma.user.findUnique({ where: { id: 1 }, select: { id: true, name: true } });
+  return Response.json(user);
+}`,
     },
     {
       name: 'a mapped safe user object',
-      code: `export async function GET() {\n  const user = await db.users.findById(1);\n  return Response.json({ id: user.id, name: user.name });\n}`,
+      code: `export async function GET() {
+  const user = await db.users.findById(1);
+  return Response.json({ id: user.id, name: user.name });
+}`,
     },
     {
       name: 'a login route returning a fresh access token',
-      code: `export async function POST() {\n  const token = await sign({ sub: '1' });\n  return Response.json({ token, expiresIn: 3600 });\n}`,
+      code: `export async function POST() {
+  const token = await sign({ sub: '1' });
+  return Response.json({ token, expiresIn: 3600 });
+}`,
       filename: 'app/api/auth/login/route.ts',
     },
     {
@@ -31,21 +40,33 @@ ruleTester(rule, {
     },
     {
       name: 'a user row with the password deleted first',
-      code: `export async function GET() {\n  const user = await db.users.findById(1);\n  delete user.passwordHash;\n  return Response.json(user);\n}`,
+      code: `export async function GET() {
+  const user = await db.users.findById(1);
+  delete user.passwordHash;
+  return Response.json(user);
+}`,
     },
     {
       name: 'non-user rows returned whole',
-      code: `export async function GET() {\n  const posts = await db.posts.findMany();\n  return Response.json(posts);\n}`,
+      code: `export async function GET() {
+  const posts = await db.posts.findMany();
+  return Response.json(posts);
+}`,
     },
     {
       name: "the session's user from the auth library",
-      code: `export async function GET() {\n  const session = await auth();\n  return Response.json({ user: session?.user });\n}`,
+      code: `export async function GET() {
+  const session = await auth();
+  return Response.json({ user: session?.user });
+}`,
     },
   ],
   invalid: [
     {
       name: 'a password hash in the body',
-      code: `export async function GET() {\n  return Response.json({ id: u.id, passwordHash: u.passwordHash });\n}`,
+      code: `export async function GET() {
+  return Response.json({ id: u.id, passwordHash: u.passwordHash });
+}`,
       errors: [{ messageId: 'sensitiveKey', line: 2, column: 36, data: { key: 'passwordHash' } }],
     },
     {
@@ -69,29 +90,44 @@ ruleTester(rule, {
     },
     {
       name: "the seed's protected route returning a whole user row",
-      code: `export async function GET(request) {\n  const user = await db.users.findById(decoded.userId)\n  return Response.json({ user })\n}`,
+      code: `export async function GET(request) {
+  const user = await db.users.findById(decoded.userId)
+  return Response.json({ user })
+}`,
       filename: 'app/api/protected/route.js',
       errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, data: { name: 'user', table: 'db.users' } }],
     },
     {
       name: 'a Prisma user returned directly',
-      code: `export async function GET() {\n  const me = await prisma.user.findUnique({ where: { id: 1 } });\n  return NextResponse.json(me);\n}`,
-      errors: [{ messageId: 'wholeUserRow', data: { table: 'prisma.user' } }],
+      code: `export async function GET() {
+  const me = await prisma.user.findUnique({ where: { id: 1 } });
+  return NextResponse.json(me);
+}`,
+      errors: [{ messageId: 'wholeUserRow', data: { name: 'me', table: 'prisma.user' } }],
     },
     {
       name: 'an updated account row',
-      code: `export async function PUT() {\n  const updatedUser = await db.accounts.update(1, {});\n  return Response.json(updatedUser);\n}`,
-      errors: [{ messageId: 'wholeUserRow' }],
+      code: `export async function PUT() {
+  const updatedUser = await db.accounts.update(1, {});
+  return Response.json(updatedUser);
+}`,
+      errors: [{ messageId: 'wholeUserRow', data: { name: 'updatedUser', table: 'db.accounts' } }],
     },
     {
       name: "the seed's request example echoing the Authorization header",
       filename: 'app/api/example/route.js',
-      code: `export async function GET(request) {\n  const authorization = request.headers.get('authorization')\n  return Response.json({ authorization })\n}`,
+      code: `export async function GET(request) {
+  const authorization = request.headers.get('authorization')
+  return Response.json({ authorization })
+}`,
       errors: [{ messageId: 'credentialKey', data: { key: 'authorization' } }],
     },
     {
       name: 'a hashed password held in a local object',
-      code: `export async function GET() {\n  const payload = { email: 'a', hashedPassword: h };\n  return Response.json(payload);\n}`,
+      code: `export async function GET() {
+  const payload = { email: 'a', hashedPassword: h };
+  return Response.json(payload);
+}`,
       errors: [{ messageId: 'sensitiveKey', data: { key: 'hashedPassword' } }],
     },
   ],

@@ -5,7 +5,15 @@ ruleTester(rule, {
   valid: [
     {
       name: "the seed's production pattern: reflect only allow-listed origins",
-      code: `import { isOriginAllowed } from '@/lib/cors'\nexport async function GET(request) {\n  const origin = request.headers.get('origin')\n  const response = Response.json({ data: 'secure' })\n  if (origin && isOriginAllowed(origin)) {\n    response.headers.set('Access-Control-Allow-Origin', origin)\n  }\n  return response\n}`,
+      code: `import { isOriginAllowed } from '@/lib/cors'
+export async function GET(request) {
+  const origin = request.headers.get('origin')
+  const response = Response.json({ data: 'secure' })
+  if (origin && isOriginAllowed(origin)) {
+    response.headers.set('Access-Control-Allow-Origin', origin)
+  }
+  return response
+}`,
       filename: 'app/api/secure/route.js',
     },
     {
@@ -14,11 +22,19 @@ ruleTester(rule, {
     },
     {
       name: 'a ternary choosing between an allowed origin and a default',
-      code: `const ALLOWED = new Set(['https://a.example']);\nexport async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ALLOWED.has(origin) ? origin : 'https://a.example', Vary: 'Origin' } });\n}`,
+      code: `const ALLOWED = new Set(['https://a.example']);
+export async function GET(req: Request) {
+  const origin = req.headers.get('origin') ?? '';
+  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ALLOWED.has(origin) ? origin : 'https://a.example', Vary: 'Origin' } });
+}`,
     },
     {
       name: 'a CORS helper taking the origin as a parameter',
-      code: `function cors(origin: string) { return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } }\nexport async function GET(req: Request) {\n  const o = req.headers.get('origin');\n  return Response.json({}, { headers: ALLOW.includes(o) ? cors(o!) : {} });\n}`,
+      code: `function cors(origin: string) { return { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } }
+export async function GET(req: Request) {
+  const o = req.headers.get('origin');
+  return Response.json({}, { headers: ALLOW.includes(o) ? cors(o!) : {} });
+}`,
     },
     {
       name: 'an origin from configuration',
@@ -26,55 +42,183 @@ ruleTester(rule, {
     },
     {
       name: 'a Headers object with an allow-listed origin (switch check)',
-      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('Origin');\n  const headers = new Headers({ Vary: 'Origin' });\n  switch (origin) { case 'https://a.example': headers.set('Access-Control-Allow-Origin', origin); break; }\n  return new Response('ok', { headers });\n}`,
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('Origin');
+  const headers = new Headers({ Vary: 'Origin' });
+  switch (origin) { case 'https://a.example': headers.set('Access-Control-Allow-Origin', origin); break; }
+  return new Response('ok', { headers });
+}`,
     },
     { name: 'a route without CORS', code: `export async function GET() { return Response.json({ ok: true }) }` },
   ],
   invalid: [
     {
       name: "the seed's public route: wildcard on GET and on the preflight",
-      code: `export async function GET(request) {\n  const data = await fetchPublicData()\n  return new Response(JSON.stringify(data), {\n    status: 200,\n    headers: {\n      'Content-Type': 'application/json',\n      'Access-Control-Allow-Origin': '*',\n    }\n  })\n}\nexport async function OPTIONS(request) {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } })\n}`,
+      code: `export async function GET(request) {
+  const data = await fetchPublicData()
+  return new Response(JSON.stringify(data), {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': '*',
+    }
+  })
+}
+export async function OPTIONS(request) {
+  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } })
+}`,
       filename: 'app/api/public/route.js',
       errors: [
-        { messageId: 'wildcard', line: 7, column: 38, severity: 'warning' },
-        { messageId: 'wildcard', line: 12 },
+        {
+          messageId: 'wildcard',
+          line: 7,
+          column: 38,
+          severity: 'warning',
+          suggestions: [
+            {
+              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              output: `export async function GET(request) {
+  const data = await fetchPublicData()
+  return new Response(JSON.stringify(data), {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '',
+    }
+  })
+}
+export async function OPTIONS(request) {
+  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': '*' } })
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'wildcard',
+          line: 12,
+          suggestions: [
+            {
+              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              output: `export async function GET(request) {
+  const data = await fetchPublicData()
+  return new Response(JSON.stringify(data), {
+    status: 200,
+    headers: {
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': '*',
+    }
+  })
+}
+export async function OPTIONS(request) {
+  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '' } })
+}`,
+            },
+          ],
+        },
       ],
     },
     {
       name: 'a wildcard set with headers.set, with a suggestion to answer only a configured origin',
-      code: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', '*');\n  return res;\n}`,
-      errors: [{ messageId: 'wildcard', line: 3 }],
-      suggestions: [
+      code: `export async function GET() {
+  const res = NextResponse.json({});
+  res.headers.set('access-control-allow-origin', '*');
+  return res;
+}`,
+      errors: [
         {
-          title: /ALLOWED_ORIGIN/,
-          output: `export async function GET() {\n  const res = NextResponse.json({});\n  res.headers.set('access-control-allow-origin', process.env.ALLOWED_ORIGIN ?? '');\n  return res;\n}`,
+          messageId: 'wildcard',
+          line: 3,
+          suggestions: [
+            {
+              title: /ALLOWED_ORIGIN/,
+              output: `export async function GET() {
+  const res = NextResponse.json({});
+  res.headers.set('access-control-allow-origin', process.env.ALLOWED_ORIGIN ?? '');
+  return res;
+}`,
+            },
+          ],
         },
       ],
     },
     {
       name: 'a wildcard with credentials as an error',
-      code: `export async function GET() {\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });\n}`,
-      errors: [{ messageId: 'wildcardWithCredentials', severity: 'error' }],
+      code: `export async function GET() {
+  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Credentials': 'true' } });
+}`,
+      errors: [
+        {
+          messageId: 'wildcardWithCredentials',
+          severity: 'error',
+          suggestions: [
+            {
+              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              output: `export async function GET() {
+  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '', 'Access-Control-Allow-Credentials': 'true' } });
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a wildcard in a shared header object spread into the init',
-      code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };\nexport async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`,
-      errors: [{ messageId: 'wildcard', line: 1 }],
+      code: `const corsHeaders = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET' };
+export async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`,
+      errors: [
+        {
+          messageId: 'wildcard',
+          line: 1,
+          suggestions: [
+            {
+              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              output: `const corsHeaders = { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '', 'Access-Control-Allow-Methods': 'GET' };
+export async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'the request origin reflected without any check',
-      code: `export async function GET(req: Request) {\n  const origin = req.headers.get('origin') ?? '';\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });\n}`,
-      errors: [{ messageId: 'reflectedOrigin', line: 3, severity: 'warning' }],
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin') ?? '';
+  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' } });
+}`,
+      errors: [{ messageId: 'reflectedOrigin', line: 3, severity: 'warning', data: { withCredentials: '' } }],
     },
     {
       name: 'the request origin reflected directly, with credentials, as an error',
-      code: `export async function POST(req: Request) {\n  const res = Response.json({});\n  res.headers.set('Access-Control-Allow-Origin', req.headers.get('Origin')!);\n  res.headers.set('Access-Control-Allow-Credentials', 'true');\n  return res;\n}`,
-      errors: [{ messageId: 'reflectedOrigin', severity: 'error' }],
+      code: `export async function POST(req: Request) {
+  const res = Response.json({});
+  res.headers.set('Access-Control-Allow-Origin', req.headers.get('Origin')!);
+  res.headers.set('Access-Control-Allow-Credentials', 'true');
+  return res;
+}`,
+      errors: [
+        {
+          messageId: 'reflectedOrigin',
+          severity: 'error',
+          data: { withCredentials: ", with cookies: any site can read your users' authenticated responses" },
+        },
+      ],
     },
     {
       name: 'a wildcard held in a const',
-      code: `const ANY = '*';\nexport async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ANY } }) }`,
-      errors: [{ messageId: 'wildcard' }],
+      code: `const ANY = '*';
+export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': ANY } }) }`,
+      errors: [
+        {
+          messageId: 'wildcard',
+          suggestions: [
+            {
+              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              output: `const ANY = '*';
+export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '' } }) }`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -5,11 +5,17 @@ ruleTester(rule, {
   valid: [
     {
       name: 'awaited cookies() and headers()',
-      code: `import { cookies, headers } from 'next/headers';\nexport async function GET() {\n  const c = await cookies();\n  const h = await headers();\n  return Response.json({ a: c.get('a')?.value, ua: h.get('user-agent') });\n}`,
+      code: `import { cookies, headers } from 'next/headers';
+export async function GET() {
+  const c = await cookies();
+  const h = await headers();
+  return Response.json({ a: c.get('a')?.value, ua: h.get('user-agent') });
+}`,
     },
     {
       name: 'an inline awaited call',
-      code: `import { headers } from 'next/headers';\nexport async function GET() { return Response.json({ ua: (await headers()).get('user-agent') }) }`,
+      code: `import { headers } from 'next/headers';
+export async function GET() { return Response.json({ ua: (await headers()).get('user-agent') }) }`,
     },
     {
       name: 'request.geo on a Next 14 project',
@@ -19,11 +25,13 @@ ruleTester(rule, {
     {
       name: 'sync cookies() on a Next 14 project',
       nextMajor: 14,
-      code: `import { cookies } from 'next/headers';\nexport async function GET() { return Response.json({ a: cookies().get('a')?.value }) }`,
+      code: `import { cookies } from 'next/headers';
+export async function GET() { return Response.json({ a: cookies().get('a')?.value }) }`,
     },
     {
       name: 'a local function named cookies (not from next/headers)',
-      code: `function cookies() { return new Map() }\nexport async function GET() { return Response.json({ a: cookies().get('a') }) }`,
+      code: `function cookies() { return new Map() }
+export async function GET() { return Response.json({ a: cookies().get('a') }) }`,
     },
     {
       name: 'the client IP from x-forwarded-for',
@@ -35,48 +43,77 @@ ruleTester(rule, {
     },
     {
       name: 'cookies() returned from a helper to be awaited by the caller',
-      code: `import { cookies } from 'next/headers';\nfunction store() { return cookies() }\nexport async function GET() { return Response.json({ a: (await store()).get('a')?.value }) }`,
+      code: `import { cookies } from 'next/headers';
+function store() { return cookies() }
+export async function GET() { return Response.json({ a: (await store()).get('a')?.value }) }`,
     },
   ],
   invalid: [
     {
       name: 'request.geo',
-      code: `export async function GET(request: NextRequest) {\n  return Response.json({ country: request.geo?.country });\n}`,
-      errors: [{ messageId: 'geoIp', line: 2, column: 35, data: { prop: 'geo' } }],
+      code: `export async function GET(request: NextRequest) {
+  return Response.json({ country: request.geo?.country });
+}`,
+      errors: [{ messageId: 'geoIp', line: 2, column: 35, data: { prop: 'geo', replacement: 'geolocation(request)' } }],
+      output: null,
     },
     {
       name: 'req.ip in a JS handler',
       filename: 'app/api/items/route.js',
       code: `export async function GET(req) { return Response.json({ ip: req.ip }) }`,
       errors: [{ messageId: 'geoIp', data: { prop: 'ip', replacement: 'ipAddress(request)' } }],
+      output: null,
     },
     {
       name: 'sync cookies().get() and awaits it',
-      code: `import { cookies } from 'next/headers';\nexport async function GET() {\n  return Response.json({ theme: cookies().get('theme')?.value });\n}\n`,
+      code: `import { cookies } from 'next/headers';
+export async function GET() {
+  return Response.json({ theme: cookies().get('theme')?.value });
+}
+`,
       errors: [{ messageId: 'syncDynamicApi', line: 3, data: { name: 'cookies' } }],
-      output: `import { cookies } from 'next/headers';\nexport async function GET() {\n  return Response.json({ theme: (await cookies()).get('theme')?.value });\n}\n`,
+      output: `import { cookies } from 'next/headers';
+export async function GET() {
+  return Response.json({ theme: (await cookies()).get('theme')?.value });
+}
+`,
     },
     {
       name: 'a headers() store used without await, adding await',
-      code: `import { headers as getHeaders } from 'next/headers';\nexport async function GET() {\n  const h = getHeaders();\n  return Response.json({ ua: h.get('user-agent') });\n}\n`,
+      code: `import { headers as getHeaders } from 'next/headers';
+export async function GET() {
+  const h = getHeaders();
+  return Response.json({ ua: h.get('user-agent') });
+}
+`,
       errors: [{ messageId: 'syncDynamicApi', line: 3, data: { name: 'getHeaders' } }],
-      output: `import { headers as getHeaders } from 'next/headers';\nexport async function GET() {\n  const h = await getHeaders();\n  return Response.json({ ua: h.get('user-agent') });\n}\n`,
+      output: `import { headers as getHeaders } from 'next/headers';
+export async function GET() {
+  const h = await getHeaders();
+  return Response.json({ ua: h.get('user-agent') });
+}
+`,
     },
     {
       name: 'sync draftMode() in a non-async handler (no automatic fix)',
-      code: `import { draftMode } from 'next/headers';\nexport function GET() { return Response.json({ draft: draftMode().isEnabled }) }`,
+      code: `import { draftMode } from 'next/headers';
+export function GET() { return Response.json({ draft: draftMode().isEnabled }) }`,
       errors: [{ messageId: 'syncDynamicApi', data: { name: 'draftMode' } }],
       output: null,
     },
     {
       name: 'NextResponse.next() in a route handler',
-      code: `import { NextResponse } from 'next/server';\nexport async function GET() { return NextResponse.next() }`,
+      code: `import { NextResponse } from 'next/server';
+export async function GET() { return NextResponse.next() }`,
       errors: [{ messageId: 'middlewareOnly', data: { method: 'next' } }],
+      output: null,
     },
     {
       name: 'NextResponse.rewrite() in a route handler',
-      code: `import { NextResponse } from 'next/server';\nexport async function GET(request: NextRequest) { return NextResponse.rewrite(new URL('/other', request.url)) }`,
+      code: `import { NextResponse } from 'next/server';
+export async function GET(request: NextRequest) { return NextResponse.rewrite(new URL('/other', request.url)) }`,
       errors: [{ messageId: 'middlewareOnly', data: { method: 'rewrite' } }],
+      output: null,
     },
   ],
 });

@@ -5,24 +5,52 @@ ruleTester(rule, {
   valid: [
     {
       name: "the seed's users POST: a catch that answers 400 'Invalid JSON format'",
-      code: `export async function POST(request) {\n  try {\n    const data = await request.json()\n    const user = await db.users.create(data)\n    return Response.json(user, { status: 201 })\n  } catch (error) {\n    return Response.json({ error: 'Invalid JSON format' }, { status: 400 })\n  }\n}`,
+      code: `export async function POST(request) {
+  try {
+    const data = await request.json()
+    const user = await db.users.create(data)
+    return Response.json(user, { status: 201 })
+  } catch (error) {
+    return Response.json({ error: 'Invalid JSON format' }, { status: 400 })
+  }
+}`,
       filename: 'app/api/users/route.js',
     },
     {
       name: 'a .catch(() => null) with a null check',
-      code: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) return Response.json({ error: 'Invalid JSON' }, { status: 400 });\n  return Response.json(body);\n}`,
+      code: `export async function POST(req: Request) {
+  const body = await req.json().catch(() => null);
+  if (body === null) return Response.json({ error: 'Invalid JSON' }, { status: 400 });
+  return Response.json(body);
+}`,
     },
     {
       name: 'zod safeParse of a caught body',
-      code: `export async function POST(req: Request) {\n  let raw: unknown;\n  try { raw = await req.json() } catch { return Response.json({ error: 'Invalid JSON' }, { status: 400 }) }\n  const parsed = Schema.safeParse(raw);\n  if (!parsed.success) return Response.json({ error: 'Invalid' }, { status: 400 });\n  return Response.json(parsed.data, { status: 201 });\n}`,
+      code: `export async function POST(req: Request) {
+  let raw: unknown;
+  try { raw = await req.json() } catch { return Response.json({ error: 'Invalid JSON' }, { status: 400 }) }
+  const parsed = Schema.safeParse(raw);
+  if (!parsed.success) return Response.json({ error: 'Invalid' }, { status: 400 });
+  return Response.json(parsed.data, { status: 201 });
+}`,
     },
     {
       name: 'a catch that distinguishes SyntaxError from other errors',
-      code: `export async function POST(req: Request) {\n  try {\n    const data = await req.json();\n    return Response.json(await save(data), { status: 201 });\n  } catch (error) {\n    if (error instanceof SyntaxError) return Response.json({ error: 'Invalid JSON' }, { status: 400 });\n    return Response.json({ error: 'Failed' }, { status: 500 });\n  }\n}`,
+      code: `export async function POST(req: Request) {
+  try {
+    const data = await req.json();
+    return Response.json(await save(data), { status: 201 });
+  } catch (error) {
+    if (error instanceof SyntaxError) return Response.json({ error: 'Invalid JSON' }, { status: 400 });
+    return Response.json({ error: 'Failed' }, { status: 500 });
+  }
+}`,
     },
     {
       name: 'a catch that rethrows to an error boundary',
-      code: `export async function POST(req: Request) {\n  try { return Response.json(await req.json()) } catch (e) { throw new BadRequest(e) }\n}`,
+      code: `export async function POST(req: Request) {
+  try { return Response.json(await req.json()) } catch (e) { throw new BadRequest(e) }
+}`,
     },
     {
       name: 'a wrapped handler (the wrapper maps errors)',
@@ -30,7 +58,10 @@ ruleTester(rule, {
     },
     {
       name: 'a fetch response .json() (not the request body)',
-      code: `export async function GET() {\n  const res = await fetch('https://api.example.com');\n  return Response.json(await res.json());\n}`,
+      code: `export async function GET() {
+  const res = await fetch('https://api.example.com');
+  return Response.json(await res.json());
+}`,
     },
     {
       name: 'request.text(), which does not fail on bad input',
@@ -40,52 +71,148 @@ ruleTester(rule, {
   invalid: [
     {
       name: "the seed's first POST, suggesting a 400 on invalid JSON",
-      code: `export async function POST(request) {\n  const data = await request.json()\n  return Response.json(data, { status: 201 })\n}`,
+      code: `export async function POST(request) {
+  const data = await request.json()
+  return Response.json(data, { status: 201 })
+}`,
       filename: 'app/api/posts/route.js',
-      errors: [{ messageId: 'unguarded', line: 2, column: 22 }],
-      output: null,
-      suggestions: [
+      errors: [
         {
-          output: `export async function POST(request) {\n  const data = await request.json().catch(() => null)\n  if (data === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 })\n  }\n  return Response.json(data, { status: 201 })\n}`,
+          messageId: 'unguarded',
+          line: 2,
+          column: 22,
+          suggestions: [
+            {
+              output: `export async function POST(request) {
+  const data = await request.json().catch(() => null)
+  if (data === null) {
+    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 })
+  }
+  return Response.json(data, { status: 201 })
+}`,
+            },
+          ],
+          data: { call: 'request.json()', kind: 'JSON' },
+        },
+      ],
+      output: null,
+    },
+    {
+      name: "the seed's CRUD POST: a catch-all that answers 500 for malformed JSON",
+      code: `export async function POST(request) {
+  try {
+    const data = await request.json()
+    return Response.json(await db.posts.create(data), { status: 201 })
+  } catch (error) {
+    return Response.json({ error: 'Failed to create post' }, { status: 500 })
+  }
+}`,
+      filename: 'app/api/posts/route.js',
+      errors: [
+        {
+          messageId: 'caughtAs500',
+          line: 3,
+          data: { call: 'request.json()' },
+          suggestions: [
+            {
+              title: 'Answer 400 when the body is not valid JSON',
+              output: `export async function POST(request) {
+  try {
+    const data = await request.json().catch(() => null)
+    if (data === null) {
+      return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });
+    }
+    return Response.json(await db.posts.create(data), { status: 201 })
+  } catch (error) {
+    return Response.json({ error: 'Failed to create post' }, { status: 500 })
+  }
+}`,
+            },
+          ],
         },
       ],
     },
     {
-      name: "the seed's CRUD POST: a catch-all that answers 500 for malformed JSON",
-      code: `export async function POST(request) {\n  try {\n    const data = await request.json()\n    return Response.json(await db.posts.create(data), { status: 201 })\n  } catch (error) {\n    return Response.json({ error: 'Failed to create post' }, { status: 500 })\n  }\n}`,
-      filename: 'app/api/posts/route.js',
-      errors: [{ messageId: 'caughtAs500', line: 3 }],
-    },
-    {
       name: 'an unguarded formData() in a TS upload handler',
-      code: `export async function POST(req: Request) {\n  const form = await req.formData();\n  return Response.json({ name: String(form.get('name')) });\n}`,
-      errors: [{ messageId: 'unguarded', line: 2, data: { kind: 'form data' } }],
-      suggestions: [
+      code: `export async function POST(req: Request) {
+  const form = await req.formData();
+  return Response.json({ name: String(form.get('name')) });
+}`,
+      errors: [
         {
-          output: `export async function POST(req: Request) {\n  const form = await req.formData().catch(() => null);\n  if (form === null) {\n    return Response.json({ error: 'Request body must be form data' }, { status: 400 });\n  }\n  return Response.json({ name: String(form.get('name')) });\n}`,
+          messageId: 'unguarded',
+          line: 2,
+          data: { call: 'req.formData()', kind: 'form data' },
+          suggestions: [
+            {
+              output: `export async function POST(req: Request) {
+  const form = await req.formData().catch(() => null);
+  if (form === null) {
+    return Response.json({ error: 'Request body must be form data' }, { status: 400 });
+  }
+  return Response.json({ name: String(form.get('name')) });
+}`,
+            },
+          ],
         },
       ],
     },
     {
       name: 'a destructured body: the suggestion reads it into a fresh name, answers 400 on null, then destructures',
-      code: `export async function POST(req: Request) {\n  const { title } = await req.json();\n  return Response.json({ title }, { status: 201 });\n}`,
-      errors: [{ messageId: 'unguarded' }],
-      suggestions: [
+      code: `export async function POST(req: Request) {
+  const { title } = await req.json();
+  return Response.json({ title }, { status: 201 });
+}`,
+      errors: [
         {
-          title: /Answer 400/,
-          output: `export async function POST(req: Request) {\n  const body = await req.json().catch(() => null);\n  if (body === null) {\n    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });\n  }\n  const { title } = body;\n  return Response.json({ title }, { status: 201 });\n}`,
+          messageId: 'unguarded',
+          suggestions: [
+            {
+              title: /Answer 400/,
+              output: `export async function POST(req: Request) {
+  const body = await req.json().catch(() => null);
+  if (body === null) {
+    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });
+  }
+  const { title } = body;
+  return Response.json({ title }, { status: 201 });
+}`,
+            },
+          ],
+          data: { call: 'req.json()', kind: 'JSON' },
         },
       ],
     },
     {
       name: 'a body read in an arrow handler',
       code: `export const PUT = async (request: Request) => Response.json(await request.json());`,
-      errors: [{ messageId: 'unguarded' }],
+      errors: [{ messageId: 'unguarded', data: { call: 'request.json()', kind: 'JSON' } }],
     },
     {
       name: 'a body read through request.clone()',
-      code: `export async function POST(request: Request) {\n  const copy = await request.clone().json();\n  return Response.json(copy);\n}`,
-      errors: [{ messageId: 'unguarded', line: 2 }],
+      code: `export async function POST(request: Request) {
+  const copy = await request.clone().json();
+  return Response.json(copy);
+}`,
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          data: { call: 'request.clone().json()', kind: 'JSON' },
+          suggestions: [
+            {
+              title: 'Answer 400 when the body is not valid JSON',
+              output: `export async function POST(request: Request) {
+  const copy = await request.clone().json().catch(() => null);
+  if (copy === null) {
+    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });
+  }
+  return Response.json(copy);
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -1,14 +1,17 @@
 /**
  * A small table runner for rules, in the shape of typescript-eslint's RuleTester:
  * `valid` cases must produce no finding; `invalid` cases must produce exactly the listed
- * findings (by messageId, and line/column when given). `output` is the text after applying
- * the rule's safe fixes — which must parse and have no finding of that rule left; `null`
- * means the rule offers no safe fix there. Suggestions are checked the same way.
+ * findings, in order: messageId, line/column when given, and `data` whenever the message has
+ * placeholders (the message rendered with the expected data must equal the reported one).
+ * `output` is the text after applying the rule's safe fixes — which must parse and have no
+ * finding of that rule left; `null` means the rule offers no safe fix there. It must be stated
+ * for every invalid case of a fixable rule. The suggestions of every finding are stated on its
+ * expected error (none when omitted), and each must parse.
  */
 import * as assert from 'node:assert/strict';
 import { parseDocument } from '../../../src/core/ast/parse';
 import { applyEdits, fixAllEdits, lintDocument } from '../../../src/core/lint/lint';
-import type { AnyRule, LintRouteInfo } from '../../../src/core/lint/rule';
+import { formatMessage, type AnyRule, type LintRouteInfo } from '../../../src/core/lint/rule';
 import { routePathFromSegments } from '../../../src/core/nextjs/routePath';
 import type { Finding } from '../../../src/core/types';
 
@@ -31,14 +34,20 @@ export interface ExpectedError {
   readonly data?: Readonly<Record<string, string | number>>;
   /** The finding's severity, when it differs by case (escalations). */
   readonly severity?: string;
+  /** Every suggestion of this finding, in order; omit when it has none. */
+  readonly suggestions?: readonly ExpectedSuggestion[];
+}
+
+export interface ExpectedSuggestion {
+  readonly title?: string | RegExp;
+  /** The whole text after applying the suggestion. */
+  readonly output: string;
 }
 
 export interface InvalidCase extends ValidCase {
   readonly errors: readonly ExpectedError[];
-  /** Text after applying every safe fix of this rule; `null` when there is none. Omit to skip. */
+  /** Text after applying every safe fix of this rule; `null` when there is none. Required for fixable rules. */
   readonly output?: string | null;
-  /** Expected outputs of the suggestions of the first finding, in order. */
-  readonly suggestions?: readonly { readonly title?: string | RegExp; readonly output: string }[];
 }
 
 export const MIN_CASES = 6;
@@ -81,20 +90,123 @@ function describeFindings(findings: readonly Finding[]): string {
   );
 }
 
+/** Fix passes the tester applies before the code must be clean (a fix may reveal a finding, as ESLint's `--fix` loop allows). */
+const MAX_FIX_PASSES = 10;
+
 function assertFixedOutputIsClean(rule: AnyRule, output: string, c: ValidCase): void {
   const filename = c.filename ?? 'app/api/items/route.ts';
-  const doc = parseDocument(filename, output);
-  assert.deepEqual(
-    doc.parseErrors.map((e) => e.message),
-    [],
-    `fixed code does not parse:\n${output}`,
+  let text = output;
+  for (let pass = 1; ; pass++) {
+    assert.deepEqual(
+      parseDocument(filename, text).parseErrors.map((e) => e.message),
+      [],
+      `fixed code does not parse (fix pass ${pass}):\n${text}`,
+    );
+    const again = lintWith(rule, text, filename, c.nextMajor).filter((f) => f.ruleId === rule.id);
+    if (again.length === 0) return;
+    const edits = fixAllEdits(again);
+    assert.ok(
+      edits.length > 0 && pass < MAX_FIX_PASSES,
+      `fixed code still has findings (after ${pass} fix pass(es)):\n${text}\n${describeFindings(again)}`,
+    );
+    text = applyEdits(text, edits);
+  }
+}
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+function placeholdersOf(template: string): string[] {
+  return [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+}
+
+/** The data that renders `template` as `message`, to show in a failure (best effort). */
+export function dataFromMessage(template: string, message: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const source = template
+    .split(PLACEHOLDER)
+    .map((part, i) => {
+      if (i % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(part);
+      return '(.*?)';
+    })
+    .join('');
+  const match = new RegExp(`^${source}$`, 's').exec(message);
+  if (!match) return undefined;
+  return Object.fromEntries(names.map((name, i) => [name, match[i + 1]!]));
+}
+
+function assertMessage(rule: AnyRule, f: Finding, expected: ExpectedError, label: string): void {
+  const template = (rule.messages as Readonly<Record<string, string>>)[expected.messageId] ?? '';
+  assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `${label}: the message has an unfilled placeholder: ${f.message}`);
+  const placeholders = placeholdersOf(template);
+  if (placeholders.length === 0) {
+    assert.equal(expected.data, undefined, `${label}: the message '${expected.messageId}' takes no data`);
+    return;
+  }
+  const actual = JSON.stringify(dataFromMessage(template, f.message));
+  assert.ok(expected.data, `${label}: state the message data (${placeholders.join(', ')}); reported: ${actual}`);
+  assert.equal(f.message, formatMessage(template, expected.data), `${label}: message data (reported: ${actual})`);
+}
+
+function assertSuggestions(code: string, filename: string, f: Finding, expected: ExpectedError, label: string): void {
+  const suggestions = f.suggestions ?? [];
+  const stated = expected.suggestions ?? [];
+  assert.equal(
+    suggestions.length,
+    stated.length,
+    `${label}: number of suggestions (offered: ${suggestions.map((s) => JSON.stringify(s.title)).join(', ') || 'none'})`,
   );
-  const again = lintWith(rule, output, filename, c.nextMajor);
-  assert.deepEqual(
-    again.filter((f) => f.ruleId === rule.id).map((f) => f.messageId),
-    [],
-    `fixed code still has findings:\n${output}\n${describeFindings(again)}`,
+  stated.forEach((want, i) => {
+    const s = suggestions[i]!;
+    if (typeof want.title === 'string') assert.equal(s.title, want.title, `${label}: title of suggestion ${i + 1}`);
+    else if (want.title) assert.match(s.title, want.title, `${label}: title of suggestion ${i + 1}`);
+    const fixed = applyEdits(code, s.edits);
+    assert.equal(fixed, want.output, `${label}: output of suggestion ${i + 1}`);
+    assert.deepEqual(
+      parseDocument(filename, fixed).parseErrors.map((e) => e.message),
+      [],
+      `${label}: suggestion ${i + 1} output does not parse:\n${fixed}`,
+    );
+  });
+}
+
+function assertFindings(rule: AnyRule, c: InvalidCase, findings: readonly Finding[]): void {
+  assert.equal(
+    findings.length,
+    c.errors.length,
+    `expected ${c.errors.length} finding(s), got:\n${describeFindings(findings)}`,
   );
+  const filename = c.filename ?? 'app/api/items/route.ts';
+  c.errors.forEach((expected, i) => {
+    const f = findings[i]!;
+    const label = `finding ${i + 1}`;
+    assert.equal(f.ruleId, rule.id, describeFindings(findings));
+    assert.equal(f.messageId, expected.messageId, describeFindings(findings));
+    if (expected.line !== undefined) assert.equal(f.range.start.line + 1, expected.line, `line of ${label}`);
+    if (expected.column !== undefined) assert.equal(f.range.start.character + 1, expected.column, `column of ${label}`);
+    if (expected.severity !== undefined) assert.equal(f.severity, expected.severity, `severity of ${label}`);
+    assertMessage(rule, f, expected, label);
+    assertSuggestions(c.code, filename, f, expected, label);
+  });
+}
+
+function assertOutput(rule: AnyRule, c: InvalidCase, findings: readonly Finding[]): void {
+  const edits = fixAllEdits(findings);
+  if (c.output === undefined) {
+    assert.ok(
+      rule.meta.fixable !== 'safe' && edits.length === 0,
+      'state `output` (the fixed text, or null when there is no safe fix) for every invalid case of a fixable rule',
+    );
+    return;
+  }
+  if (c.output === null) {
+    assert.equal(edits.length, 0, `expected no safe fix, got:\n${applyEdits(c.code, edits)}`);
+    return;
+  }
+  assert.ok(edits.length > 0, 'expected a safe fix');
+  const fixed = applyEdits(c.code, edits);
+  assert.equal(fixed, c.output);
+  assertFixedOutputIsClean(rule, fixed, c);
 }
 
 export function ruleTester(
@@ -117,57 +229,8 @@ export function ruleTester(
     for (const c of cases.invalid) {
       (c.only ? it.only : it)(`flags ${c.name}`, () => {
         const findings = lintWith(rule, c.code, c.filename, c.nextMajor);
-        assert.equal(
-          findings.length,
-          c.errors.length,
-          `expected ${c.errors.length} finding(s), got:\n${describeFindings(findings)}`,
-        );
-        c.errors.forEach((expected, i) => {
-          const f = findings[i]!;
-          assert.equal(f.ruleId, rule.id, describeFindings(findings));
-          assert.equal(f.messageId, expected.messageId, describeFindings(findings));
-          if (expected.line !== undefined)
-            assert.equal(f.range.start.line + 1, expected.line, `line of finding ${i + 1}`);
-          if (expected.column !== undefined)
-            assert.equal(f.range.start.character + 1, expected.column, `column of finding ${i + 1}`);
-          if (expected.severity !== undefined)
-            assert.equal(f.severity, expected.severity, `severity of finding ${i + 1}`);
-          if (expected.data) {
-            for (const [k, v] of Object.entries(expected.data))
-              assert.ok(f.message.includes(String(v)), `message should mention ${k}=${v}: ${f.message}`);
-          }
-          assert.ok(!/\{\{\s*\w+\s*\}\}/.test(f.message), `message has an unfilled placeholder: ${f.message}`);
-        });
-        if (c.output !== undefined) {
-          const edits = fixAllEdits(findings);
-          if (c.output === null) {
-            assert.equal(edits.length, 0, 'expected no safe fix');
-          } else {
-            assert.ok(edits.length > 0, 'expected a safe fix');
-            const fixed = applyEdits(c.code, edits);
-            assert.equal(fixed, c.output);
-            assertFixedOutputIsClean(rule, fixed, c);
-          }
-        }
-        if (c.suggestions) {
-          const suggestions = findings[0]?.suggestions ?? [];
-          assert.equal(suggestions.length, c.suggestions.length, 'number of suggestions');
-          c.suggestions.forEach((expected, i) => {
-            const s = suggestions[i]!;
-            if (expected.title !== undefined) {
-              if (typeof expected.title === 'string') assert.equal(s.title, expected.title);
-              else assert.match(s.title, expected.title);
-            }
-            const fixed = applyEdits(c.code, s.edits);
-            assert.equal(fixed, expected.output);
-            const doc = parseDocument(c.filename ?? 'app/api/items/route.ts', fixed);
-            assert.deepEqual(
-              doc.parseErrors.map((e) => e.message),
-              [],
-              `suggestion output does not parse:\n${fixed}`,
-            );
-          });
-        }
+        assertFindings(rule, c, findings);
+        assertOutput(rule, c, findings);
       });
     }
   });
