@@ -3,6 +3,7 @@ import { EXIT, UsageError, type CliIo } from './io';
 import { lintCommand } from './lintCommand';
 import { requestCommand } from './requestCommand';
 import { routesCommand } from './routesCommand';
+import { signInCommand } from './signInCommand';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'lint route handlers (stylish, json or sarif output)' },
   request: { run: requestCommand, summary: 'build (and --send) the request a handler expects' },
   routes: { run: routesCommand, summary: 'list route handlers: URL, methods, params' },
+  'sign-in': { run: signInCommand, summary: "sign in with the app's Auth.js credentials provider into a cookie file" },
 };
 
 export function usage(): string {

@@ -63,10 +63,9 @@ export function envValues(spec: RequestSpec, env: AppEnv | undefined): Record<st
   if (!env) return {};
   const text = [spec.url, ...spec.headers.map(([, v]) => v), spec.body ?? ''].join('\n');
   const out: Record<string, string> = {};
+  const source = appEnvSource(env);
   for (const variable of variablesIn(text)) {
-    const [kind, name] = variable.split(' ');
-    if (!name) continue;
-    const value = kind === DOTENV ? env.dotenv(name) : kind === PROCESS_ENV ? env.processEnv(name) : undefined;
+    const value = source(variable);
     if (value !== undefined) out[variable] = value;
   }
   return out;
@@ -77,4 +76,13 @@ export function secretValues(values: Readonly<Record<string, string>>): string[]
   return Object.entries(values)
     .filter(([k, v]) => (k.startsWith(DOTENV) || k.startsWith(PROCESS_ENV)) && v.length >= 3)
     .map(([, v]) => v);
+}
+
+/** `{{$dotenv NAME}}` / `{{$processEnv NAME}}` as a variable source of the send flow (run.ts). */
+export function appEnvSource(env: AppEnv): (variable: string) => string | undefined {
+  return (variable) => {
+    const [kind, name] = variable.split(' ');
+    if (!name) return undefined;
+    return kind === DOTENV ? env.dotenv(name) : kind === PROCESS_ENV ? env.processEnv(name) : undefined;
+  };
 }

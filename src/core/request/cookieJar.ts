@@ -86,6 +86,9 @@ function refusalReason(e: unknown, header: string): string {
 
 export class CookieJars implements CookieStore {
   private readonly jars = new Map<string, CookieJar>();
+  /** Cookies read from a Netscape file (host-scoped, no port): copied into an origin's jar when it is first used. */
+  private readonly pool: NetscapeCookie[] = [];
+  private readonly imported = new Set<string>();
   private readonly maxPerOrigin: number;
   private readonly maxOrigins: number;
 
@@ -110,7 +113,20 @@ export class CookieJars implements CookieStore {
     return jar;
   }
 
+  /** Copies the file's cookies for this origin's host into its jar, once. */
+  private async importFor(origin: string): Promise<void> {
+    if (!this.pool.length || this.imported.has(origin)) return;
+    this.imported.add(origin);
+    const u = new URL(origin);
+    const matching = this.pool.filter((c) => hostMatches(u.hostname, c));
+    if (!matching.length) return;
+    const jar = this.jarFor(origin, true);
+    for (const c of matching) await jar.store.putCookie(c.cookie.clone()!);
+    await this.evict(jar);
+  }
+
   async cookieHeader(url: string): Promise<string> {
+    await this.importFor(originOf(url));
     const jar = this.jarFor(originOf(url), false);
     if (!jar) return '';
     return jar.getCookieString(url, { http: true, sameSiteContext: SAME_SITE });
@@ -118,6 +134,7 @@ export class CookieJars implements CookieStore {
 
   async store(url: string, setCookies: readonly string[]): Promise<StoreOutcome> {
     if (!setCookies.length) return { stored: [], refused: [], evicted: 0 };
+    await this.importFor(originOf(url));
     const jar = this.jarFor(originOf(url), true);
     const stored: string[] = [];
     const refused: string[] = [];
@@ -153,6 +170,7 @@ export class CookieJars implements CookieStore {
 
   /** The cookies that would be sent to `url`'s origin (any path), without values. */
   async list(url: string): Promise<CookieSummary[]> {
+    await this.importFor(originOf(url));
     const jar = this.jarFor(originOf(url), false);
     if (!jar) return [];
     const all = await jar.store.getAllCookies();
@@ -173,8 +191,13 @@ export class CookieJars implements CookieStore {
 
   /** Forgets the cookies of one origin, or of all. */
   clear(url?: string): void {
-    if (url === undefined) this.jars.clear();
-    else this.jars.delete(originOf(url));
+    if (url === undefined) {
+      this.jars.clear();
+      this.pool.length = 0;
+    } else {
+      this.jars.delete(originOf(url));
+      this.imported.add(originOf(url));
+    }
   }
 
   /** JSON for SecretStorage: holds cookie values, so it goes nowhere else. */
@@ -214,34 +237,39 @@ export class CookieJars implements CookieStore {
       '',
     ];
     const seen = new Set<string>();
+    const add = (c: Cookie): void => {
+      const line = netscapeLine(c);
+      if (line && !seen.has(line)) lines.push(line);
+      seen.add(line ?? '');
+    };
+    // A host's cookies as this run left them: jars first, then file cookies of hosts not used.
+    const written = new Set<string>();
     for (const jar of this.jars.values()) {
       for (const c of await jar.store.getAllCookies()) {
-        const line = netscapeLine(c);
-        if (line && !seen.has(line)) lines.push(line);
-        seen.add(line ?? '');
+        add(c);
+        written.add(`${c.domain}\t${c.path}\t${c.key}`);
       }
+    }
+    for (const origin of this.imported) written.add(`host:${new URL(origin).hostname}`);
+    for (const p of this.pool) {
+      const key = `${p.cookie.domain}\t${p.cookie.path}\t${p.cookie.key}`;
+      if (!written.has(key) && !written.has(`host:${p.host}`)) add(p.cookie);
     }
     return lines.join('\n') + '\n';
   }
 
   /**
-   * Reads a Netscape cookie file (curl's `--cookie-jar`). The file has hosts, not origins:
-   * each cookie goes to the jars of `origins` whose host it domain-matches, as curl would
-   * send it, and to http://host and https://host when no origin is given for its host.
+   * Reads a Netscape cookie file (curl's `--cookie-jar`). The file has hosts, not origins
+   * (no scheme or port): a cookie goes into the jar of each origin whose host it
+   * domain-matches, as curl would send it, when that origin is first used.
    */
-  static async fromNetscape(text: string, origins: readonly string[] = [], limits?: JarLimits): Promise<CookieJars> {
+  static async fromNetscape(text: string, limits?: JarLimits): Promise<CookieJars> {
     const jars = new CookieJars(limits);
     for (const raw of text.split(/\r?\n/)) {
       const parsed = parseNetscapeLine(raw);
-      if (!parsed) continue;
-      const targets = origins.filter((o) => hostMatches(new URL(o).hostname, parsed));
-      const defaults = parsed.secure ? [`https://${parsed.host}`] : [`http://${parsed.host}`, `https://${parsed.host}`];
-      for (const origin of targets.length ? targets : defaults) {
-        const jar = jars.jarFor(new URL(origin).origin, true);
-        await jar.store.putCookie(parsed.cookie.clone()!);
-      }
+      if (parsed) jars.pool.push(parsed);
     }
-    for (const jar of jars.jars.values()) await jars.evict(jar);
+    jars.pool.splice(0, Math.max(0, jars.pool.length - jars.maxPerOrigin * jars.maxOrigins));
     return jars;
   }
 }

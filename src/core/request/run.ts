@@ -12,6 +12,7 @@
 import { nodeFsPort, type FsPort } from '../fsPort';
 import type { ProjectLayout } from '../nextjs/project';
 import type { RouteParam } from '../nextjs/routePath';
+import { secretValues } from './appEnv';
 import { baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
 import type { CookieStore } from './cookieJar';
 import { formatHead, formatResponse } from './format';
@@ -263,8 +264,8 @@ export async function sendSpec(spec: RequestSpec, base: string, ctx: RunContext)
   if (!targetOrigin) return fail(invalidUrlError(spec.url), host);
   if (!isLoopbackUrl(spec.url) && !(await host.confirmOrigin(targetOrigin))) return STOPPED;
   const credentialsOrigin = originOf(base) ?? targetOrigin;
-  const sent = await prepare(spec, { credentialsOrigin, targetOrigin }, ctx);
-  host.notice({ kind: 'sending', line: describeForLog(sent) });
+  const { spec: sent, secrets } = await prepare(spec, { credentialsOrigin, targetOrigin }, ctx);
+  host.notice({ kind: 'sending', line: describeForLog(sent, secrets) });
   let received: { result: ResponseResult; streamed: boolean };
   try {
     received = await transmit(sent, credentialsOrigin, ctx);
@@ -307,8 +308,13 @@ async function variableValues(spec: RequestSpec, origins: Origins, ctx: RunConte
 }
 
 /** Fills the variables (credentials without a value are left out, and said so). */
-async function prepare(spec: RequestSpec, origins: Origins, ctx: RunContext): Promise<RequestSpec> {
-  const prepared = prepareForSend(spec, await variableValues(spec, origins, ctx));
+async function prepare(
+  spec: RequestSpec,
+  origins: Origins,
+  ctx: RunContext,
+): Promise<{ spec: RequestSpec; secrets: string[] }> {
+  const values = await variableValues(spec, origins, ctx);
+  const prepared = prepareForSend(spec, values);
   if (prepared.dropped.length)
     ctx.host.notice(
       origins.credentialsOrigin === origins.targetOrigin
@@ -316,7 +322,7 @@ async function prepare(spec: RequestSpec, origins: Origins, ctx: RunContext): Pr
         : { kind: 'dropped', names: prepared.dropped, reason: 'other-origin', ...origins },
     );
   if (prepared.missing.length) ctx.host.notice({ kind: 'missing', variables: prepared.missing });
-  return prepared.spec;
+  return { spec: prepared.spec, secrets: secretValues(values) };
 }
 
 /** Sends with the host's progress; a streaming body goes to the host as it arrives. */

@@ -6,6 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDocument } from '../../../src/core/ast/parse';
 import { ProjectIndex } from '../../../src/core/nextjs/project';
@@ -16,6 +17,7 @@ import { inferRequests } from '../../../src/core/request/infer';
 import { buildRequest, prepareForSend, type RequestSpec } from '../../../src/core/request/model';
 import { sendRequest, type ResponseResult } from '../../../src/core/request/send';
 import { signInHint } from '../../../src/core/request/signInHint';
+import { cli } from '../../support/cli';
 import { AUTH_APP, startNextDev, type DevServer } from '../../support/nextDev';
 
 describe('sessions against a real next dev (next-auth v5 fixture app)', function () {
@@ -127,5 +129,82 @@ describe('sessions against a real next dev (next-auth v5 fixture app)', function
     assert.equal((await send(cron, new CookieJars())).status, 200);
     const withDotenvValue = prepareForSend(cron, { '$dotenv API_KEY': 'api-key-from-dotenv' }).spec;
     assert.equal((await sendRequest(withDotenvValue)).status, 401, 'next dev uses .env.local too');
+  });
+
+  describe('from the CLI, with --cookie-jar', () => {
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nrk-jar-'));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('sign-in writes the session to the jar file; request --send with it is signed in; nothing secret is printed', async () => {
+      const jarFile = path.join(dir, 'cookies.txt');
+      const me = ['request', 'app/api/me/route.ts#GET', '--send', '--base', server.origin, '--cookie-jar', jarFile];
+      const before = await cli(me, AUTH_APP);
+      assert.match(before.stdout, /^HTTP\/1\.1 401/);
+      assert.match(before.stderr, /401 Unauthorized: the route wants a signed-in user/);
+      const password = env.dotenv('DEMO_PASSWORD')!;
+      const signIn = await cli(
+        [
+          'sign-in',
+          '--cookie-jar',
+          jarFile,
+          '--base',
+          server.origin,
+          '--field',
+          'email=demo@example.com',
+          '--field',
+          `password=${password}`,
+        ],
+        AUTH_APP,
+      );
+      assert.equal(signIn.code, 0, signIn.stderr);
+      assert.match(signIn.stdout, /^Signed in as demo@example\.com\. Session cookie kept in /);
+      const jarText = fs.readFileSync(jarFile, 'utf8');
+      const token = /\tauthjs\.session-token\t(.+)$/m.exec(jarText)?.[1];
+      assert.ok(token, jarText);
+      assert.equal(fs.statSync(jarFile).mode & 0o777, 0o600);
+      const after = await cli(me, AUTH_APP);
+      assert.match(after.stdout, /^HTTP\/1\.1 200/);
+      assert.match(after.stdout, /"email": "demo@example\.com"/);
+      for (const out of [before, signIn, after]) {
+        assert.ok(!(out.stdout + out.stderr).includes(password), 'the password is never printed');
+        assert.ok(!(out.stdout + out.stderr).includes(token), 'the session token is never printed');
+      }
+      const admin = await cli(
+        ['request', 'app/api/admin/stats/route.ts#GET', '--send', '--base', server.origin, '--cookie-jar', jarFile],
+        AUTH_APP,
+      );
+      assert.match(admin.stdout, /^HTTP\/1\.1 200/);
+    });
+
+    it('says a redirect to /login means "sign in first", and fills $dotenv from .env.local', async () => {
+      const admin = await cli(
+        ['request', 'app/api/admin/stats/route.ts#GET', '--send', '--base', server.origin],
+        AUTH_APP,
+      );
+      assert.match(admin.stdout, /^HTTP\/1\.1 307/);
+      assert.match(admin.stderr, /Redirected to the sign-in page \/login/);
+      const cron = await cli(['request', 'app/api/cron/route.ts#GET', '--send', '--base', server.origin], AUTH_APP);
+      assert.match(cron.stdout, /^HTTP\/1\.1 200/);
+      assert.ok(!(cron.stdout + cron.stderr).includes('api-key-from-env-local'));
+      const refused = await cli(
+        [
+          'sign-in',
+          '--cookie-jar',
+          path.join(dir, 'x.txt'),
+          '--base',
+          server.origin,
+          '--field',
+          'email=demo@example.com',
+          '--field',
+          'password=wrong',
+        ],
+        AUTH_APP,
+      );
+      assert.equal(refused.code, 1);
+      assert.match(refused.stderr, /Sign-in failed: the app refused these credentials/);
+    });
   });
 });

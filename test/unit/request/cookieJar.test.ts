@@ -187,10 +187,10 @@ describe('cookie jar', () => {
     assert.match(text, /^# Netscape HTTP Cookie File/);
     assert.match(text, /^#HttpOnly_127\.0\.0\.1\tFALSE\t\/\tFALSE\t0\tsession\tabc$/m);
     assert.match(text, /^127\.0\.0\.1\tFALSE\t\/docs\tFALSE\t\d{10}\tpref\t1$/m);
-    const loaded = await CookieJars.fromNetscape(text, [a.origin]);
+    const loaded = await CookieJars.fromNetscape(text);
     assert.equal(await get(loaded, `${a.url}/docs/x`), 'pref=1; session=abc');
     const curlWritten = `# Netscape HTTP Cookie File\n.127.0.0.1\tTRUE\t/\tFALSE\t0\tfromcurl\tyes\n127.0.0.1\tFALSE\t/\tFALSE\t1\told\tgone\n`;
-    const fromCurl = await CookieJars.fromNetscape(curlWritten, [b.origin]);
+    const fromCurl = await CookieJars.fromNetscape(curlWritten);
     assert.equal(await get(fromCurl, `${b.url}/echo`), 'fromcurl=yes');
   });
 });
