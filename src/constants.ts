@@ -90,6 +90,12 @@ export const COMMANDS = {
   'nextRouteKit.setCookie': {
     title: 'Set Cookie for Requests…',
   },
+  'nextRouteKit.signIn': {
+    title: 'Sign In (Auth.js)…',
+  },
+  'nextRouteKit.clearCookies': {
+    title: 'Clear Cookies',
+  },
   'nextRouteKit.startDevServer': {
     title: 'Start Dev Server',
     when: CONTEXT_KEYS.isNextProject,

@@ -22,3 +22,7 @@ export { firstAnswering } from './request/probe';
 export { formatBytes, type ResponseHead, type ResponseResult } from './request/send';
 export { formatBody } from './request/format';
 export { buildTarget, runTarget, sendSpec } from './request/run';
+export { CookieJars, describeJar } from './request/cookieJar';
+export { appEnvSource, loadAppEnv } from './request/appEnv';
+export { findAuthSetup, signInWithCredentials, type AuthSetup } from './request/authjs';
+export { signInHint } from './request/signInHint';

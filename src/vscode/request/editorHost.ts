@@ -148,6 +148,7 @@ export class EditorHost implements RequestHost {
     this.services.showStatus(response);
     log.info(`← ${result.status} ${result.statusText} ${Math.round(result.totalMs)} ms ${e.formatBytes(result.bytes)}`);
     await history.add(this.historyKey, response.spec, result.status);
+    offerSignIn(result);
   }
 
   async onFailure(error: RequestError, hint: string | undefined): Promise<void> {
@@ -160,6 +161,25 @@ export class EditorHost implements RequestHost {
     if (choice === 'Set Base URL') await setBaseUrl(this.scope);
     if (choice === 'Start Dev Server') await vscode.commands.executeCommand('nextRouteKit.startDevServer');
   }
+}
+
+/** A redirect to a sign-in page or a 401 is explained, with the ways to sign in. */
+function offerSignIn(result: SentResponse['result']): void {
+  const hint = engine().signInHint(result);
+  if (!hint) return;
+  void vscode.window
+    .showWarningMessage(hint.message, 'Sign In (Auth.js)…', 'Set Cookie…', 'Set Auth Token')
+    .then((choice) => {
+      const command =
+        choice === 'Sign In (Auth.js)…'
+          ? 'nextRouteKit.signIn'
+          : choice === 'Set Cookie…'
+            ? 'nextRouteKit.setCookie'
+            : choice === 'Set Auth Token'
+              ? 'nextRouteKit.setAuthToken'
+              : undefined;
+      if (command) void vscode.commands.executeCommand(command);
+    });
 }
 
 function untrustedWarning(): void {

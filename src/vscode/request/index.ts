@@ -11,6 +11,8 @@ import { setBaseUrl } from './baseUrlActions';
 import { ResponseView } from './responseView';
 import { RequestRunner } from './runner';
 import { RequestSecrets } from './secrets';
+import { EditorCookies } from './cookies';
+import { signIn } from './signIn';
 
 type RequestCommandId = Extract<
   CommandId,
@@ -25,6 +27,8 @@ type RequestCommandId = Extract<
     | 'setAuthToken'
     | 'clearAuthToken'
     | 'setCookie'
+    | 'signIn'
+    | 'clearCookies'
     | 'startDevServer'
     | 'setBaseUrl'
     | 'resendRequest'
@@ -42,7 +46,8 @@ export function createRequestFeature(
   const secrets = new RequestSecrets(context.secrets);
   const view = new ResponseView();
   const history = new RequestHistory(context.workspaceState, () => readSettings().request.historySize);
-  const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log);
+  const cookies = new EditorCookies(context.secrets);
+  const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log, cookies);
   const commands = new RequestCommands(runner, routes, documents, secrets, history, view, log);
   const handlers: { readonly [K in RequestCommandId]: (...args: never[]) => unknown } = {
     'nextRouteKit.sendRequest': () => commands.sendAtCursor(),
@@ -55,6 +60,8 @@ export function createRequestFeature(
     'nextRouteKit.setAuthToken': () => secrets.setToken(),
     'nextRouteKit.clearAuthToken': () => secrets.clearToken(),
     'nextRouteKit.setCookie': () => commands.setCookie(),
+    'nextRouteKit.signIn': () => signIn(cookies, log),
+    'nextRouteKit.clearCookies': () => cookies.clear(),
     'nextRouteKit.startDevServer': () => commands.startDevServer(),
     'nextRouteKit.setBaseUrl': () => setBaseUrl(vscode.window.activeTextEditor?.document.uri),
     'nextRouteKit.resendRequest': () => commands.resend(),
@@ -62,6 +69,12 @@ export function createRequestFeature(
     'nextRouteKit.saveFullResponse': () => commands.saveFullResponse(),
     'nextRouteKit.editParams': () => runner.params.edit(),
   };
-  const disposables: vscode.Disposable[] = [view, runner, new RouteCodeLenses(documents), new HttpCodeLenses()];
+  const disposables: vscode.Disposable[] = [
+    view,
+    runner,
+    cookies,
+    new RouteCodeLenses(documents),
+    new HttpCodeLenses(),
+  ];
   return { handlers, disposables };
 }

@@ -16,6 +16,7 @@ import { EditorHost, type EditorServices } from './editorHost';
 import type { RequestHistory } from './history';
 import { RememberedParams } from './params';
 import type { ResponseView } from './responseView';
+import type { EditorCookies } from './cookies';
 import type { RequestSecrets } from './secrets';
 
 export interface RequestTarget {
@@ -41,6 +42,7 @@ export class RequestRunner implements vscode.Disposable {
     view: ResponseView,
     history: RequestHistory,
     log: vscode.LogOutputChannel,
+    private readonly cookies: EditorCookies,
   ) {
     this.statusItem.name = 'Next Route Kit: last response';
     this.statusItem.command = 'nextRouteKit.showResponse';
@@ -78,9 +80,14 @@ export class RequestRunner implements vscode.Disposable {
     return containing ? this.target(editor.document, containing.method) : undefined;
   }
 
-  private context(scope: vscode.Uri | undefined, historyKey: string): RunContext {
+  /** The run's context: settings, the cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
+  private async context(scope: vscode.Uri | undefined, historyKey: string, appDir?: string): Promise<RunContext> {
     const settings = readSettings(scope).request;
+    const e = engine();
+    const dir = appDir ?? (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath);
     return {
+      cookieJar: await this.cookies.jar(),
+      ...(dir ? { variables: [e.appEnvSource(e.loadAppEnv(dir))] } : {}),
       host: new EditorHost(this.services, scope, historyKey),
       settings: {
         ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
@@ -99,14 +106,16 @@ export class RequestRunner implements vscode.Disposable {
   }
 
   /** Builds the request for a target (asking for params and finding the server). */
-  build(target: RequestTarget): Promise<BuiltRequest | undefined> {
-    const ctx = this.context(target.document.uri, this.historyKey(target));
+  async build(target: RequestTarget): Promise<BuiltRequest | undefined> {
+    const ctx = await this.context(target.document.uri, this.historyKey(target));
     return engine().buildTarget({ inferred: target.inferred, layout: this.documents.layout(target.document) }, ctx);
   }
 
   async sendTarget(target: RequestTarget): Promise<void> {
-    const ctx = this.context(target.document.uri, this.historyKey(target));
-    await engine().runTarget({ inferred: target.inferred, layout: this.documents.layout(target.document) }, ctx);
+    const layout = this.documents.layout(target.document);
+    const ctx = await this.context(target.document.uri, this.historyKey(target), layout?.root);
+    const outcome = await engine().runTarget({ inferred: target.inferred, layout }, ctx);
+    if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
   }
 
   /** Sends a spec (with placeholders), filling secrets only for the base URL's origin. */
@@ -116,8 +125,10 @@ export class RequestRunner implements vscode.Disposable {
     historyKey: string,
     scope: vscode.Uri | undefined,
   ): Promise<ResponseResult | undefined> {
-    const outcome = await engine().sendSpec(spec, base, this.context(scope, historyKey));
-    return outcome.kind === 'response' ? outcome.response.result : undefined;
+    const outcome = await engine().sendSpec(spec, base, await this.context(scope, historyKey));
+    if (outcome.kind !== 'response') return undefined;
+    await this.cookies.saveAndShow(outcome.response.sent.url);
+    return outcome.response.result;
   }
 
   private async progress<T>(title: string, work: ProgressWork<T>): Promise<T> {
