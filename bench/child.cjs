@@ -20,7 +20,9 @@ if (mode === 'activation') {
   const ms = performance.now() - t0;
   const engineLoaded = loaded(/dist[\\/]engine\.js$/);
   const typescriptInBundle = fs.readFileSync(path.join(DIST, 'extension.js'), 'utf8').includes('createSourceFile');
-  console.log(JSON.stringify({ ms, engineLoaded, typescriptInBundle, bytes: fs.statSync(path.join(DIST, 'extension.js')).size }));
+  console.log(
+    JSON.stringify({ ms, engineLoaded, typescriptInBundle, bytes: fs.statSync(path.join(DIST, 'extension.js')).size }),
+  );
   process.exit(0);
 }
 
@@ -30,7 +32,10 @@ if (mode === 'first-lint') {
   const index = new engine.ProjectIndex();
   const info = index.routeFile(arg);
   const doc = engine.parseDocument(arg, fs.readFileSync(arg, 'utf8'));
-  const findings = engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(arg)) });
+  const findings = engine.lintDocument(doc, {
+    route: engine.lintRouteInfo(info),
+    project: engine.lintProjectInfo(index.layoutFor(arg)),
+  });
   console.log(JSON.stringify({ ms: performance.now() - t0, findings: findings.length }));
   process.exit(0);
 }
@@ -46,14 +51,25 @@ if (mode === 'memory') {
   for (const file of files) {
     const info = index.routeFile(file);
     const doc = cache.get({ uri: file, version: 1, fileName: file, getText: () => fs.readFileSync(file, 'utf8') });
-    engine.lintDocument(doc, { route: engine.lintRouteInfo(info), project: engine.lintProjectInfo(index.layoutFor(file)) });
+    engine.lintDocument(doc, {
+      route: engine.lintRouteInfo(info),
+      project: engine.lintProjectInfo(index.layoutFor(file)),
+    });
   }
   global.gc();
   const open = process.memoryUsage().heapUsed;
   for (const file of files) cache.delete(file);
   global.gc();
   const closed = process.memoryUsage().heapUsed;
-  console.log(JSON.stringify({ files: files.length, baseMb: before / 2 ** 20, openMb: open / 2 ** 20, closedMb: closed / 2 ** 20, cached: cache.size }));
+  console.log(
+    JSON.stringify({
+      files: files.length,
+      baseMb: before / 2 ** 20,
+      openMb: open / 2 ** 20,
+      closedMb: closed / 2 ** 20,
+      cached: cache.size,
+    }),
+  );
   process.exit(0);
 }
 

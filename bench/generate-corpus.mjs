@@ -166,15 +166,56 @@ export async function GET() {
   return new Response(stream, { headers: { 'Content-Type': 'text/event-stream' } });
 }
 `,
-  config: (r, ts, n) => `export const runtime = 'nodejs';
+  config: (r, ts, n) => `import { getRequestMeta } from '@/lib/request';
+
+export const runtime = 'nodejs';
 export const revalidate = ${n * 5};
 export const dynamic = 'force-static';
 
-export async function GET() {
-  return Response.json({ ${r}: ${n} });
+export async function GET(request${ts ? ': Request' : ''}) {
+  const meta = getRequestMeta(request.headers);
+  return Response.json({ ${r}: ${n}, meta });
 }
 `,
 };
+
+/** The app's own modules the route files import through `@/` (followed by the request inference). */
+function writeLibrary(outDir) {
+  const files = {
+    'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, paths: { '@/*': ['./*'] } } }, null, 2),
+    'lib/db.ts': `type Row = { id: string; [key: string]: unknown };
+function table() {
+  const rows = new Map<string, Row>();
+  return {
+    async findMany(_q?: unknown) { return [...rows.values()]; },
+    async findUnique(q: { where: { id: string } }) { return rows.get(q.where.id) ?? null; },
+    async findById(id: string) { return rows.get(id) ?? null; },
+    async count() { return rows.size; },
+    async create(q: { data: Record<string, unknown> }) { const row = { id: String(rows.size + 1), ...q.data }; rows.set(row.id, row); return row; },
+    async update(id: string, data: Record<string, unknown>) { const row = { ...rows.get(id), ...data, id }; rows.set(id, row); return row; },
+    async delete(q: { where: { id: string } }) { rows.delete(q.where.id); },
+  };
+}
+export const db = new Proxy({} as Record<string, ReturnType<typeof table>>, {
+  get: (cache, name: string) => (cache[name] ??= table()),
+});
+`,
+    'lib/request.ts': `import { tenantOf } from './tenant';
+export function getRequestMeta(headers: Headers) {
+  return { requestId: headers.get('x-request-id'), tenant: tenantOf(headers), locale: headers.get('x-locale') ?? 'en' };
+}
+`,
+    'lib/tenant.ts': `export function tenantOf(headers: Headers): string | null {
+  const value = headers.get('x-tenant');
+  return value && /^[a-z0-9-]+$/.test(value) ? value : null;
+}
+`,
+  };
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(outDir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(outDir, rel), text);
+  }
+}
 
 function helpers(rand, count) {
   let out = '';
@@ -193,6 +234,7 @@ export function generateCorpus(outDir = path.join(ROOT, '.cache', 'bench-corpus'
     path.join(outDir, 'package.json'),
     JSON.stringify({ name: 'bench-corpus', private: true, dependencies: { next: '16.4.6' } }, null, 2),
   );
+  writeLibrary(outDir);
   const kinds = Object.keys(T);
   const files = [];
   for (let i = 0; i < count; i++) {

@@ -41,4 +41,13 @@ Module._load = function (request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 
-module.exports = { fakeContext: () => ({ subscriptions: [], extensionUri: stub('uri'), extensionPath: process.cwd(), globalState: stub('globalState'), workspaceState: stub('workspaceState'), secrets: stub('secrets') }) };
+module.exports = {
+  fakeContext: () => ({
+    subscriptions: [],
+    extensionUri: stub('uri'),
+    extensionPath: process.cwd(),
+    globalState: stub('globalState'),
+    workspaceState: stub('workspaceState'),
+    secrets: stub('secrets'),
+  }),
+};

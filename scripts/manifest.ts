@@ -3,13 +3,14 @@
  * the tables in code (src/constants.ts COMMANDS, src/core/settings.ts SETTINGS_SCHEMA).
  * `npm run sync-manifest` writes them; test/unit/conventions.test.ts fails when they drift.
  */
-import { CATEGORY, commandSpecs } from '../src/constants';
+import { CATEGORY, commandSpecs, VIEWS } from '../src/constants';
 import { CONFIG_SECTION, SETTINGS_SCHEMA } from '../src/core/settings';
 
 export interface ManifestPart {
   contributes: {
     commands: unknown[];
     menus: Record<string, unknown[]>;
+    views: Record<string, unknown[]>;
     keybindings: unknown[];
     configuration: unknown[];
   };
@@ -40,6 +41,17 @@ export function generateManifestPart(): ManifestPart {
     }));
   const menus: Record<string, unknown[]> = { commandPalette };
   if (editorContext.length) menus['editor/context'] = editorContext;
+  const viewTitle = commandSpecs()
+    .filter(([, spec]) => spec.viewTitle)
+    .map(([command, spec]) => ({ command, when: spec.viewTitle!.when, group: spec.viewTitle!.group }));
+  if (viewTitle.length) menus['view/title'] = viewTitle;
+  const viewItem = commandSpecs()
+    .filter(([, spec]) => spec.viewItem)
+    .map(([command, spec]) => ({ command, when: spec.viewItem!.when, group: spec.viewItem!.group }));
+  if (viewItem.length) menus['view/item/context'] = viewItem;
+  const views: Record<string, unknown[]> = {};
+  for (const view of Object.values(VIEWS))
+    (views[view.container] ??= []).push({ id: view.id, name: view.name, when: view.when });
 
   const configuration = SETTINGS_SCHEMA.map((section, sectionIndex) => ({
     id: `${CONFIG_SECTION}.${section.title.toLowerCase().replace(/\s+/g, '-')}`,
@@ -66,7 +78,7 @@ export function generateManifestPart(): ManifestPart {
   const restrictedConfigurations = SETTINGS_SCHEMA.flatMap((s) => s.settings)
     .filter((s) => s.restricted)
     .map((s) => `${CONFIG_SECTION}.${s.key}`);
-  return { contributes: { commands, menus, keybindings, configuration }, restrictedConfigurations };
+  return { contributes: { commands, menus, views, keybindings, configuration }, restrictedConfigurations };
 }
 
 /** Applies the generated part to a parsed package.json, keeping everything else. */

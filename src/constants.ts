@@ -16,7 +16,22 @@ export const CONTEXT_KEYS = {
   isNextProject: 'nextRouteKit.isNextProject',
   /** Set while the active editor shows an App Router route file. */
   isRouteFile: 'nextRouteKit.isRouteFile',
+  /** Set while the Routes view shows a filtered list. */
+  routesFiltered: 'nextRouteKit.routesFiltered',
 } as const;
+
+/** Views the extension contributes (scripts/manifest.ts writes `contributes.views` from this). */
+export const VIEWS = {
+  routes: {
+    id: 'nextRouteKit.routes',
+    name: 'Next.js Routes',
+    container: 'explorer',
+    when: CONTEXT_KEYS.isNextProject,
+  },
+} as const;
+
+/** `viewItem` values of the Routes view's tree items (for menu `when` clauses). */
+export const ROUTES_VIEW_ITEMS = { folder: 'routeFolder', route: 'route', method: 'routeMethod' } as const;
 
 export interface CommandSpec {
   readonly title: string;
@@ -29,6 +44,10 @@ export interface CommandSpec {
   readonly keybinding?: { readonly key: string; readonly mac?: string; readonly when: string };
   /** Editor context menu entry (`editor/context`), with its `when` clause. */
   readonly editorContext?: { readonly when: string; readonly group: string };
+  /** A view's title bar (`view/title`); `group: 'navigation'` shows it as an icon. */
+  readonly viewTitle?: { readonly when: string; readonly group: string };
+  /** A view item's menu (`view/item/context`); `group: 'inline'` shows it as an icon on the item. */
+  readonly viewItem?: { readonly when: string; readonly group: string };
 }
 
 const ROUTE_FILE = `editorTextFocus && ${CONTEXT_KEYS.isRouteFile}`;
@@ -81,6 +100,10 @@ export const COMMANDS = {
     title: 'Export Routes as .http',
     when: CONTEXT_KEYS.isNextProject,
   },
+  'nextRouteKit.exportOpenApi': {
+    title: 'Export OpenAPI Document',
+    when: CONTEXT_KEYS.isNextProject,
+  },
   'nextRouteKit.setAuthToken': {
     title: 'Set Auth Token',
   },
@@ -114,6 +137,28 @@ export const COMMANDS = {
   },
   'nextRouteKit.editParams': {
     title: 'Edit Remembered Path Parameters…',
+  },
+  'nextRouteKit.filterRoutes': {
+    title: 'Filter Routes…',
+    icon: '$(filter)',
+    when: CONTEXT_KEYS.isNextProject,
+    viewTitle: { when: `view == ${VIEWS.routes.id}`, group: 'navigation@1' },
+  },
+  'nextRouteKit.clearRoutesFilter': {
+    title: 'Clear Routes Filter',
+    icon: '$(clear-all)',
+    when: CONTEXT_KEYS.routesFiltered,
+    viewTitle: { when: `view == ${VIEWS.routes.id} && ${CONTEXT_KEYS.routesFiltered}`, group: 'navigation@2' },
+  },
+  'nextRouteKit.revealRoute': {
+    title: 'Reveal Route in the Routes View',
+    when: CONTEXT_KEYS.isRouteFile,
+  },
+  'nextRouteKit.sendFromRoutesView': {
+    title: 'Send Request',
+    icon: '$(play)',
+    internal: true,
+    viewItem: { when: `view == ${VIEWS.routes.id} && viewItem == ${ROUTES_VIEW_ITEMS.method}`, group: 'inline' },
   },
 } as const satisfies Record<string, CommandSpec>;
 

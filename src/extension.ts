@@ -10,12 +10,14 @@ import { LintDiagnostics } from './vscode/diagnostics';
 import { RouteDocuments } from './vscode/documents';
 import { lintWorkspace } from './vscode/lintWorkspace';
 import { LintService } from './vscode/lintService';
+import { exportOpenApi } from './vscode/openapi';
 import { createOutput } from './vscode/output';
 import { watchProjectChecks } from './vscode/projectChecks';
 import { createRequestFeature } from './vscode/request';
 import { WorkspaceRoutes } from './vscode/routeIndex';
 import { RouteSnippets } from './vscode/snippets';
 import { RoutesStatus, showRoutesPick } from './vscode/routesView';
+import { RoutesTree, type RoutesViewElement } from './vscode/routesTree';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = createOutput();
@@ -28,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): void {
     const lint = new LintService(documents);
     const diagnostics = new LintDiagnostics(documents, lint, log);
     const requests = createRequestFeature(context, documents, routes, log);
+    const tree = new RoutesTree(routes, requests.history);
     context.subscriptions.push(
       documents,
       routes,
       status,
+      tree,
       diagnostics,
       watchProjectChecks(routes, documents, diagnostics, log),
       RouteCodeActions.register(new RouteCodeActions(lint)),
@@ -43,6 +47,12 @@ export function activate(context: vscode.ExtensionContext): void {
           'nextRouteKit.showOutput': () => log.show(),
           'nextRouteKit.lintWorkspace': () => lintWorkspace(routes, documents, diagnostics),
           'nextRouteKit.showRuleDocs': (ruleId?: string) => showRuleDocs(context.extensionUri, ruleId),
+          'nextRouteKit.filterRoutes': () => tree.setFilter(),
+          'nextRouteKit.clearRoutesFilter': () => tree.applyFilter(''),
+          'nextRouteKit.revealRoute': () => tree.reveal(),
+          'nextRouteKit.sendFromRoutesView': (item?: RoutesViewElement) =>
+            item?.kind === 'method' && requests.sendAt(vscode.Uri.file(item.route.file), item.method),
+          'nextRouteKit.exportOpenApi': () => exportOpenApi(routes, documents),
           ...requests.handlers,
         },
         log,

@@ -28,6 +28,11 @@ export interface Workbench {
 }
 
 export interface WorkbenchOptions {
+  /**
+   * A Next.js app to open in place (never copied, never deleted) instead of a throwaway copy
+   * of the fixture app. No dev server is started for it (`devServer` applies to the fixture).
+   */
+  readonly app?: string;
   readonly devServer?: boolean;
   /** Extra user settings. */
   readonly settings?: Readonly<Record<string, unknown>>;
@@ -104,7 +109,7 @@ function findFile(dir: string, name: string): string | undefined {
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   installExitHandlers();
-  const workspace = copyFixture();
+  const workspace = options.app ? path.resolve(options.app) : copyFixture();
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'next-route-kit-vscode-'));
   const userDataDir = path.join(temp, 'user-data');
   const extensionsDir = path.join(temp, 'extensions');
@@ -134,11 +139,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (codeServer) killGroup(codeServer, 'SIGKILL'); // extension hosts and helpers
     await dev?.stop();
     fs.rmSync(temp, { recursive: true, force: true });
-    fs.rmSync(workspace, { recursive: true, force: true });
+    if (!options.app) fs.rmSync(workspace, { recursive: true, force: true });
   };
   live.add(stop);
   try {
-    if (options.devServer !== false) dev = await startNextDev(workspace);
+    if (options.devServer !== false && !options.app) dev = await startNextDev(workspace);
     const settings = {
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,

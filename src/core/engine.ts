@@ -7,7 +7,16 @@ export { AstCache, type DocumentSnapshot } from './ast/cache';
 export { ParsedDocument, parseDocument } from './ast/parse';
 export { findHandlers, findRouteExports, type HandlerExport, type RouteExport } from './nextjs/exports';
 export { ProjectIndex, loadProjectLayout, routeFileInfo, type ProjectLayout, type RouteFile } from './nextjs/project';
-export { listRoutes, routeEntry, exportedMethods, type RouteEntry } from './routes';
+export {
+  listRoutes,
+  routeEntry,
+  exportedMethods,
+  resolveHandlers,
+  implicitMethods,
+  allowHeader,
+  type ResolvedHandler,
+  type RouteEntry,
+} from './routes';
 export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
 export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
 export { RULES, ruleById } from './rules';
@@ -16,6 +25,8 @@ export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
 export { buildRequest, resolveSpec, resolveVariables, type RequestSpec } from './request/model';
 export { environmentFile, exportSpecs, parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
+export { buildOpenApi, type OpenApiDocument } from './openapi/document';
+export { formatForFile, serializeDocument } from './openapi/format';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
 export { firstAnswering } from './request/probe';

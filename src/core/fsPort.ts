@@ -5,6 +5,8 @@ export interface FsPort {
   readFile(file: string): string | undefined;
   isDirectory(dir: string): boolean;
   isFile(file: string): boolean;
+  /** Size and modification time, for caches that re-read a file when it changes (optional in fakes). */
+  stat?(file: string): { readonly size: number; readonly mtimeMs: number } | undefined;
 }
 
 export const nodeFsPort: FsPort = {
@@ -27,6 +29,14 @@ export const nodeFsPort: FsPort = {
       return nodeFs.statSync(file).isFile();
     } catch {
       return false;
+    }
+  },
+  stat(file) {
+    try {
+      const st = nodeFs.statSync(file);
+      return st.isFile() ? { size: st.size, mtimeMs: st.mtimeMs } : undefined;
+    } catch {
+      return undefined;
     }
   },
 };

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { AstCache } from '../core/ast/cache';
 import type { ParsedDocument } from '../core/ast/parse';
 import { inSkippedDir } from '../core/files';
+import type { ModuleGraph } from '../core/nextjs/modules';
 import type { ProjectIndex, ProjectLayout, RouteFile } from '../core/nextjs/project';
 import { engine } from './engine';
 
@@ -19,18 +20,32 @@ export class RouteDocuments implements vscode.Disposable {
   private index: ProjectIndex | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly projectsChanged = new vscode.EventEmitter<void>();
-  /** Fires when a next.config or package.json changes (layouts were re-read). */
+  /** Fires when a next.config, package.json or tsconfig changes (layouts and import aliases were re-read). */
   readonly onDidChangeProjects = this.projectsChanged.event;
 
   constructor() {
-    const config = vscode.workspace.createFileSystemWatcher('**/{next.config.{js,mjs,cjs,ts,mts},package.json}');
+    const config = vscode.workspace.createFileSystemWatcher(
+      '**/{next.config.{js,mjs,cjs,ts,mts},package.json,tsconfig.json,jsconfig.json}',
+    );
     const invalidate = (uri: vscode.Uri): void => {
       // A package.json that next dev writes into .next/, or one inside node_modules, is not a project's.
       if (inSkippedDir(vscode.workspace.asRelativePath(uri, false))) return;
       this.index?.invalidate();
       this.projectsChanged.fire();
     };
+    // next dev rewrites its routes manifest often: re-read layouts only when one takes basePath from it.
+    const manifests = vscode.workspace.createFileSystemWatcher(
+      '**/.next/{dev/routes-manifest.json,routes-manifest.json}',
+    );
+    const manifestChanged = (): void => {
+      if (!this.index?.readsBuildOutput()) return;
+      this.index.invalidate();
+      this.projectsChanged.fire();
+    };
     this.disposables.push(
+      manifests,
+      manifests.onDidChange(manifestChanged),
+      manifests.onDidCreate(manifestChanged),
       config,
       this.projectsChanged,
       config.onDidChange(invalidate),
@@ -69,6 +84,11 @@ export class RouteDocuments implements vscode.Disposable {
   routeFile(document: vscode.TextDocument): RouteFile | undefined {
     if (!RouteDocuments.mayBeRouteFile(document)) return undefined;
     return this.projects().routeFile(document.uri.fsPath);
+  }
+
+  /** The app's own modules, for following re-exports and imported helpers from this document. */
+  modules(document: vscode.TextDocument): ModuleGraph | undefined {
+    return document.uri.scheme === 'file' ? this.projects().modules(document.uri.fsPath) : undefined;
   }
 
   layout(document: vscode.TextDocument): ProjectLayout | undefined {

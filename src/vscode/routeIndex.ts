@@ -82,7 +82,10 @@ export class WorkspaceRoutes implements vscode.Disposable {
       }
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      this.entries.set(uri.fsPath, e.routeEntry(info, e.parseDocument(uri.fsPath, text)));
+      this.entries.set(
+        uri.fsPath,
+        e.routeEntry(info, e.parseDocument(uri.fsPath, text), this.documents.projects().modules(uri.fsPath)),
+      );
     } catch (err) {
       this.entries.delete(uri.fsPath);
       this.log.warn(`Could not read ${vscode.workspace.asRelativePath(uri)}: ${(err as Error).message}`);

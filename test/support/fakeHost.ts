@@ -5,24 +5,16 @@
 import type { ProjectLayout } from '../../src/core/nextjs/project';
 import type { RouteParam } from '../../src/core/nextjs/routePath';
 import type { BaseUrlCandidate } from '../../src/core/request/baseUrl';
-import type {
-  KnobWords,
-  ProgressWork,
-  RequestHost,
-  RequestLabel,
-  RunNotice,
-  SentResponse,
-  VariableRef,
-} from '../../src/core/request/run';
+import type * as Run from '../../src/core/request/run';
 import type { RequestError } from '../../src/core/request/send';
 
-export const FAKE_WORDS: KnobWords = {
+export const FAKE_WORDS: Run.KnobWords = {
   baseUrl: '[set the base URL here]',
   timeout: '[raise the timeout here]',
   followRedirects: '[stop following redirects here]',
 };
 
-export class FakeHost implements RequestHost {
+export class FakeHost implements Run.RequestHost {
   readonly words = FAKE_WORDS;
   // What the host answers.
   trusted = true;
@@ -35,17 +27,17 @@ export class FakeHost implements RequestHost {
   serverInstead: string | undefined;
   /** Cancel the send: right away, or once the first streamed chunk arrived. */
   cancel: 'never' | 'at-once' | 'after-first-chunk' = 'never';
-  tokenMissing?: (request: RequestLabel) => Promise<boolean>;
+  tokenMissing?: (request: Run.RequestLabel) => Promise<boolean>;
   // What the flow did.
   readonly askedParams: RouteParam[][] = [];
-  readonly askedSecrets: VariableRef[] = [];
+  readonly askedSecrets: Run.VariableRef[] = [];
   readonly confirmedOrigins: string[] = [];
   readonly noServerCandidates: BaseUrlCandidate[][] = [];
-  readonly notices: RunNotice[] = [];
+  readonly notices: Run.RunNotice[] = [];
   /** Progress titles and messages, in order. */
   readonly progressLog: string[] = [];
   readonly streamed: string[] = [];
-  readonly responses: SentResponse[] = [];
+  readonly responses: Run.SentResponse[] = [];
   readonly failures: Array<{ error: RequestError; hint: string | undefined }> = [];
   private controller: AbortController | undefined;
 
@@ -70,7 +62,7 @@ export class FakeHost implements RequestHost {
     return this.serverInstead;
   }
 
-  async secret(ref: VariableRef): Promise<string | undefined> {
+  async secret(ref: Run.VariableRef): Promise<string | undefined> {
     this.askedSecrets.push(ref);
     return this.secrets[ref.variable];
   }
@@ -80,11 +72,11 @@ export class FakeHost implements RequestHost {
     return this.confirm;
   }
 
-  notice(notice: RunNotice): void {
+  notice(notice: Run.RunNotice): void {
     this.notices.push(notice);
   }
 
-  async progress<T>(title: string, work: ProgressWork<T>): Promise<T> {
+  async progress<T>(title: string, work: Run.ProgressWork<T>): Promise<T> {
     this.controller = new AbortController();
     this.progressLog.push(title);
     if (this.cancel === 'at-once') setImmediate(() => this.controller!.abort());
@@ -100,7 +92,7 @@ export class FakeHost implements RequestHost {
     if (this.cancel === 'after-first-chunk') this.controller?.abort();
   }
 
-  async onResponse(response: SentResponse): Promise<void> {
+  async onResponse(response: Run.SentResponse): Promise<void> {
     this.responses.push(response);
   }
 

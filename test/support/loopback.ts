@@ -53,3 +53,16 @@ export async function deadPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
 }
+
+/** Writes `size` bytes of `chunk` copies with backpressure, then ends the response. */
+export function writeBytes(res: http.ServerResponse, size: number, chunk: Buffer): void {
+  let sent = 0;
+  const write = (): void => {
+    while (sent < size) {
+      sent += chunk.length;
+      if (!res.write(chunk)) return void res.once('drain', write);
+    }
+    res.end();
+  };
+  write();
+}

@@ -79,6 +79,13 @@ describe('conventions', () => {
     assert.equal(readme, renderReadme(readme));
   });
 
+  it('keeps request inference independent of the linter: src/core/request imports nothing from src/core/lint', () => {
+    const offenders = filesUnder(path.join(ROOT, 'src/core/request')).filter((f) =>
+      /(?:from\s+|require\(\s*|import\(\s*)['"](?:\.\.\/)+lint\//.test(fs.readFileSync(f, 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
   it('never imports vscode from src/core', () => {
     const offenders = filesUnder(path.join(ROOT, 'src/core')).filter((f) =>
       /(?:from\s+|require\(\s*|import\(\s*)['"]vscode['"]/.test(fs.readFileSync(f, 'utf8')),

@@ -48,6 +48,36 @@ export function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return !!mods?.some((m) => m.kind === kind);
 }
 
+/** Whether `fn` is declared `async`. */
+export function isAsync(fn: ts.Node): boolean {
+  return hasModifier(fn, ts.SyntaxKind.AsyncKeyword);
+}
+
+/**
+ * Whether an identifier is a property name or key, not a reference to a variable of that name:
+ * `x` in `a.x`, `{ x: 1 }`, `const { x: y } = …`, `{ x: string }` and `<C x={…} />`.
+ * (The shorthand `{ x }` does refer to `x`.)
+ */
+export function isPropertyName(id: ts.Identifier): boolean {
+  const p = id.parent;
+  return (
+    ((ts.isPropertyAccessExpression(p) ||
+      ts.isPropertyAssignment(p) ||
+      ts.isPropertySignature(p) ||
+      ts.isJsxAttribute(p)) &&
+      p.name === id) ||
+    (ts.isBindingElement(p) && p.propertyName === id)
+  );
+}
+
+/** The called name: `f` in `f(…)`, `m` in `a.b.m(…)` (through parentheses and casts). */
+export function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  return undefined;
+}
+
 export function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
   const list = decl.parent;
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
@@ -317,4 +347,18 @@ export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
   };
   count(sourceFile.statements, 1);
   return withSemi >= without;
+}
+
+/** Identifiers referring to `name` inside `scope` (excluding its declaration). */
+export function usesOf(scope: ts.Node, decl: ts.VariableDeclaration): ts.Identifier[] {
+  const name = (decl.name as ts.Identifier).text;
+  const out: ts.Identifier[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name && n !== decl.name) {
+      if (!isPropertyName(n) && findDeclaration(name, n) === decl) out.push(n);
+    }
+    ts.forEachChild(n, walk);
+  };
+  walk(scope);
+  return out;
 }

@@ -1,6 +1,7 @@
 /** `next-route-kit <command>`: the CLI built from the same core as the extension. */
 import { EXIT, UsageError, type CliIo } from './io';
 import { lintCommand } from './lintCommand';
+import { openapiCommand } from './openapiCommand';
 import { requestCommand } from './requestCommand';
 import { routesCommand } from './routesCommand';
 import { signInCommand } from './signInCommand';
@@ -9,6 +10,7 @@ type Command = (args: string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   lint: { run: lintCommand, summary: 'lint route handlers (stylish, json or sarif output)' },
+  openapi: { run: openapiCommand, summary: 'write an OpenAPI 3.1 document of the route handlers (--check for CI)' },
   request: { run: requestCommand, summary: 'build (and --send) the request a handler expects' },
   routes: { run: routesCommand, summary: 'list route handlers: URL, methods, params' },
   'sign-in': { run: signInCommand, summary: "sign in with the app's Auth.js credentials provider into a cookie file" },

@@ -146,13 +146,19 @@ function loadTarget(args: RequestArgs): SendTarget {
   const index = new ProjectIndex();
   const info = index.routeFile(args.file);
   if (!info) throw new UsageError(`${args.fileArg} is not an App Router route file (app/**/route.ts)`);
-  const all = inferRequests(parseDocument(args.file, text), info.route, info.params);
+  const all = inferRequests(parseDocument(args.file, text), info.route, info.params, index.modules(args.file));
   const inferred = all.find((r) => r.method === args.method);
   if (!inferred)
     throw new UsageError(
       `${path.basename(args.file)} does not export ${args.method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`,
     );
-  return { inferred, layout: index.layoutFor(args.file) };
+  return {
+    inferred,
+    layout: index.layoutFor(args.file),
+    ...(info.routable
+      ? {}
+      : { neverServed: `${args.fileArg} is never served: ${info.problems.map((p) => p.message).join(' ')}` }),
+  };
 }
 
 function noticeText(notice: RunNotice): string | undefined {
@@ -160,6 +166,7 @@ function noticeText(notice: RunNotice): string | undefined {
     return notice.reason === 'no-value'
       ? `sending without ${notice.names.join(', ')} (set ${TOKEN_ENV}, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)`
       : `sending without ${notice.names.join(', ')}: the secrets belong to ${notice.credentialsOrigin}, not ${notice.targetOrigin}`;
+  if (notice.kind === 'advice') return notice.text;
   if (notice.kind === 'missing')
     return `no value for ${notice.variables.map((m) => `{{${m}}}`).join(', ')}: sent as written (pass --var ${notice.variables[0]}=…)`;
   return undefined;
@@ -170,7 +177,7 @@ export function cliHost(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): R
   const prefix = 'next-route-kit request: ';
   return {
     words: {
-      baseUrl: 'Pass the base URL with --base <url>.',
+      baseUrl: 'If it runs elsewhere, pass --base <url>.',
       timeout: 'Pass a longer --timeout <ms> for slow endpoints.',
       followRedirects: 'Leave out --follow to see the first redirect.',
     },

@@ -8,10 +8,12 @@ import { EXIT, table, UsageError, type CliIo } from './io';
 export const ROUTES_USAGE = `Usage: next-route-kit routes [dir] [--json]
 
 Lists every App Router route handler below dir (default: the current folder):
-its URL pattern (with basePath), exported methods and path parameters.
+its URL pattern (with basePath), exported methods (re-exports followed into the app's own
+modules) and path parameters. Methods in parentheses are answered by Next.js itself: HEAD
+wherever GET is exported, OPTIONS (204 with Allow) wherever it is not.
 
 Options:
-  --json    print [{ file, route, methods, params }] as JSON
+  --json    print [{ file, route, methods, implicitMethods, params }] as JSON
   -h, --help`;
 
 export async function routesCommand(args: string[], io: CliIo): Promise<number> {
@@ -43,6 +45,7 @@ export async function routesCommand(args: string[], io: CliIo): Promise<number> 
       file: displayPath(r.file, io.cwd),
       route: r.route,
       methods: r.methods,
+      implicitMethods: r.implicitMethods,
       params: r.params.map((p) => p.name),
       ...(r.routable ? {} : { routable: false, problems: r.problems.map((p) => p.message) }),
     }));
@@ -53,7 +56,8 @@ export async function routesCommand(args: string[], io: CliIo): Promise<number> 
     const rows = [['ROUTE', 'METHODS', 'FILE']];
     for (const r of routes) {
       const note = r.routable ? '' : `  (not routable: ${r.problems.map((p) => p.segment).join(', ')})`;
-      const methods = r.methods.length ? r.methods.join(', ') : '(none)';
+      const implicit = r.implicitMethods.length ? ` (${r.implicitMethods.join(', ')})` : '';
+      const methods = r.methods.length ? r.methods.join(', ') + implicit : '(none)';
       rows.push([r.route, methods, displayPath(r.file, io.cwd) + note]);
     }
     io.out(table(rows) + '\n');

@@ -18,6 +18,7 @@ import {
   type FunctionNode,
 } from '../ast/query';
 import type { HandlerExport } from '../nextjs/exports';
+import { BODY_METHODS, bodyRead, type BodyRead } from '../nextjs/requestReads';
 
 export type ResponseKind = 'json' | 'constructor' | 'redirect' | 'error' | 'next' | 'rewrite';
 
@@ -59,19 +60,6 @@ export interface HeaderWrite {
   readonly via: 'init' | 'set' | 'append';
   /** The object literal property / tuple, or the `.set()` call. */
   readonly node: ts.Node;
-  readonly fn?: FunctionNode;
-}
-
-export type BodyMethod = 'json' | 'text' | 'formData' | 'arrayBuffer' | 'blob' | 'bytes';
-const BODY_METHODS: ReadonlySet<string> = new Set(['json', 'text', 'formData', 'arrayBuffer', 'blob', 'bytes']);
-
-export interface BodyRead {
-  readonly call: ts.CallExpression;
-  readonly method: BodyMethod;
-  /** The request expression (`request`, `req`, `request.clone()`). */
-  readonly receiver: ts.Expression;
-  /** The `await` applied to the call, if any (through parentheses). */
-  readonly awaitNode?: ts.AwaitExpression;
   readonly fn?: FunctionNode;
 }
 
@@ -288,47 +276,6 @@ export function headerCall(node: ts.CallExpression): HeaderWrite | undefined {
     node,
     ...(fn ? { fn } : {}),
     ...(typeof text === 'string' ? { valueText: text } : {}),
-  };
-}
-
-/** Whether an expression is the incoming request: a handler's first parameter (or `req.clone()`). */
-export function isRequestExpression(expr: ts.Expression, handlerFns?: { has(node: ts.Node): boolean }): boolean {
-  const e = unwrap(expr);
-  if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'clone') {
-    return isRequestExpression(e.expression.expression, handlerFns);
-  }
-  if (!ts.isIdentifier(e)) return false;
-  const decl = findDeclaration(e.text, e);
-  if (!decl || !ts.isParameter(decl)) return false;
-  const fn = decl.parent;
-  if (!isFunctionNode(fn) || fn.parameters[0] !== decl) return false;
-  if (decl.type) {
-    const typeText = decl.type.getText();
-    return /\b(Next)?Request\b/.test(typeText);
-  }
-  return (handlerFns?.has(fn) ?? false) || /^_?req(uest)?$/i.test(e.text);
-}
-
-/** The `await` wrapping a call (through parentheses), if any. */
-export function awaitOf(node: ts.Expression): ts.AwaitExpression | undefined {
-  let current: ts.Node = node;
-  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
-  return ts.isAwaitExpression(current.parent) ? current.parent : undefined;
-}
-
-export function bodyRead(node: ts.CallExpression, handlerFns?: { has(node: ts.Node): boolean }): BodyRead | undefined {
-  if (node.arguments.length !== 0) return undefined;
-  const callee = unwrap(node.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return undefined;
-  if (!isRequestExpression(callee.expression, handlerFns)) return undefined;
-  const awaitNode = awaitOf(node);
-  const fn = enclosingFunction(node);
-  return {
-    call: node,
-    method: callee.name.text as BodyMethod,
-    receiver: callee.expression,
-    ...(awaitNode ? { awaitNode } : {}),
-    ...(fn ? { fn } : {}),
   };
 }
 

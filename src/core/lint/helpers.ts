@@ -101,27 +101,3 @@ export function isCheckedInConditions(
   visit(scope);
   return found;
 }
-
-/** The imported name an identifier refers to when it is imported from `moduleName` (handles aliases). */
-export function importedNameFrom(id: ts.Identifier, moduleName: string): string | undefined {
-  // Local import lookup by walking to the source file's import declarations.
-  const sf = id.getSourceFile();
-  for (const st of sf.statements) {
-    if (
-      !ts.isImportDeclaration(st) ||
-      !ts.isStringLiteral(st.moduleSpecifier) ||
-      st.moduleSpecifier.text !== moduleName
-    )
-      continue;
-    const named = st.importClause?.namedBindings;
-    if (named && ts.isNamedImports(named)) {
-      for (const el of named.elements) if (el.name.text === id.text) return (el.propertyName ?? el.name).text;
-    }
-  }
-  return undefined;
-}
-
-/** Whether `fn` is declared `async`. */
-export function isAsync(fn: ts.Node): boolean {
-  return !!ts.canHaveModifiers(fn) && !!ts.getModifiers(fn)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-}

@@ -22,6 +22,8 @@ export interface NextConfigValues {
   cacheComponents?: boolean;
   /** Keys present but not statically readable, so the caller can say so. */
   unreadable: string[];
+  /** Whether the exported config object itself was found (a computed config is not). */
+  found?: boolean;
 }
 
 export function readNextConfig(fileName: string, text: string): NextConfigValues {
@@ -29,6 +31,7 @@ export function readNextConfig(fileName: string, text: string): NextConfigValues
   const obj = findConfigObject(sf);
   const result: NextConfigValues = { unreadable: [] };
   if (!obj) return result;
+  result.found = true;
   const basePath = getPropertyValue(obj, 'basePath');
   if (basePath) {
     const v = literalValue(basePath);

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import { NEXT_CONFIG_FILES, readNextConfig } from './nextConfig';
 import { nodeFsPort, type FsPort } from '../fsPort';
+import { ModuleGraph, type ModuleLimits } from './modules';
 import { routePathFromSegments, type RoutePath, type UrlConfig } from './routePath';
 
 export { nodeFsPort, type FsPort } from '../fsPort';
@@ -26,6 +27,12 @@ export interface ProjectLayout {
   readonly configFile?: string;
   /** next.config keys that exist but are not literals (so the URL may be off). */
   readonly unreadableConfig: readonly string[];
+  /**
+   * Where `url.basePath` comes from: next.config (`config`), the running or last build's
+   * routes manifest under `.next/` when next.config computes it (`routes-manifest`), or
+   * nowhere (`unknown`: next.config computes it and no manifest says it; `''` is a guess).
+   */
+  readonly basePathSource: 'config' | 'routes-manifest' | 'unknown';
   /** e.g. "16.4.6" (installed) or "^15.2.0" (declared). */
   readonly nextVersion?: string;
   /** Major version; undefined when unknown (rules then assume the latest behaviour). */
@@ -124,6 +131,24 @@ function installedNextVersion(root: string, fs: FsPort): string | undefined {
   }
 }
 
+/** Routes manifests `next dev` and `next build` write, newest layout first (Next 16 dev writes under .next/dev/). */
+export const ROUTES_MANIFESTS = ['.next/dev/routes-manifest.json', '.next/routes-manifest.json'];
+
+/** The `basePath` the running (or last) server was started with, from its routes manifest. */
+export function basePathFromManifest(root: string, fs: FsPort): string | undefined {
+  for (const rel of ROUTES_MANIFESTS) {
+    const text = fs.readFile(path.join(root, rel));
+    if (text === undefined) continue;
+    try {
+      const value = (JSON.parse(text) as { basePath?: unknown }).basePath;
+      if (typeof value === 'string') return value;
+    } catch {
+      /* a manifest being written: try the next one */
+    }
+  }
+  return undefined;
+}
+
 /** Reads a project's layout: app dir, next.config values and Next.js version. */
 export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): ProjectLayout {
   const abs = path.resolve(root);
@@ -160,6 +185,8 @@ export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): Projec
     if (up === dir) break;
     dir = up;
   }
+  const basePathKnown = !configFile || (config.found === true && !config.unreadable.includes('basePath'));
+  const manifestBasePath = basePathKnown ? undefined : basePathFromManifest(abs, fs);
   const installed = installedNextVersion(abs, fs);
   const nextVersion = installed ?? packageJson?.nextRange;
   const nextMajor = majorOf(installed) ?? majorOf(packageJson?.nextRange);
@@ -169,7 +196,8 @@ export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): Projec
     ...(appDir ? { appDir } : {}),
     ...(pagesDir ? { pagesDir } : {}),
     pageExtensions: config.pageExtensions ?? DEFAULT_PAGE_EXTENSIONS,
-    url: { basePath: config.basePath ?? '', trailingSlash: config.trailingSlash ?? false },
+    url: { basePath: config.basePath ?? manifestBasePath ?? '', trailingSlash: config.trailingSlash ?? false },
+    basePathSource: basePathKnown ? 'config' : manifestBasePath !== undefined ? 'routes-manifest' : 'unknown',
     cacheComponents: config.cacheComponents ?? false,
     ...(configFile ? { configFile } : {}),
     unreadableConfig: config.unreadable,
@@ -223,7 +251,24 @@ export class ProjectIndex {
     return known;
   };
 
-  constructor(private readonly fs: FsPort = nodeFsPort) {}
+  private readonly graphs = new Map<string, ModuleGraph>();
+
+  constructor(
+    private readonly fs: FsPort = nodeFsPort,
+    private readonly moduleLimits?: ModuleLimits,
+  ) {}
+
+  /** The app's own modules for the project that owns `file` (imports followed from its route files). */
+  modules(file: string): ModuleGraph | undefined {
+    const layout = this.layoutFor(file);
+    if (!layout) return undefined;
+    let graph = this.graphs.get(layout.root);
+    if (!graph) {
+      graph = new ModuleGraph(layout.root, this.fs, this.moduleLimits);
+      this.graphs.set(layout.root, graph);
+    }
+    return graph;
+  }
 
   layoutFor(file: string): ProjectLayout | undefined {
     const dir = path.dirname(path.resolve(file));
@@ -248,7 +293,13 @@ export class ProjectIndex {
     return layout ? routeFileInfo(file, layout) : undefined;
   }
 
+  /** Whether a cached layout took (or looked for) its basePath in a routes manifest under `.next/`. */
+  readsBuildOutput(): boolean {
+    return [...this.layouts.values()].some((l) => l.basePathSource !== 'config');
+  }
+
   invalidate(): void {
+    this.graphs.clear();
     this.layouts.clear();
     this.roots.clear();
     this.rootFolders.clear();

@@ -122,3 +122,32 @@ export function isLoopbackHost(hostname: string | undefined): boolean {
     host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0'
   );
 }
+
+/**
+ * Why Next answered a 404 page (HTML) where a route handler was expected, when basePath is
+ * the likely cause: the URL lacks the app's basePath, or next.config computes basePath and
+ * it could only be guessed (or was taken from a routes manifest that may be stale).
+ * Undefined for any other answer. See
+ * https://nextjs.org/docs/app/api-reference/config/next-config-js/basePath.
+ */
+export function basePathHint(
+  answer: { readonly status: number; readonly contentType?: string },
+  url: string,
+  layout: Pick<ProjectLayout, 'url' | 'basePathSource'> | undefined,
+): string | undefined {
+  if (answer.status !== 404 || !/^text\/html\b/i.test(answer.contentType ?? '') || !layout) return undefined;
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const basePath = layout.url.basePath.replace(/\/+$/, '');
+  if (basePath && pathname !== basePath && !pathname.startsWith(basePath + '/'))
+    return `Next answered its 404 page: ${pathname} lacks the app's basePath ${basePath} (every route is served under it).`;
+  if (layout.basePathSource === 'unknown')
+    return 'Next answered its 404 page. next.config computes basePath, which cannot be read without running it, and no .next/routes-manifest.json says it yet: start `next dev` once (it writes the manifest), or put the prefix in the base URL.';
+  if (layout.basePathSource === 'routes-manifest')
+    return `Next answered its 404 page. basePath ${basePath || '(none)'} was read from .next/routes-manifest.json (next.config computes it); if it changed, restart \`next dev\`.`;
+  return undefined;
+}

@@ -4,7 +4,16 @@
  * every reference to a declaration. Shared by the body, form and query inference.
  */
 import * as ts from 'typescript';
-import { enclosingFunction, findDeclaration, resolveFunction, scopeOf, unwrap, type FunctionNode } from '../ast/query';
+import {
+  enclosingFunction,
+  findDeclaration,
+  isPropertyName,
+  resolveFunction,
+  scopeOf,
+  unwrap,
+  type FunctionNode,
+} from '../ast/query';
+import type { ModuleFollower } from '../nextjs/imports';
 
 /**
  * The outermost expression that still holds `node`'s value: through parentheses, `as`,
@@ -77,13 +86,8 @@ export function referencesOf(
   const walk = (n: ts.Node): void => {
     if (ts.isIdentifier(n)) {
       if (n.text !== name || n === own) return;
+      if (isPropertyName(n)) return;
       const p = n.parent;
-      if (
-        (ts.isPropertyAccessExpression(p) && p.name === n) ||
-        (ts.isPropertyAssignment(p) && p.name === n) ||
-        (ts.isBindingElement(p) && p.propertyName === n)
-      )
-        return;
       if (ts.isBinaryExpression(p) && p.left === n && p.operatorToken.kind === ts.SyntaxKind.EqualsToken) return;
       if (findDeclaration(name, n) === decl) out.push(n);
       return;
@@ -126,13 +130,69 @@ export function returnedFrom(holder: ts.Node): FunctionNode | undefined {
   return undefined;
 }
 
+/** What a helper's parameter holds when the handler passes it a request part: `getMeta(request.headers)`. */
+export type BoundKind = 'headers' | 'searchParams' | 'cookies';
+
+export interface HandlerScopes {
+  /** The handler, its wrapper, and the functions they call (in this file or the app's own modules). */
+  readonly scopes: readonly FunctionNode[];
+  /** Parameters of those functions that receive a request part at some call site. */
+  readonly bound: ReadonlyMap<ts.ParameterDeclaration, BoundKind>;
+}
+
+/** The function a callee expression names: local, or imported from the app's own modules (with a follower). */
+export function calleeFunction(expr: ts.Expression, follower?: ModuleFollower): FunctionNode | undefined {
+  const callee = unwrap(expr);
+  const local = resolveFunction(callee);
+  if (local || !follower) return local;
+  const found = ts.isIdentifier(callee)
+    ? follower.imported(callee)
+    : ts.isPropertyAccessExpression(callee)
+      ? follower.importedMember(callee)
+      : undefined;
+  return found?.export.fn;
+}
+
+/** What a call argument is, when it is a part of the request: `request.headers`, `url.searchParams`, `await cookies()`. */
+function argumentKind(
+  arg: ts.Expression,
+  bound: ReadonlyMap<ts.ParameterDeclaration, BoundKind>,
+): BoundKind | undefined {
+  let e = unwrap(arg);
+  if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
+  if (ts.isPropertyAccessExpression(e)) {
+    const name = e.name.text;
+    return name === 'headers' || name === 'searchParams' || name === 'cookies' ? name : undefined;
+  }
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.arguments.length === 0) {
+    const name = e.expression.text;
+    return name === 'headers' || name === 'cookies' ? name : undefined;
+  }
+  if (ts.isIdentifier(e)) {
+    const decl = findDeclaration(e.text, e);
+    if (decl && ts.isParameter(decl)) return bound.get(decl);
+    if (decl && ts.isBindingElement(decl)) {
+      const name = (decl.propertyName ?? decl.name).getText();
+      return name === 'headers' || name === 'searchParams' ? name : undefined;
+    }
+    if (decl && ts.isVariableDeclaration(decl) && decl.initializer) return argumentKind(decl.initializer, bound);
+  }
+  return undefined;
+}
+
 /**
  * The functions whose code counts for a handler: its own, the wrapper it is passed to
- * (`withAuth(handler)`) when that is local, and local functions they call, transitively
- * (bounded).
+ * (`withAuth(handler)`), and the functions they call, transitively (bounded) — in this file,
+ * and with a follower in the app's own modules too.
  */
-export function handlerScopes(fn: FunctionNode, wrapper?: ts.CallExpression, limit = 24): FunctionNode[] {
+export function collectHandlerScopes(
+  fn: FunctionNode,
+  wrapper?: ts.CallExpression,
+  follower?: ModuleFollower,
+  limit = 48,
+): HandlerScopes {
   const scopes: FunctionNode[] = [fn];
+  const bound = new Map<ts.ParameterDeclaration, BoundKind>();
   const seen = new Set<ts.Node>([fn]);
   const add = (target: FunctionNode | undefined): void => {
     if (target && !seen.has(target) && scopes.length < limit) {
@@ -141,22 +201,43 @@ export function handlerScopes(fn: FunctionNode, wrapper?: ts.CallExpression, lim
     }
   };
   if (wrapper) {
-    const w = resolveFunction(wrapper.expression);
+    const w = calleeFunction(wrapper.expression, follower);
     add(w);
     // `withAuth(opts)(handler)`
     if (!w && ts.isCallExpression(unwrap(wrapper.expression)))
-      add(resolveFunction((unwrap(wrapper.expression) as ts.CallExpression).expression));
+      add(calleeFunction((unwrap(wrapper.expression) as ts.CallExpression).expression, follower));
   }
   for (let i = 0; i < scopes.length; i++) {
     const walk = (n: ts.Node): void => {
       if (ts.isCallExpression(n)) {
         const callee = unwrap(n.expression);
-        if (ts.isIdentifier(callee)) add(resolveFunction(callee));
+        if (ts.isIdentifier(callee) || ts.isPropertyAccessExpression(callee)) {
+          const target = calleeFunction(callee, follower);
+          add(target);
+          if (target) bindArguments(target, n, bound);
+        }
       }
       ts.forEachChild(n, walk);
     };
     const body = scopes[i]!.body;
     if (body) walk(body);
   }
-  return scopes;
+  return { scopes, bound };
+}
+
+function bindArguments(
+  target: FunctionNode,
+  call: ts.CallExpression,
+  bound: Map<ts.ParameterDeclaration, BoundKind>,
+): void {
+  call.arguments.forEach((arg, index) => {
+    const param = target.parameters[index];
+    const kind = param && argumentKind(arg, bound);
+    if (param && kind) bound.set(param, kind);
+  });
+}
+
+/** The functions whose code counts for a handler (see collectHandlerScopes), in this file only. */
+export function handlerScopes(fn: FunctionNode, wrapper?: ts.CallExpression, limit = 24): FunctionNode[] {
+  return [...collectHandlerScopes(fn, wrapper, undefined, limit).scopes];
 }

@@ -68,26 +68,88 @@ export function toHttpFile(
   return [...head, ...(head.length ? [''] : []), specs.map(toHttpText).join('\n')].join('\n');
 }
 
-/** Parses `.http` text. Never throws: lines it does not understand are skipped. */
-export function parseHttpFile(text: string): HttpFile {
-  const variables: Record<string, string> = {};
-  const requests: HttpRequestEntry[] = [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  type Current = {
-    method: string;
-    url: string;
-    headers: Array<[string, string]>;
-    body: string[];
-    state: 'url' | 'headers' | 'body';
-    line: number;
-    title?: string;
-  };
-  let current: Current | undefined;
-  let pendingTitle: string | undefined;
-  const flush = (): void => {
+/** The request being read: its request line, headers, then body lines. */
+interface OpenRequest {
+  readonly method: string;
+  url: string;
+  readonly headers: Array<[string, string]>;
+  readonly body: string[];
+  state: 'url' | 'headers' | 'body';
+  readonly line: number;
+  readonly title?: string;
+}
+
+function isComment(trimmed: string): boolean {
+  return trimmed.startsWith('#') || trimmed.startsWith('//');
+}
+
+/** Reads `.http` text line by line: between requests, variables and request lines; inside one, headers then body. */
+class HttpFileReader {
+  readonly variables: Record<string, string> = {};
+  readonly requests: HttpRequestEntry[] = [];
+  private current: OpenRequest | undefined;
+  private pendingTitle: string | undefined;
+
+  read(raw: string, index: number): void {
+    const line = raw.trimEnd();
+    if (/^###/.test(line)) return this.separator(line);
+    if (!this.current) return this.between(line, index);
+    if (this.current.state === 'body') return void this.current.body.push(raw);
+    this.head(this.current, raw, line.trim());
+  }
+
+  /** `### title` ends the request before it and names the next one. */
+  private separator(line: string): void {
+    this.flush();
+    this.pendingTitle = line.replace(/^#+/, '').trim() || undefined;
+  }
+
+  /** Between requests: `@name = value`, comments, or a request line that opens the next request. */
+  private between(line: string, index: number): void {
+    const v = /^@([\w.$-]+)\s*=\s*(.*)$/.exec(line);
+    if (v) {
+      this.variables[v[1]!] = v[2]!.trim();
+      return;
+    }
+    const trimmed = line.trim();
+    if (trimmed === '' || isComment(trimmed)) return;
+    const m = REQUEST_LINE.exec(trimmed);
+    const u = m ? undefined : URL_ONLY.exec(trimmed);
+    if (m || u) {
+      this.current = {
+        method: m ? m[1]!.toUpperCase() : 'GET',
+        url: m ? m[2]! : u![1]!,
+        headers: [],
+        body: [],
+        state: 'url',
+        line: index,
+        ...(this.pendingTitle ? { title: this.pendingTitle } : {}),
+      };
+    }
+    this.pendingTitle = undefined;
+  }
+
+  /** After the request line: indented `?a=1` / `&b=2` continuations, headers, and the blank line before the body. */
+  private head(current: OpenRequest, raw: string, trimmed: string): void {
+    if (current.state === 'url' && /^[?&]/.test(trimmed) && /^\s/.test(raw)) {
+      current.url += trimmed;
+      return;
+    }
+    if (trimmed === '') {
+      current.state = 'body';
+      return;
+    }
+    current.state = 'headers';
+    if (isComment(trimmed)) return;
+    const h = /^([^:\s]+)\s*:\s*(.*)$/.exec(trimmed);
+    if (h) current.headers.push([h[1]!, h[2]!]);
+  }
+
+  flush(): void {
+    const current = this.current;
     if (!current) return;
     const body = current.body.join('\n').replace(/\s+$/, '');
-    requests.push({
+    this.requests.push({
       method: current.method,
       url: current.url,
       headers: current.headers,
@@ -95,69 +157,32 @@ export function parseHttpFile(text: string): HttpFile {
       ...(body ? { body } : {}),
       ...(current.title ? { title: current.title } : {}),
     });
-    current = undefined;
-  };
-  lines.forEach((raw, i) => {
-    const line = raw.trimEnd();
-    if (/^###/.test(line)) {
-      flush();
-      pendingTitle = line.replace(/^#+/, '').trim() || undefined;
-      return;
-    }
-    if (!current) {
-      const v = /^@([\w.$-]+)\s*=\s*(.*)$/.exec(line);
-      if (v) {
-        variables[v[1]!] = v[2]!.trim();
-        return;
-      }
-      const trimmed = line.trim();
-      if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('//')) return;
-      const m = REQUEST_LINE.exec(trimmed);
-      const u = m ? undefined : URL_ONLY.exec(trimmed);
-      if (m || u) {
-        current = {
-          method: m ? m[1]!.toUpperCase() : 'GET',
-          url: m ? m[2]! : u![1]!,
-          headers: [],
-          body: [],
-          state: 'url',
-          line: i,
-          ...(pendingTitle ? { title: pendingTitle } : {}),
-        };
-      }
-      pendingTitle = undefined;
-      return;
-    }
-    if (current.state !== 'body') {
-      const trimmed = line.trim();
-      if (current.state === 'url' && /^[?&]/.test(trimmed) && /^\s/.test(raw)) {
-        current.url += trimmed;
-        return;
-      }
-      if (trimmed === '') {
-        current.state = 'body';
-        return;
-      }
-      current.state = 'headers';
-      if (trimmed.startsWith('#') || trimmed.startsWith('//')) return;
-      const h = /^([^:\s]+)\s*:\s*(.*)$/.exec(trimmed);
-      if (h) current.headers.push([h[1]!, h[2]!]);
-      return;
-    }
-    current.body.push(raw);
-  });
-  flush();
-  return { variables, requests };
+    this.current = undefined;
+  }
+}
+
+/** Parses `.http` text. Never throws: lines it does not understand are skipped. */
+export function parseHttpFile(text: string): HttpFile {
+  const reader = new HttpFileReader();
+  text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .forEach((raw, i) => reader.read(raw, i));
+  reader.flush();
+  return { variables: reader.variables, requests: reader.requests };
 }
 
 /** The requests of Export Routes: `{{baseUrl}}` for the server, `{{<param>}}` for each path parameter. */
 export function exportSpecs(inferred: readonly InferredRequest[]): RequestSpec[] {
   const placeholderBase = 'http://base.invalid';
-  return inferred.map((r) => {
-    const params = Object.fromEntries(r.params.map((p) => [p.name, `{{${p.name}}}`]));
-    const spec = buildRequest(r, { baseUrl: placeholderBase, params });
-    return { ...spec, url: spec.url.replace(placeholderBase, `{{${BASE_URL_VARIABLE}}}`) };
-  });
+  // HEAD and OPTIONS that Next.js answers by itself are not the app's routes.
+  return inferred
+    .filter((r) => !r.implicit)
+    .map((r) => {
+      const params = Object.fromEntries(r.params.map((p) => [p.name, `{{${p.name}}}`]));
+      const spec = buildRequest(r, { baseUrl: placeholderBase, params });
+      return { ...spec, url: spec.url.replace(placeholderBase, `{{${BASE_URL_VARIABLE}}}`) };
+    });
 }
 
 /** Whether a variable holds a secret (auth token, cookie value): never given a value in a written file. */

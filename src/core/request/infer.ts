@@ -11,20 +11,38 @@
  *   `.arrayBuffer()`, `as File`);
  * - `Authorization: Bearer` when the handler (or a local helper or wrapper) reads it;
  *   cookies it reads; other request headers it reads.
- * GET and HEAD never get a body; other methods only when the handler reads one.
+ * - a stream body (`request.body`): a placeholder with a content type;
+ * - with the project's module graph: re-exported handlers, helpers and wrappers imported
+ *   from the app's own modules (relative and tsconfig `paths` imports), and zod schemas
+ *   imported from them (see src/core/nextjs/modules.ts for the limits);
+ * - HEAD and OPTIONS that Next.js answers by itself (marked `implicit`).
+ * GET and HEAD never get a body; other methods only when the handler reads one. Cookies the
+ * handler sets itself are not asked for; query keys carry the default the code falls back to.
  */
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import type { ParsedDocument } from '../ast/parse';
 import { findDeclaration, literalValue, nameText, unwrap, type FunctionNode } from '../ast/query';
-import { collectQueryRead } from '../lint/analysis/query';
-import { bodyRead, isRequestExpression } from '../lint/facts';
-import { findHandlers, type HandlerExport } from '../nextjs/exports';
+import type { HandlerExport } from '../nextjs/exports';
 import { BODYLESS_METHODS, type HttpMethod } from '../nextjs/httpMethods';
+import { ModuleFollower } from '../nextjs/imports';
+import type { ModuleGraph } from '../nextjs/modules';
+import { bodyRead, collectQueryRead, isRequestExpression } from '../nextjs/requestReads';
 import type { RouteParam } from '../nextjs/routePath';
+import { implicitMethods, resolveHandlers, type ResolvedHandler } from '../routes';
 import { exampleFor, type Hint, type JsonValue } from './examples';
 import { headerEnvValue } from './envCompare';
-import { callsOf, handlerScopes, holderOf, localCallee, referencesOf, returnedFrom, storedIn } from './flow';
-import { zodSkeleton } from './zod';
+import {
+  callsOf,
+  collectHandlerScopes,
+  holderOf,
+  localCallee,
+  referencesOf,
+  returnedFrom,
+  storedIn,
+  type BoundKind,
+} from './flow';
+import { zodSkeleton, type ImportedValue } from './zod';
 
 export type { JsonValue } from './examples';
 export { exampleFor } from './examples';
@@ -34,7 +52,9 @@ export type InferredBody =
   | { readonly kind: 'json'; readonly value: JsonValue }
   /** `fields` in source order; `files` are the fields the code treats as files. */
   | { readonly kind: 'form'; readonly fields: readonly string[]; readonly files: readonly string[] }
-  | { readonly kind: 'text' };
+  | { readonly kind: 'text' }
+  /** The handler reads `request.body` as a stream: any bytes, sent with `contentType`. */
+  | { readonly kind: 'stream'; readonly contentType: string };
 
 export interface InferredRequest {
   readonly method: HttpMethod;
@@ -43,6 +63,8 @@ export interface InferredRequest {
   readonly params: readonly RouteParam[];
   /** Query keys the handler reads, in source order. */
   readonly query: readonly string[];
+  /** The value the handler falls back to for a query key (`sp.get('page') ?? '1'` → `page: '1'`). */
+  readonly queryDefaults?: Readonly<Record<string, string>>;
   readonly body?: InferredBody;
   /** The handler reads the Authorization header. */
   readonly auth: boolean;
@@ -50,6 +72,12 @@ export interface InferredRequest {
   readonly cookies: readonly string[];
   /** Other request headers the handler reads (lower-cased), e.g. `x-api-key`. */
   readonly headers: readonly string[];
+  /** A method Next.js answers without an export: HEAD (runs GET, no body) or OPTIONS (204 with `Allow`). */
+  readonly implicit?: boolean;
+  /** The file holding the handler's code when it is re-exported from another module. */
+  readonly definedIn?: string;
+  /** A limit (module hops, files, time) stopped following imports: the request may be incomplete. */
+  readonly incomplete?: boolean;
   /** Values for headers the handler compares with an env var: `{ 'x-api-key': '{{$dotenv API_KEY}}' }`. */
   readonly headerValues?: Readonly<Record<string, string>>;
 }
@@ -146,13 +174,37 @@ const FILE_MEMBERS = new Set(['arrayBuffer', 'stream', 'bytes', 'text', 'size', 
 const PARSE_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync', 'spa']);
 const MAX_DEPTH = 10;
 
+/**
+ * What the code says about a JSON value, as typed data for consumers that need more than an
+ * example (the OpenAPI export): field names in source order, the type each read reveals,
+ * nested objects, the zod schema the value is parsed with, and the TypeScript types it is
+ * given (`as T`, `satisfies T`, a typed variable or parameter).
+ */
+export interface BodyFields {
+  readonly order: readonly string[];
+  readonly hints: ReadonlyMap<string, Hint>;
+  readonly nested: ReadonlyMap<string, BodyFields>;
+  /** The zod schema expression the value is parsed with (`Schema.parse(value)`). */
+  readonly zod: ts.Expression | undefined;
+  /** Types written for the value, outermost first (`unknown` and `any` left out). */
+  readonly types: readonly ts.TypeNode[];
+}
+
 /** Fields of a JSON object as the code reads them, with nested objects and type hints. */
-class Fields {
-  private readonly order: string[] = [];
-  private readonly hints = new Map<string, Hint>();
-  private readonly nested = new Map<string, Fields>();
+class Fields implements BodyFields {
+  readonly order: string[] = [];
+  readonly hints = new Map<string, Hint>();
+  readonly nested = new Map<string, Fields>();
   /** A zod schema the value is parsed with: it wins over the reads. */
   schema: JsonValue | undefined;
+  zod: ts.Expression | undefined;
+  readonly types: ts.TypeNode[] = [];
+
+  /** Records a type written for the value (`as T`, a typed declaration), unless it says nothing. */
+  typed(type: ts.TypeNode | undefined): void {
+    if (!type || type.kind === ts.SyntaxKind.UnknownKeyword || type.kind === ts.SyntaxKind.AnyKeyword) return;
+    if (!this.types.includes(type)) this.types.push(type);
+  }
 
   read(name: string, hint?: Hint): void {
     if (!this.order.includes(name)) this.order.push(name);
@@ -202,7 +254,15 @@ function typeOfLiteral(v: ReturnType<typeof literalValue>): Hint | undefined {
 
 class Inference {
   readonly query: string[] = [];
+  readonly queryDefaults: Record<string, string> = {};
+  /** The calls reading each query key (for the type and default the code implies). */
+  readonly queryCalls = new Map<string, ts.CallExpression[]>();
   readonly cookies: string[] = [];
+  /** Where the handler sets a cookie on the request's store (`(await cookies()).set`), by name. */
+  private readonly cookieSets = new Map<string, ts.CallExpression[]>();
+  /** Where it reads one, by name. */
+  private readonly cookieReads = new Map<string, ts.CallExpression[]>();
+  streamRead = false;
   readonly headers: string[] = [];
   readonly headerValues: Record<string, string> = {};
   auth = false;
@@ -218,6 +278,8 @@ class Inference {
   constructor(
     private readonly scopes: readonly FunctionNode[],
     private readonly handlerFns: ReadonlySet<ts.Node>,
+    private readonly bound: ReadonlyMap<ts.ParameterDeclaration, BoundKind> = new Map(),
+    private readonly imports?: ImportedValue,
   ) {}
 
   run(): void {
@@ -228,8 +290,34 @@ class Inference {
     if (ts.isCallExpression(node) && !this.visited.has(node)) {
       this.visited.add(node);
       this.call(node);
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'body' && !this.visited.has(node)) {
+      this.visited.add(node);
+      if (isRequestExpression(node.expression, this.handlerFns) && !isAssignmentTarget(node)) this.streamRead = true;
     }
     ts.forEachChild(node, (n) => this.visit(n));
+  }
+
+  /** A keyed read on a helper's parameter that receives a request part (`meta(request.headers)`). */
+  private boundRead(n: ts.CallExpression): { kind: BoundKind; key: string } | undefined {
+    const read = keyedRead(n, READ_METHODS);
+    if (!read || !ts.isIdentifier(read.target)) return undefined;
+    const decl = findDeclaration(read.target.text, read.target);
+    if (!decl || !ts.isParameter(decl)) return undefined;
+    const kind = this.bound.get(decl) ?? typedKind(decl);
+    return kind ? { kind, key: read.key } : undefined;
+  }
+
+  private addQuery(call: ts.CallExpression, key: string): void {
+    this.addOnce(this.query, key);
+    this.queryCalls.set(key, [...(this.queryCalls.get(key) ?? []), call]);
+    const fallback = queryDefault(call);
+    if (fallback !== undefined && this.queryDefaults[key] === undefined) this.queryDefaults[key] = fallback;
+  }
+
+  private addHeader(name: string): void {
+    const header = name.toLowerCase();
+    if (header === 'authorization') this.auth = true;
+    else if (!IGNORED_HEADERS.has(header) && !IGNORED_HEADER_PREFIX.test(header)) this.addOnce(this.headers, header);
   }
 
   private addOnce(list: string[], value: string): void {
@@ -238,7 +326,7 @@ class Inference {
 
   private call(n: ts.CallExpression): void {
     const q = collectQueryRead(n);
-    if (q) this.addOnce(this.query, q.key);
+    if (q) this.addQuery(n, q.key);
     const has = searchParamsHas(n);
     if (has) this.addOnce(this.query, has);
     if (isObjectFromEntries(n) && n.arguments[0] && isSearchParams(n.arguments[0])) {
@@ -249,11 +337,18 @@ class Inference {
     const header = headerRead(n);
     const fromEnv = header ? headerEnvValue(n) : undefined;
     if (header && fromEnv) this.headerValues[header] ??= fromEnv;
-    if (header === 'authorization') this.auth = true;
-    else if (header && !IGNORED_HEADERS.has(header) && !IGNORED_HEADER_PREFIX.test(header))
-      this.addOnce(this.headers, header);
+    if (header) this.addHeader(header);
     const cookie = cookieRead(n);
-    if (cookie) this.addOnce(this.cookies, cookie);
+    if (cookie) {
+      this.addOnce(this.cookies, cookie);
+      pushTo(this.cookieReads, cookie, n);
+    }
+    const set = cookieWrite(n);
+    if (set) pushTo(this.cookieSets, set, n);
+    const viaHelper = this.boundRead(n);
+    if (viaHelper?.kind === 'headers') this.addHeader(viaHelper.key);
+    else if (viaHelper?.kind === 'searchParams') this.addQuery(n, viaHelper.key);
+    else if (viaHelper?.kind === 'cookies') this.addOnce(this.cookies, viaHelper.key);
     const read = bodyRead(n, this.handlerFns);
     if (!read) return;
     if (read.method === 'json') {
@@ -282,6 +377,10 @@ class Inference {
   private useOf(node: ts.Node, fields: Fields, depth: number): Hint | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const top = holderOf(node);
+    for (let n: ts.Node = node; n !== top && n.parent; n = n.parent) {
+      const t = n.parent;
+      if (ts.isAsExpression(t) || ts.isSatisfiesExpression(t) || ts.isTypeAssertionExpression(t)) fields.typed(t.type);
+    }
     const p = top.parent;
     if (!p) return undefined;
     if (ts.isPropertyAccessExpression(p) && p.expression === top) {
@@ -300,6 +399,7 @@ class Inference {
       return typeof key === 'number' ? 'array' : undefined;
     }
     if (ts.isVariableDeclaration(p) && p.initializer === top) {
+      fields.typed(p.type);
       if (ts.isObjectBindingPattern(p.name)) {
         this.bind(p.name, fields, depth + 1);
         return 'object';
@@ -371,9 +471,10 @@ class Inference {
     fields: Fields,
     depth: number,
   ): Hint | undefined {
-    const skeleton = zodSkeleton(callee.expression);
+    const skeleton = zodSkeleton(callee.expression, 0, this.imports);
     if (skeleton !== undefined) {
       fields.schema ??= skeleton;
+      fields.zod ??= callee.expression;
       return Array.isArray(skeleton)
         ? 'array'
         : typeof skeleton === 'object' && skeleton !== null
@@ -410,6 +511,7 @@ class Inference {
     depth: number,
   ): Hint | undefined {
     let hint: Hint | undefined;
+    if (!ts.isBindingElement(decl)) fields.typed(decl.type);
     for (const ref of referencesOf(decl)) {
       const h = this.useOf(ref, fields, depth);
       hint ??= h;
@@ -509,7 +611,26 @@ class Inference {
     if (this.jsonRead || this.textAsJson) return { kind: 'json', value: this.json.toJson() };
     if (this.formRead) return { kind: 'form', fields: this.form, files: this.files };
     if (this.textRead) return { kind: 'text' };
+    if (this.streamRead) return { kind: 'stream', contentType: 'application/octet-stream' };
     return undefined;
+  }
+
+  /**
+   * Cookies the handler reads and does not set itself. A cookie counts as its own when it is
+   * set on the request's store before a read of it, or when set under a check of its
+   * absence (`if (!jar.get('visitor')) jar.set('visitor', …)`); setting the cookie again on
+   * a response after reading it (a session refresh) still needs the client to send it.
+   */
+  cookiesAsked(): string[] {
+    return this.cookies.filter((name) => {
+      const reads = this.cookieReads.get(name) ?? [];
+      const own = (this.cookieSets.get(name) ?? []).some(
+        (set) =>
+          reads.some((read) => read.getSourceFile() === set.getSourceFile() && read.pos > set.end) ||
+          setUnderAbsenceCheck(set, name),
+      );
+      return !own;
+    });
   }
 }
 
@@ -551,27 +672,18 @@ function isNextHeadersCall(expr: ts.Expression, name: 'headers' | 'cookies'): bo
   let e = unwrap(expr);
   if (ts.isAwaitExpression(e)) e = unwrap(e.expression);
   if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression)) return false;
-  const id = e.expression;
-  for (const st of id.getSourceFile().statements) {
-    if (
-      !ts.isImportDeclaration(st) ||
-      !ts.isStringLiteral(st.moduleSpecifier) ||
-      st.moduleSpecifier.text !== 'next/headers'
-    )
-      continue;
-    const named = st.importClause?.namedBindings;
-    if (named && ts.isNamedImports(named)) {
-      for (const el of named.elements) if (el.name.text === id.text) return (el.propertyName ?? el.name).text === name;
-    }
-  }
-  return false;
+  return importedNameFrom(e.expression, 'next/headers') === name;
 }
 
-/** The receiver of `x.get('key')` / `x.has('key')` with a literal key. */
-function keyedRead(call: ts.CallExpression): { target: ts.Expression; key: string } | undefined {
+const READ_METHODS: ReadonlySet<string> = new Set(['get', 'has', 'getAll']);
+
+/** The receiver of `x.get('key')` / `x.has('key')` (or other `methods`) with a literal key. */
+function keyedRead(
+  call: ts.CallExpression,
+  methods: ReadonlySet<string> = new Set(['get', 'has']),
+): { target: ts.Expression; key: string } | undefined {
   const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || (callee.name.text !== 'get' && callee.name.text !== 'has'))
-    return undefined;
+  if (!ts.isPropertyAccessExpression(callee) || !methods.has(callee.name.text)) return undefined;
   const key = literalValue(call.arguments[0]);
   return typeof key === 'string' ? { target: unwrap(callee.expression), key } : undefined;
 }
@@ -597,50 +709,235 @@ function headerRead(call: ts.CallExpression): string | undefined {
   return undefined;
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** `if (!jar.get('x')) jar.set('x', …)` / `if (!jar.has('x')) { … set … }`: set where the test reads it. */
+function setUnderAbsenceCheck(set: ts.CallExpression, name: string): boolean {
+  for (let n: ts.Node = set; n.parent && !ts.isFunctionLike(n); n = n.parent) {
+    const p = n.parent;
+    if (!ts.isIfStatement(p) || p.thenStatement !== n) continue;
+    let reads = false;
+    const walk = (x: ts.Node): void => {
+      if (ts.isCallExpression(x) && cookieRead(x) === name) reads = true;
+      else ts.forEachChild(x, walk);
+    };
+    walk(p.expression);
+    if (reads) return true;
+  }
+  return false;
+}
+
+/**
+ * A cookie the call sets on the request's store, so later reads see it:
+ * `(await cookies()).set('x', …)` or `.set({ name: 'x', … })` on a `next/headers` store (or a
+ * variable holding one), or `request.cookies.set(…)`. A response's cookies are not read back.
+ */
+function cookieWrite(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'set') return undefined;
+  const first = call.arguments[0] && unwrap(call.arguments[0]);
+  let key = literalValue(first);
+  if (first && ts.isObjectLiteralExpression(first)) {
+    const name = first.properties.find((p) => p.name && nameText(p.name) === 'name');
+    key = name && ts.isPropertyAssignment(name) ? literalValue(name.initializer) : undefined;
+  }
+  if (typeof key !== 'string') return undefined;
+  return cookieStoreKey(unwrap(callee.expression), key);
+}
+
 /** A cookie the call reads: `request.cookies.get('x')`, `(await cookies()).get('x')`, via a variable. */
 function cookieRead(call: ts.CallExpression): string | undefined {
   const read = keyedRead(call);
-  if (!read) return undefined;
-  const t = read.target;
+  return read ? cookieStoreKey(read.target, read.key) : undefined;
+}
+
+/** `key` when `target` is the request's cookies or a `next/headers` cookie store (directly or via a variable). */
+function cookieStoreKey(target: ts.Expression, key: string): string | undefined {
+  const t = unwrap(target);
   if (ts.isPropertyAccessExpression(t) && t.name.text === 'cookies')
-    return isRequestExpression(t.expression) ? read.key : undefined;
-  if (isNextHeadersCall(t, 'cookies')) return read.key;
+    return isRequestExpression(t.expression) ? key : undefined;
+  if (isNextHeadersCall(t, 'cookies')) return key;
   if (ts.isIdentifier(t)) {
     const decl = findDeclaration(t.text, t);
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer) {
       const init = unwrap(decl.initializer);
-      if (isNextHeadersCall(init, 'cookies')) return read.key;
+      if (isNextHeadersCall(init, 'cookies')) return key;
       if (ts.isPropertyAccessExpression(init) && init.name.text === 'cookies' && isRequestExpression(init.expression))
-        return read.key;
+        return key;
     }
   }
   return undefined;
 }
 
-export function inferFromHandler(
-  handler: HandlerExport,
+/** A parameter typed as a request part: `(h: Headers)`, `(sp: URLSearchParams)`, `(jar: ReadonlyRequestCookies)`. */
+function typedKind(param: ts.ParameterDeclaration): BoundKind | undefined {
+  const type = param.type?.getText();
+  if (!type) return undefined;
+  if (/\b(Readonly)?Headers\b/.test(type)) return 'headers';
+  if (/\b(Readonly)?URLSearchParams\b/.test(type)) return 'searchParams';
+  if (/\b(ReadonlyRequestCookies|RequestCookies)\b/.test(type)) return 'cookies';
+  return undefined;
+}
+
+/** Whether an expression is the target of an assignment (`req.body = …`). */
+function isAssignmentTarget(node: ts.Expression): boolean {
+  const p = node.parent;
+  return ts.isBinaryExpression(p) && p.left === node && p.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+}
+
+/**
+ * The value the code falls back to when a query key is absent: `sp.get('page') ?? '1'`,
+ * `Number(sp.get('limit') || 20)`, or `const page = sp.get('page'); … page ?? '1'`.
+ */
+function queryDefault(call: ts.CallExpression): string | undefined {
+  const direct = fallbackOf(call);
+  if (direct !== undefined) return direct;
+  const stored = storedIn(holderOf(call));
+  if (!stored) return undefined;
+  for (const ref of referencesOf(stored)) {
+    const value = fallbackOf(ref);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+function fallbackOf(node: ts.Node): string | undefined {
+  let n = node;
+  while (
+    ts.isParenthesizedExpression(n.parent) ||
+    ts.isAsExpression(n.parent) ||
+    ts.isNonNullExpression(n.parent) ||
+    ts.isSatisfiesExpression(n.parent)
+  )
+    n = n.parent;
+  const p = n.parent;
+  // `Number(sp.get('limit')) || 20`, `parseInt(sp.get('page'), 10) || 1`
+  if (ts.isCallExpression(p) && p.arguments[0] === n && /^(Number|parseInt|parseFloat)$/.test(p.expression.getText()))
+    return fallbackOf(p);
+  if (
+    !ts.isBinaryExpression(p) ||
+    p.left !== n ||
+    (p.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken && p.operatorToken.kind !== ts.SyntaxKind.BarBarToken)
+  )
+    return undefined;
+  const value = literalValue(unwrap(p.right));
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value)
+    : undefined;
+}
+
+/**
+ * The inference with the typed data behind it, for the OpenAPI export: the request, the
+ * calls reading each query key, and what the code says about the JSON body.
+ */
+export interface InferenceDetails {
+  readonly request: InferredRequest;
+  readonly queryCalls: ReadonlyMap<string, readonly ts.CallExpression[]>;
+  /** Set when the handler reads a JSON body. */
+  readonly json?: BodyFields;
+}
+
+export function inferDetails(
+  handler: HandlerExport | ResolvedHandler,
   route: string,
   params: readonly RouteParam[],
-): InferredRequest {
+  follower?: ModuleFollower,
+): InferenceDetails {
   const method = handler.method;
-  if (!handler.fn) return { method, route, params, query: [], auth: false, cookies: [], headers: [] };
-  const inference = new Inference(handlerScopes(handler.fn, handler.wrapper), new Set<ts.Node>([handler.fn]));
+  const definedIn = 'definedIn' in handler && handler.definedIn ? { definedIn: handler.definedIn } : {};
+  if (!handler.fn)
+    return {
+      request: { method, route, params, query: [], auth: false, cookies: [], headers: [], ...definedIn },
+      queryCalls: new Map(),
+    };
+  const { scopes, bound } = collectHandlerScopes(handler.fn, handler.wrapper, follower);
+  const imports: ImportedValue | undefined = follower
+    ? (id) => {
+        const found = follower.imported(id);
+        return found?.export.initializer ?? found?.export.fn;
+      }
+    : undefined;
+  const inference = new Inference(scopes, new Set<ts.Node>([handler.fn]), bound, imports);
   inference.run();
   const body = inference.body(method);
-  return {
+  const request: InferredRequest = {
     method,
     route,
     params,
     query: inference.query,
+    ...(Object.keys(inference.queryDefaults).length ? { queryDefaults: { ...inference.queryDefaults } } : {}),
     ...(body ? { body } : {}),
     auth: inference.auth,
-    cookies: inference.cookies,
+    cookies: inference.cookiesAsked(),
     headers: inference.headers,
+    ...definedIn,
+    ...(follower?.truncated ? { incomplete: true } : {}),
     ...(Object.keys(inference.headerValues).length ? { headerValues: inference.headerValues } : {}),
   };
+  return { request, queryCalls: inference.queryCalls, ...(body?.kind === 'json' ? { json: inference.json } : {}) };
 }
 
-/** Inferred requests for every exported handler of a parsed route file (memoized per document version). */
-export function inferRequests(doc: ParsedDocument, route: string, params: readonly RouteParam[]): InferredRequest[] {
-  return doc.memo(`request:infer:${route}`, () => findHandlers(doc).map((h) => inferFromHandler(h, route, params)));
+export function inferFromHandler(
+  handler: HandlerExport | ResolvedHandler,
+  route: string,
+  params: readonly RouteParam[],
+  follower?: ModuleFollower,
+): InferredRequest {
+  return inferDetails(handler, route, params, follower).request;
+}
+
+/** The methods Next.js answers by itself: HEAD runs GET (its request, without a body); OPTIONS needs nothing. */
+function implicitRequests(explicit: readonly InferredRequest[], route: string, params: readonly RouteParam[]) {
+  const out: InferredRequest[] = [];
+  for (const method of implicitMethods(explicit.map((r) => r.method))) {
+    const get = method === 'HEAD' ? explicit.find((r) => r.method === 'GET') : undefined;
+    const {
+      body: _body,
+      definedIn: _definedIn,
+      ...base
+    } = get ?? {
+      route,
+      params,
+      query: [],
+      auth: false,
+      cookies: [],
+      headers: [],
+    };
+    out.push({ ...base, method, implicit: true });
+  }
+  return out;
+}
+
+interface InferMemo {
+  graph: ModuleGraph | undefined;
+  stamps: ReadonlyMap<string, string | undefined>;
+  value: InferredRequest[];
+}
+
+/**
+ * Inferred requests for every handler of a parsed route file — exported, re-exported (with a
+ * module graph) and the HEAD/OPTIONS Next.js implements — memoized per document version and
+ * re-computed when a module it followed changes.
+ */
+export function inferRequests(
+  doc: ParsedDocument,
+  route: string,
+  params: readonly RouteParam[],
+  graph?: ModuleGraph,
+): InferredRequest[] {
+  const holder = doc.memo(`request:infer:${route}`, () => ({ memo: undefined as InferMemo | undefined }));
+  const cached = holder.memo;
+  if (cached && cached.graph === graph && (!graph || graph.unchanged(cached.stamps))) return cached.value;
+  const follower = graph ? new ModuleFollower(graph) : undefined;
+  const handlers = resolveHandlers(doc, graph);
+  const explicit = handlers.map((h) => inferFromHandler(h, route, params, follower));
+  const value = explicit.length ? [...explicit, ...implicitRequests(explicit, route, params)] : explicit;
+  const stamps = new Map(follower?.stamps ?? []);
+  if (graph) for (const h of handlers) if (h.definedIn) stamps.set(h.definedIn, graph.stamp(h.definedIn));
+  holder.memo = { graph, stamps, value };
+  return value;
 }

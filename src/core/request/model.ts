@@ -19,6 +19,8 @@ export const PROCESS_ENV = '$processEnv';
 export function dotenvVariable(name: string): string {
   return `${DOTENV} ${name}`;
 }
+/** The body sent to a handler that reads `request.body` as a stream: replace it with your bytes. */
+export const STREAM_PLACEHOLDER = 'example body';
 
 export interface RequestSpec {
   readonly method: string;
@@ -39,7 +41,10 @@ export function cookieVariable(name: string): string {
 export interface BuildOptions {
   readonly baseUrl: string;
   readonly params?: ParamValues;
-  /** Query values by key; keys the handler reads but that have no value here are written empty. */
+  /**
+   * Query values by key; a key without one takes the handler's fallback (`?? '1'`), else is
+   * written empty.
+   */
   readonly query?: Readonly<Record<string, string>>;
   /**
    * `include` (default): every query key the handler reads is in the URL, empty when it
@@ -80,7 +85,7 @@ export function buildRequest(inferred: InferredRequest, options: BuildOptions): 
   const path = fillRoute(inferred.route, options.params ?? {});
   const url = new URL(joinUrl(options.baseUrl, path));
   for (const key of inferred.query) {
-    const value = options.query?.[key];
+    const value = options.query?.[key] ?? inferred.queryDefaults?.[key];
     if (value !== undefined && value !== '') url.searchParams.set(key, value);
     else if (options.emptyQuery !== 'omit') url.searchParams.set(key, '');
   }
@@ -95,6 +100,9 @@ export function buildRequest(inferred: InferredRequest, options: BuildOptions): 
   } else if (inferred.body?.kind === 'text') {
     headers.push(['Content-Type', 'text/plain']);
     body = '';
+  } else if (inferred.body?.kind === 'stream') {
+    headers.push(['Content-Type', inferred.body.contentType]);
+    body = STREAM_PLACEHOLDER;
   }
   const fromEnv = inferred.headerValues ?? {};
   if (inferred.auth) headers.push(['Authorization', fromEnv['authorization'] ?? `Bearer {{${AUTH_TOKEN_VARIABLE}}}`]);

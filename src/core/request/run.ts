@@ -13,7 +13,7 @@ import { nodeFsPort, type FsPort } from '../fsPort';
 import type { ProjectLayout } from '../nextjs/project';
 import type { RouteParam } from '../nextjs/routePath';
 import { secretValues } from './appEnv';
-import { baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
+import { basePathHint, baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
 import type { CookieStore } from './cookieJar';
 import { formatHead, formatResponse } from './format';
 import type { InferredRequest } from './infer';
@@ -63,7 +63,9 @@ export type RunNotice =
     }
   | { readonly kind: 'missing'; readonly variables: readonly string[] }
   /** The request about to go out, one line with secrets redacted (for a log). */
-  | { readonly kind: 'sending'; readonly line: string };
+  | { readonly kind: 'sending'; readonly line: string }
+  /** Why the answer may not be the handler's: a route Next never serves, a 404 page from a missing basePath. */
+  | { readonly kind: 'advice'; readonly text: string };
 
 /** A response, with what the host needs to show and keep it. */
 export interface SentResponse {
@@ -159,6 +161,8 @@ export type RunOutcome =
 export interface SendTarget {
   readonly inferred: InferredRequest;
   readonly layout: ProjectLayout | undefined;
+  /** Set when Next never serves the route (a private `_folder`): why, for a warning before it is sent. */
+  readonly neverServed?: string;
 }
 
 export interface BuiltRequest {
@@ -236,7 +240,14 @@ export async function runTarget(target: SendTarget, ctx: RunContext): Promise<Ru
   if (!ctx.host.isTrusted()) return fail(untrustedError(inferred.method, inferred.route), ctx.host);
   const built = await buildTarget(target, ctx);
   if (!built || !(await tokenOrConsent(target, ctx.host))) return STOPPED;
-  return sendSpec(built.spec, built.base, ctx);
+  if (target.neverServed) ctx.host.notice({ kind: 'advice', text: `${target.neverServed} Next answers 404 there.` });
+  const outcome = await sendSpec(built.spec, built.base, ctx);
+  const hint =
+    outcome.kind === 'response'
+      ? basePathHint(outcome.response.result, outcome.response.sent.url, target.layout)
+      : undefined;
+  if (hint) ctx.host.notice({ kind: 'advice', text: hint });
+  return outcome;
 }
 
 async function fail(error: RequestError, host: RequestHost): Promise<RunOutcome> {

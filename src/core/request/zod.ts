@@ -1,5 +1,6 @@
 /**
- * A JSON skeleton from a zod schema written in the same file: `z.object({...})` and the
+ * A JSON skeleton from a zod schema written in the same file (or, given a way to follow
+ * imports, in the app's own module it is imported from): `z.object({...})` and the
  * chains people write around it. Strings → `""` (or an example for `.email()`, `.url()`,
  * `.uuid()`, `.datetime()`), numbers → `0` (or the lower bound of `.min(n)`/`.positive()`),
  * booleans → `false`, enums → their first value, literals → themselves, arrays → one
@@ -14,7 +15,7 @@ const ZOD_MODULES = new Set(['zod', 'zod/v4', 'zod/v3', 'zod/mini', 'zod/v4-mini
 const MAX_DEPTH = 12;
 
 /** Whether `id` is the zod namespace (`z`, `zod`, or any name imported from 'zod'). */
-function isZodNamespace(id: ts.Identifier): boolean {
+export function isZodNamespace(id: ts.Identifier): boolean {
   const imported = importOf(id);
   if (imported)
     return (
@@ -44,7 +45,7 @@ function importOf(id: ts.Identifier): { module: string; name: string } | undefin
 }
 
 /** A JSON value written as a literal (for `.default({...})`), or undefined. */
-function jsonLiteral(expr: ts.Expression, depth = 0): JsonValue | undefined {
+export function jsonLiteral(expr: ts.Expression, depth = 0): JsonValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const e = resolveValue(expr);
   const lit = literalValue(e);
@@ -77,7 +78,7 @@ function isPlainObject(v: JsonValue | undefined): v is { [key: string]: JsonValu
 }
 
 /** Keys listed in `.pick({ a: true })` / `.omit({ a: true })`. */
-function maskKeys(arg: ts.Expression | undefined): string[] {
+export function maskKeys(arg: ts.Expression | undefined): string[] {
   const mask = arg && resolveValue(arg);
   if (!mask || !ts.isObjectLiteralExpression(mask)) return [];
   return mask.properties.map((p) => nameText(p.name)).filter((k): k is string => !!k);
@@ -246,7 +247,7 @@ function rootValue(
 }
 
 /** `z.string`, `z.coerce.number`, `z.iso.datetime` → the kind; undefined when not a zod constructor. */
-function rootKind(callee: ts.Expression): string | undefined {
+export function rootKind(callee: ts.Expression): string | undefined {
   const c = unwrap(callee);
   if (ts.isIdentifier(c)) {
     const imported = importOf(c);
@@ -271,9 +272,38 @@ function rootKind(callee: ts.Expression): string | undefined {
  * The skeleton of a zod schema expression, following `const` references in the file;
  * undefined when the expression is not a zod schema this can read.
  */
-export function zodSkeleton(expr: ts.Expression, depth = 0): JsonValue | undefined {
+export function zodSkeleton(expr: ts.Expression, depth = 0, imports?: ImportedValue): JsonValue | undefined {
+  if (!imports) return skeletonOf(expr, depth);
+  const outer = activeImports;
+  activeImports = imports;
+  try {
+    return skeletonOf(expr, depth);
+  } finally {
+    activeImports = outer;
+  }
+}
+
+/** Follows an identifier imported from the app's own module to the value it names there. */
+export type ImportedValue = (id: ts.Identifier) => ts.Expression | ts.Node | undefined;
+
+/** Set for the duration of a top-level zodSkeleton call that may follow imports (the walk is synchronous). */
+let activeImports: ImportedValue | undefined;
+
+/** A schema imported from another module of the app (`import { UserSchema } from '@/lib/schemas'`). */
+function importedSchema(id: ts.Identifier): ts.Expression | undefined {
+  const imported = importOf(id);
+  if (!activeImports || !imported || ZOD_MODULES.has(imported.module)) return undefined;
+  const value = activeImports(id);
+  return value && ts.isExpression(value) ? value : undefined;
+}
+
+function skeletonOf(expr: ts.Expression, depth: number): JsonValue | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const start = resolveValue(expr);
+  let start = resolveValue(expr);
+  if (ts.isIdentifier(start)) {
+    const value = importedSchema(start);
+    if (value) start = resolveValue(value);
+  }
   // Peel `root.m1(…).m2(…)…` from the outside in.
   const chain: ts.CallExpression[] = [];
   let e: ts.Expression = start;

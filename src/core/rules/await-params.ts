@@ -1,6 +1,13 @@
 import * as ts from 'typescript';
-import { findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
-import { isAsync } from '../lint/helpers';
+import {
+  findDeclaration,
+  indentationAt,
+  isAsync,
+  isFunctionNode,
+  isPropertyName,
+  unwrap,
+  type FunctionNode,
+} from '../ast/query';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 import { paramTypeMember as paramType } from '../nextjs/routePath';
 
@@ -240,16 +247,10 @@ function collect(fn: FunctionNode, wrapped: boolean, sf: ts.SourceFile): Handler
   return { fn, contextParam, uses, ...(nested ? { nested } : {}), type, ...(topBinding ? { topBinding } : {}) };
 }
 
-/** `x` in `a.x`, `{ x: 1 }`, `{ x }` patterns' property names — not a reference to a variable `x`. */
+/** A property name, or the name a variable declaration introduces: not a reference to a variable. */
 function isNameNotReference(id: ts.Identifier): boolean {
   const p = id.parent;
-  return (
-    (ts.isPropertyAccessExpression(p) && p.name === id) ||
-    (ts.isPropertyAssignment(p) && p.name === id) ||
-    (ts.isBindingElement(p) && p.propertyName === id) ||
-    (ts.isPropertySignature(p) && p.name === id) ||
-    (ts.isVariableDeclaration(p) && p.name === id)
-  );
+  return isPropertyName(id) || (ts.isVariableDeclaration(p) && p.name === id);
 }
 
 /** Every identifier text in `fn` used as a variable (declared or referenced), for shadowing checks. */
@@ -258,13 +259,7 @@ function identifiersIn(fn: FunctionNode): Set<string> {
   const walk = (n: ts.Node): void => {
     if (ts.isTypeNode(n)) return;
     if (ts.isIdentifier(n)) {
-      const p = n.parent;
-      if (!(
-        (ts.isPropertyAccessExpression(p) && p.name === n) ||
-        (ts.isPropertyAssignment(p) && p.name === n) ||
-        (ts.isBindingElement(p) && p.propertyName === n)
-      ))
-        out.add(n.text);
+      if (!isPropertyName(n)) out.add(n.text);
       return;
     }
     ts.forEachChild(n, walk);

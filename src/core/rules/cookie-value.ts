@@ -1,8 +1,9 @@
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import { findDeclaration, isConstDeclaration, scopeOf, unwrap } from '../ast/query';
-import { isRequestExpression, responseSite } from '../lint/facts';
+import { responseSite } from '../lint/facts';
+import { isRequestExpression } from '../nextjs/requestReads';
 import { usesOf } from '../lint/analysis/query';
-import { importedNameFrom } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
 
 /**

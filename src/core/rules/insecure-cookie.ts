@@ -1,8 +1,8 @@
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import { findDeclaration, getProperty, getPropertyValue, literalValue, resolveValue, unwrap } from '../ast/query';
-import { isRequestExpression } from '../lint/facts';
-import { importedNameFrom } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { isRequestExpression } from '../nextjs/requestReads';
 
 const SESSION_NAME = /(session|sess|sid|auth|token|jwt|refresh|remember|login|access|credential|csrf|xsrf)/i;
 

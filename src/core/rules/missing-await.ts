@@ -1,9 +1,8 @@
 import * as ts from 'typescript';
-import { enclosingFunction, findDeclaration, isFunctionNode, type FunctionNode } from '../ast/query';
+import { enclosingFunction, findDeclaration, isAsync, isFunctionNode, type FunctionNode } from '../ast/query';
 import { isWriteCall } from '../lint/analysis/body';
-import type { BodyRead } from '../lint/facts';
-import { isAsync } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import type { BodyRead } from '../nextjs/requestReads';
 
 type Misuse = 'property' | 'destructure' | 'value' | 'compare';
 

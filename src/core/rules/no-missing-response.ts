@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import { findDeclaration, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
-import { importedNameFrom } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
 
 const NEVER_RETURNS = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
-import { findDeclaration, indentationAt, isFunctionNode, unwrap } from '../ast/query';
+import { importedNameFrom } from '../ast/imports';
+import { findDeclaration, indentationAt, isFunctionNode, isPropertyName, unwrap } from '../ast/query';
 import { ensureImport } from '../lint/analysis/nextImports';
-import { importedNameFrom } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
@@ -78,10 +78,7 @@ function rethrows(block: ts.Block): boolean {
 function freshErrorName(block: ts.Block): string {
   const used = new Set<string>();
   const walk = (n: ts.Node): void => {
-    const p = n.parent;
-    const isKeyOnly =
-      (ts.isPropertyAccessExpression(p) || ts.isPropertyAssignment(p) || ts.isJsxAttribute(p)) && p.name === n;
-    if (ts.isIdentifier(n) && !isKeyOnly) used.add(n.text);
+    if (ts.isIdentifier(n) && !isPropertyName(n)) used.add(n.text);
     ts.forEachChild(n, walk);
   };
   walk(block);

@@ -1,9 +1,9 @@
 import * as ts from 'typescript';
-import { enclosingFunction, unwrap } from '../ast/query';
-import { awaitOf, isRequestExpression } from '../lint/facts';
+import { importedNameFrom } from '../ast/imports';
+import { enclosingFunction, isAsync, unwrap } from '../ast/query';
 import { usesOf } from '../lint/analysis/query';
-import { importedNameFrom, isAsync } from '../lint/helpers';
 import { defineRule, type FixSpec } from '../lint/rule';
+import { awaitOf, isRequestExpression } from '../nextjs/requestReads';
 
 const DYNAMIC_APIS = new Set(['cookies', 'headers', 'draftMode']);
 

@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
-import { findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
+import { findNamedImport, importedName } from '../ast/imports';
+import { calleeName, findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
 import { ensureImport } from '../lint/analysis/nextImports';
 import { hasMultilineLiteral, indentLines, quote } from '../lint/fixes';
@@ -24,13 +25,6 @@ const NOT_IO_CALLS = new Set([
   'bytes',
 ]);
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 /** `params`, `context.params`, `props.searchParams`: promises of values Next already has. */
 function isParamsLike(e: ts.Expression): boolean {
@@ -136,15 +130,7 @@ export default defineRule({
   },
   create(ctx) {
     const navigationImported = (): boolean =>
-      ctx.sourceFile.statements.some(
-        (s) =>
-          ts.isImportDeclaration(s) &&
-          ts.isStringLiteral(s.moduleSpecifier) &&
-          s.moduleSpecifier.text === 'next/navigation' &&
-          !!s.importClause?.namedBindings &&
-          ts.isNamedImports(s.importClause.namedBindings) &&
-          s.importClause.namedBindings.elements.some((e) => NAVIGATION.has((e.propertyName ?? e.name).text)),
-      );
+      !!findNamedImport(ctx.sourceFile, 'next/navigation', (s) => NAVIGATION.has(importedName(s)));
 
     /** `try { <inner> } catch (error) { … }` with every line after the first at `indent`. */
     const tryCatch = (inner: string, indent: string): { text: string; edits: EditSpec[] } => {

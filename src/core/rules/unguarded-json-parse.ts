@@ -1,10 +1,11 @@
 import * as ts from 'typescript';
 import { findDeclaration, indentationAt, isFunctionNode, literalValue, unwrap } from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
-import { responseSite, type BodyRead } from '../lint/facts';
+import { responseSite } from '../lint/facts';
 import { quote } from '../lint/fixes';
 import { enclosingTryBlock } from '../lint/helpers';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import type { BodyRead } from '../nextjs/requestReads';
 
 /** What the nearest catch does with a failed body read. */
 type Guard = 'handled' | 'serverError' | 'none';

@@ -1,5 +1,5 @@
 import * as ts from 'typescript';
-import { findDeclaration, isConstDeclaration, isFunctionNode, scopeOf, unwrap } from '../ast/query';
+import { calleeName, findDeclaration, isConstDeclaration, isFunctionNode, scopeOf, unwrap } from '../ast/query';
 import { allQueryReads, inlineUse, queryReads, usesOf } from '../lint/analysis/query';
 import { isCheckedInConditions } from '../lint/helpers';
 import { defineRule } from '../lint/rule';
@@ -9,13 +9,6 @@ const SORT_PROPERTY = /^(orderBy|order|sort|sortBy|\$sort|ordering)$/;
 const VALIDATED = /\.parse\(|\.safeParse\(|\.includes\(|\.has\(|\bin\s/;
 /** Names of lookup tables (`SORT_COLUMNS[sort]`): a map lookup is an allow-list. */
 const LOOKUP_NAME = /sort|order|map|column|field|option|allowed|whitelist|allowlist/i;
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = unwrap(call.expression);
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  if (ts.isIdentifier(callee)) return callee.text;
-  return undefined;
-}
 
 /** `table[sort]` where `table` is a local object literal or looks like a lookup map: not a column chosen freely. */
 function isLookup(access: ts.ElementAccessExpression): boolean {

@@ -1,6 +1,8 @@
 /**
- * "▶ Send GET /kit/api/users/[id]" above every exported handler, from the shared parse;
- * and "▶ Send" above every request in `.http` text (ours, REST Client's and httpYac's).
+ * "▶ Send GET /kit/api/users/[id]" above every exported handler (re-exports included), from
+ * the shared parse, with "HEAD (auto)" beside GET and "OPTIONS (auto)" beside the first
+ * handler when Next.js answers those by itself; and "▶ Send" above every request in `.http`
+ * text (ours, REST Client's and httpYac's).
  */
 import * as vscode from 'vscode';
 import { HTTP_LANGUAGE } from '../../constants';
@@ -31,9 +33,17 @@ export class RouteCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
     if (!RouteDocuments.mayBeRouteFile(document) || !readSettings(document.uri).codeLens.enable) return [];
     const route = this.documents.routeFile(document);
     if (!route) return [];
-    const handlers = engine().findHandlers(this.documents.parse(document));
+    const e = engine();
+    const handlers = e.resolveHandlers(this.documents.parse(document), this.documents.modules(document));
     const lenses: vscode.CodeLens[] = [];
+    const exported = [...new Set(handlers.map((h) => h.method))];
+    const implicit = e.implicitMethods(exported);
+    const allow = e.allowHeader(exported);
+    let optionsPlaced = false;
+    const seen = new Set<string>();
     for (const h of handlers) {
+      if (seen.has(h.method)) continue;
+      seen.add(h.method);
       const range = document.lineAt(document.positionAt(h.nameSpan.start).line).range;
       lenses.push(
         new vscode.CodeLens(range, {
@@ -51,6 +61,23 @@ export class RouteCodeLenses implements vscode.CodeLensProvider, vscode.Disposab
           tooltip: 'Open the request as editable .http text',
         }),
       );
+      const auto: string[] = [
+        ...(h.method === 'GET' && implicit.includes('HEAD') ? ['HEAD'] : []),
+        ...(!optionsPlaced && implicit.includes('OPTIONS') ? ['OPTIONS'] : []),
+      ];
+      optionsPlaced ||= auto.includes('OPTIONS');
+      for (const method of auto)
+        lenses.push(
+          new vscode.CodeLens(range, {
+            title: `${method} (auto)`,
+            command: 'nextRouteKit.sendRequestAt',
+            arguments: [document.uri, method],
+            tooltip:
+              method === 'HEAD'
+                ? 'Next.js answers HEAD by running GET without sending the body: send it'
+                : `Next.js answers OPTIONS by itself (204, Allow: ${allow}): send it`,
+          }),
+        );
     }
     return lenses;
   }

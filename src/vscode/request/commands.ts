@@ -143,7 +143,11 @@ export class RequestCommands {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
       const route = this.documents.routeFile(document);
       if (!route) continue;
-      specs.push(...e.exportSpecs(e.inferRequests(this.documents.parse(document), route.route, route.params)));
+      specs.push(
+        ...e.exportSpecs(
+          e.inferRequests(this.documents.parse(document), route.route, route.params, this.documents.modules(document)),
+        ),
+      );
     }
     const base = readSettings(active?.uri).request.baseUrl || 'http://localhost:3000';
     const doc = await vscode.workspace.openTextDocument({
@@ -161,7 +165,12 @@ export class RequestCommands {
       ? [
           ...new Set(
             e
-              .inferRequests(this.documents.parse(editor!.document), route.route, route.params)
+              .inferRequests(
+                this.documents.parse(editor!.document),
+                route.route,
+                route.params,
+                this.documents.modules(editor!.document),
+              )
               .flatMap((r) => r.cookies),
           ),
         ]

@@ -50,6 +50,7 @@ export interface EditorServices {
 
 function noticeLine(notice: RunNotice): string {
   if (notice.kind === 'sending') return `→ ${notice.line}`;
+  if (notice.kind === 'advice') return notice.text;
   if (notice.kind === 'missing')
     return `No value for ${notice.variables.map((m) => `{{${m}}}`).join(', ')}: sent as written.`;
   const why =
@@ -124,6 +125,7 @@ export class EditorHost implements RequestHost {
     const line = noticeLine(notice);
     if (notice.kind === 'sending') this.services.log.info(line);
     else this.services.log.warn(line);
+    if (notice.kind === 'advice') void vscode.window.showWarningMessage(line);
   }
 
   progress<T>(title: string, work: ProgressWork<T>): Promise<T> {

@@ -11,7 +11,11 @@ export interface HistoryEntry {
 
 const KEY = 'nextRouteKit.history';
 
-export class RequestHistory {
+export class RequestHistory implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after a request was recorded (the Routes view shows each route's last status). */
+  readonly onDidChange = this.changed.event;
+
   constructor(
     private readonly state: vscode.Memento,
     private readonly size: () => number,
@@ -28,5 +32,17 @@ export class RequestHistory {
     const same = entries.filter((e) => e.key === key);
     const kept = [{ key, spec, at: Date.now(), ...(status !== undefined ? { status } : {}) }, ...same].slice(0, limit);
     await this.state.update(KEY, [...kept, ...entries.filter((e) => e.key !== key)].slice(0, 500));
+    this.changed.fire();
+  }
+
+  /** The status of the latest request per history key (`<route> <METHOD>`). */
+  lastStatuses(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const e of this.all()) if (e.status !== undefined && !out.has(e.key)) out.set(e.key, e.status);
+    return out;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 }

@@ -72,9 +72,12 @@ export function createRequestFeature(
   const disposables: vscode.Disposable[] = [
     view,
     runner,
+    history,
     cookies,
     new RouteCodeLenses(documents),
     new HttpCodeLenses(),
   ];
-  return { handlers, disposables };
+  /** Sends a route's method as its code lens does (the Routes view's ▶ action). */
+  const sendAt = (uri: vscode.Uri, method: string): Promise<void> => commands.sendAt(uri, method);
+  return { handlers, disposables, history, sendAt };
 }

@@ -63,7 +63,12 @@ export class RequestRunner implements vscode.Disposable {
   target(document: vscode.TextDocument, method?: string): RequestTarget | undefined {
     const route = this.documents.routeFile(document);
     if (!route) return undefined;
-    const all = engine().inferRequests(this.documents.parse(document), route.route, route.params);
+    const all = engine().inferRequests(
+      this.documents.parse(document),
+      route.route,
+      route.params,
+      this.documents.modules(document),
+    );
     const inferred = method ? all.find((r) => r.method === method) : all[0];
     return inferred ? { document, route, inferred } : undefined;
   }
@@ -71,7 +76,7 @@ export class RequestRunner implements vscode.Disposable {
   /** The handler whose export is at or above the cursor. */
   targetAtCursor(editor: vscode.TextEditor): RequestTarget | undefined {
     const doc = this.documents.parse(editor.document);
-    const handlers = engine().findHandlers(doc);
+    const handlers = engine().resolveHandlers(doc, this.documents.modules(editor.document));
     const offset = editor.document.offsetAt(editor.selection.active);
     const containing =
       handlers.find((h) => offset >= h.statementSpan.start && offset <= h.statementSpan.end) ??
@@ -112,9 +117,20 @@ export class RequestRunner implements vscode.Disposable {
   }
 
   async sendTarget(target: RequestTarget): Promise<void> {
-    const layout = this.documents.layout(target.document);
-    const ctx = await this.context(target.document.uri, this.historyKey(target), layout?.root);
-    const outcome = await engine().runTarget({ inferred: target.inferred, layout }, ctx);
+    const ctx = await this.context(
+      target.document.uri,
+      this.historyKey(target),
+      this.documents.layout(target.document)?.root,
+    );
+    const route = target.route;
+    const outcome = await engine().runTarget(
+      {
+        inferred: target.inferred,
+        layout: this.documents.layout(target.document),
+        ...(route.routable ? {} : { neverServed: route.problems.map((p) => p.message).join(' ') }),
+      },
+      ctx,
+    );
     if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
   }
 

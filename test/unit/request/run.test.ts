@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type * as http from 'node:http';
+import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import {
@@ -19,7 +19,8 @@ import {
 } from '../../../src/core/request/run';
 import type { RequestSpec } from '../../../src/core/request/model';
 import { FakeHost, FAKE_WORDS } from '../../support/fakeHost';
-import { deadPort, startServer, type TestServer } from '../../support/loopback';
+import { deadPort, startServer, writeBytes, type TestServer } from '../../support/loopback';
+import { REPO_ROOT } from '../../support/nextDev';
 
 const GET: InferredRequest = {
   method: 'GET',
@@ -39,18 +40,6 @@ const DYNAMIC: InferredRequest = {
     { name: 'rest', kind: 'optionalCatchAll' },
   ],
 };
-
-function writeBytes(res: http.ServerResponse, size: number, chunk: Buffer): void {
-  let sent = 0;
-  const write = (): void => {
-    while (sent < size) {
-      sent += chunk.length;
-      if (!res.write(chunk)) return void res.once('drain', write);
-    }
-    res.end();
-  };
-  write();
-}
 
 function failure(outcome: RunOutcome, kind: string): void {
   assert.equal(outcome.kind, 'failed', JSON.stringify(outcome));
@@ -447,5 +436,17 @@ describe('the send flow with a fake host (real loopback servers)', function () {
       { kind: 'token', variable: 'authToken' },
       { kind: 'cookie', variable: 'cookie_next_auth_session_token', cookie: 'next-auth.session-token' },
     ]);
+  });
+
+  it('is the only place that fills variables and sends: the editor and the CLI are hosts of it', () => {
+    const callers = fs
+      .readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
+      .map((e) => path.relative(REPO_ROOT, path.join(e.parentPath, e.name)))
+      .filter((file) => {
+        const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+        return /(?<!function )\b(prepareForSend|sendRequest)\(/.test(text);
+      });
+    assert.deepEqual(callers, [path.join('src', 'core', 'request', 'run.ts')]);
   });
 });

@@ -1,10 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type * as http from 'node:http';
 import * as zlib from 'node:zlib';
 import { formatBody, formatResponse } from '../../../src/core/request/format';
 import { isStreamingResponse, RequestError, sendRequest, type ResponseResult } from '../../../src/core/request/send';
-import { deadPort, startServer, type TestServer } from '../../support/loopback';
+import { deadPort, startServer, writeBytes, type TestServer } from '../../support/loopback';
 
 async function expectError(p: Promise<unknown>, kind: string): Promise<RequestError> {
   try {
@@ -15,19 +14,6 @@ async function expectError(p: Promise<unknown>, kind: string): Promise<RequestEr
     return e;
   }
   assert.fail(`expected a ${kind} error`);
-}
-
-/** Writes `size` bytes of `chunk` copies with backpressure, then ends the response. */
-function writeBytes(res: http.ServerResponse, size: number, chunk: Buffer): void {
-  let sent = 0;
-  const write = (): void => {
-    while (sent < size) {
-      sent += chunk.length;
-      if (!res.write(chunk)) return void res.once('drain', write);
-    }
-    res.end();
-  };
-  write();
 }
 
 describe('sending requests (real loopback servers)', function () {

@@ -7,8 +7,15 @@
  * functions that read a body (one walk of each such function).
  */
 import * as ts from 'typescript';
-import { findDeclaration, isFunctionNode, unwrap, type FunctionNode } from '../../ast/query';
-import type { BodyRead } from '../facts';
+import {
+  calleeName,
+  findDeclaration,
+  isFunctionNode,
+  isPropertyName,
+  unwrap,
+  type FunctionNode,
+} from '../../ast/query';
+import type { BodyRead } from '../../nextjs/requestReads';
 import type { RuleContext } from '../rule';
 
 export interface BodyBinding {
@@ -89,13 +96,6 @@ const VALIDATOR =
 
 /** Explicit conversions: the value that reaches the write has the type the code chose. */
 const COERCION = /^(String|Number|Boolean|BigInt|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/;
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = unwrap(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
 
 export function calleeText(call: ts.CallExpression, sf: ts.SourceFile): string {
   const text = call.expression.getText(sf).replace(/\s+/g, '');
@@ -186,11 +186,7 @@ function referenceOf(binding: BodyBinding, node: ts.Node): { kind: 'whole' | 'fi
 /** The identifier resolves to `decl` (not to a parameter or local of the same name in a callback). */
 function sameDecl(id: ts.Identifier, decl: ts.Node | undefined): boolean {
   if (!decl) return true;
-  const p = id.parent;
-  // a property name (`x.data`, `{ data: 1 }`) is not a reference
-  if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id))
-    return false;
-  return findDeclaration(id.text, id) === decl;
+  return !isPropertyName(id) && findDeclaration(id.text, id) === decl;
 }
 
 /** Is `node` the binding's declaration name itself (not a use)? */

@@ -7,6 +7,7 @@
  * an added specifier cannot fix cleanly (the caller then offers no fix).
  */
 import * as ts from 'typescript';
+import { isImportFrom } from '../../ast/imports';
 import type { CodeStyle, EditSpec } from '../rule';
 
 export type ImportEdit = { readonly edit?: EditSpec } | 'conflict';
@@ -14,7 +15,7 @@ export type ImportEdit = { readonly edit?: EditSpec } | 'conflict';
 function isNameDeclaredElsewhere(sf: ts.SourceFile, name: string, moduleName: string): boolean {
   for (const st of sf.statements) {
     if (ts.isImportDeclaration(st)) {
-      if (ts.isStringLiteral(st.moduleSpecifier) && st.moduleSpecifier.text === moduleName) continue;
+      if (isImportFrom(st, moduleName)) continue;
       const clause = st.importClause;
       if (clause?.name?.text === name) return true;
       const nb = clause?.namedBindings;
@@ -51,7 +52,7 @@ export function ensureImport(
   for (const st of sf.statements) {
     if (!ts.isImportDeclaration(st)) continue;
     lastImport = st;
-    if (!ts.isStringLiteral(st.moduleSpecifier) || st.moduleSpecifier.text !== moduleName) continue;
+    if (!isImportFrom(st, moduleName)) continue;
     const clause = st.importClause;
     const named = clause?.namedBindings;
     if (!clause || !named || !ts.isNamedImports(named)) continue;
