@@ -119,6 +119,10 @@ export const COMMANDS = {
   'nextRouteKit.clearCookies': {
     title: 'Clear Cookies',
   },
+  'nextRouteKit.followRedirect': {
+    title: 'Follow the Redirect of the Last Response',
+    internal: true,
+  },
   'nextRouteKit.startDevServer': {
     title: 'Start Dev Server',
     when: CONTEXT_KEYS.isNextProject,

@@ -63,15 +63,34 @@ export function formatBody(result: Pick<ResponseResult, 'body' | 'contentType'>)
   return { text: body.text };
 }
 
+/**
+ * The redirect chain, one line per hop (status, from, Location), when redirects were
+ * followed; when not, what the redirect points at and that it was not followed.
+ */
+export function redirectLines(result: Pick<ResponseResult, 'redirects' | 'status' | 'headers' | 'url'>): string[] {
+  const lines = result.redirects.map(
+    (hop, i) =>
+      `# redirected ${hop.status} from ${hop.from} → ${hop.to} (hop ${i + 1} of ${result.redirects.length})${hop.droppedCredentials ? ' (credentials not sent to the new origin)' : ''}`,
+  );
+  const location = result.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+  if (result.status >= 300 && result.status < 400 && location) {
+    let target = location;
+    try {
+      target = new URL(location, result.url).toString();
+    } catch {
+      /* shown as written */
+    }
+    lines.push(`# ${result.status} redirect to ${target} (not followed)`);
+  }
+  return lines;
+}
+
 export function formatResponse(result: ResponseResult, request: { method: string }): string {
   const lines = [statusLine(result), `# ${request.method} ${result.url}`];
   lines.push(
     `# ${Math.round(result.ttfbMs)} ms to first byte · ${Math.round(result.totalMs)} ms total · ${formatBytes(result.bytes)}`,
   );
-  for (const hop of result.redirects)
-    lines.push(
-      `# redirected ${hop.status} from ${hop.from}${hop.droppedCredentials ? ' (credentials not sent to the new origin)' : ''}`,
-    );
+  lines.push(...redirectLines(result));
   const body = formatBody(result);
   for (const note of [...result.notes, ...cookieNotes(result), ...(body.note ? [body.note] : [])])
     lines.push(`# ${note}`);

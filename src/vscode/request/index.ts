@@ -29,6 +29,7 @@ type RequestCommandId = Extract<
     | 'setCookie'
     | 'signIn'
     | 'clearCookies'
+    | 'followRedirect'
     | 'startDevServer'
     | 'setBaseUrl'
     | 'resendRequest'
@@ -62,6 +63,7 @@ export function createRequestFeature(
     'nextRouteKit.setCookie': () => commands.setCookie(),
     'nextRouteKit.signIn': () => signIn(cookies, log),
     'nextRouteKit.clearCookies': () => cookies.clear(),
+    'nextRouteKit.followRedirect': () => runner.followLast(),
     'nextRouteKit.startDevServer': () => commands.startDevServer(),
     'nextRouteKit.setBaseUrl': () => setBaseUrl(vscode.window.activeTextEditor?.document.uri),
     'nextRouteKit.resendRequest': () => commands.resend(),

@@ -32,6 +32,8 @@ export class RequestRunner implements vscode.Disposable {
     9,
   );
   private pending: AbortController | undefined;
+  /** The last request that got a response, for Follow. */
+  private last: { spec: RequestSpec; scope: vscode.Uri | undefined; historyKey: string } | undefined;
   readonly params: RememberedParams;
   private readonly services: EditorServices;
 
@@ -55,6 +57,7 @@ export class RequestRunner implements vscode.Disposable {
       history,
       log,
       showStatus: (response) => this.showStatus(response),
+      remember: (spec, historyKey) => (this.last = { spec, scope: this.lastScope, historyKey }),
       progress: (title, work) => this.progress(title, work),
     };
   }
@@ -85,10 +88,23 @@ export class RequestRunner implements vscode.Disposable {
     return containing ? this.target(editor.document, containing.method) : undefined;
   }
 
+  private lastScope: vscode.Uri | undefined;
+
+  /** Sends the last request again, following its redirects (the response view shows the chain). */
+  async followLast(): Promise<void> {
+    const last = this.last;
+    if (!last) return;
+    const ctx = await this.context(last.scope, last.historyKey);
+    const followCtx = { ...ctx, settings: { ...ctx.settings, followRedirects: true } };
+    const outcome = await engine().sendSpec(last.spec, new URL(last.spec.url).origin, followCtx);
+    if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
+  }
+
   /** The run's context: settings, the cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
   private async context(scope: vscode.Uri | undefined, historyKey: string, appDir?: string): Promise<RunContext> {
     const settings = readSettings(scope).request;
     const e = engine();
+    this.lastScope = scope;
     const dir = appDir ?? (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath);
     return {
       cookieJar: await this.cookies.jar(),
