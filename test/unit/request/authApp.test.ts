@@ -21,7 +21,7 @@ import { cli } from '../../support/cli';
 import { AUTH_APP, startNextDev, type DevServer } from '../../support/nextDev';
 
 describe('sessions against a real next dev (next-auth v5 fixture app)', function () {
-  this.timeout(180000);
+  this.timeout(400000);
   let server: DevServer;
   const index = new ProjectIndex();
   const env = loadAppEnv(AUTH_APP, {});
@@ -43,7 +43,8 @@ describe('sessions against a real next dev (next-auth v5 fixture app)', function
 
   async function send(spec: RequestSpec, jar: CookieJars): Promise<ResponseResult> {
     const { spec: ready } = prepareForSend(spec, envValues(spec, env));
-    return sendRequest(ready, { cookieJar: jar, credentialsOrigin: server.origin });
+    // next dev compiles each route on its first request: slow on a busy machine.
+    return sendRequest(ready, { cookieJar: jar, credentialsOrigin: server.origin, timeoutMs: 120_000 });
   }
 
   it("reads the credentials provider's fields, sign-in page and auth path from the code", () => {
@@ -74,6 +75,7 @@ describe('sessions against a real next dev (next-auth v5 fixture app)', function
       setup,
       values: { email: env.dotenv('DEMO_EMAIL')!, password: 'not the password' },
       jar,
+      send: { timeoutMs: 120_000 },
     });
     assert.equal(wrong.ok, false);
     assert.match(wrong.message, /CredentialsSignin/);
@@ -85,6 +87,7 @@ describe('sessions against a real next dev (next-auth v5 fixture app)', function
       setup,
       values: { email: env.dotenv('DEMO_EMAIL')!, password },
       jar,
+      send: { timeoutMs: 120_000 },
     });
     assert.equal(signedIn.message, 'Signed in as demo@example.com.');
     assert.ok(signedIn.cookies.includes('authjs.session-token'), signedIn.cookies.join());
@@ -128,7 +131,11 @@ describe('sessions against a real next dev (next-auth v5 fixture app)', function
     assert.deepEqual(envValues(cron, env), { '$dotenv API_KEY': 'api-key-from-env-local' });
     assert.equal((await send(cron, new CookieJars())).status, 200);
     const withDotenvValue = prepareForSend(cron, { '$dotenv API_KEY': 'api-key-from-dotenv' }).spec;
-    assert.equal((await sendRequest(withDotenvValue)).status, 401, 'next dev uses .env.local too');
+    assert.equal(
+      (await sendRequest(withDotenvValue, { timeoutMs: 120_000 })).status,
+      401,
+      'next dev uses .env.local too',
+    );
   });
 
   describe('from the CLI, with --cookie-jar', () => {
@@ -140,7 +147,17 @@ describe('sessions against a real next dev (next-auth v5 fixture app)', function
 
     it('sign-in writes the session to the jar file; request --send with it is signed in; nothing secret is printed', async () => {
       const jarFile = path.join(dir, 'cookies.txt');
-      const me = ['request', 'app/api/me/route.ts#GET', '--send', '--base', server.origin, '--cookie-jar', jarFile];
+      const me = [
+        'request',
+        'app/api/me/route.ts#GET',
+        '--send',
+        '--base',
+        server.origin,
+        '--cookie-jar',
+        jarFile,
+        '--timeout',
+        '120000',
+      ];
       const before = await cli(me, AUTH_APP);
       assert.match(before.stdout, /^HTTP\/1\.1 401/);
       assert.match(before.stderr, /401 Unauthorized: the route wants a signed-in user/);
