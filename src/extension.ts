@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     const documents = new RouteDocuments();
     const routes = new WorkspaceRoutes(documents, log);
     const status = new RoutesStatus(routes);
-    const lint = new LintService(documents);
+    const lint = new LintService(documents, log);
     const diagnostics = new LintDiagnostics(documents, lint, log);
     const requests = createRequestFeature(context, documents, routes, log);
     const tree = new RoutesTree(routes, requests.history);

@@ -12,7 +12,20 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 /** Bad usage or input the user must fix: printed as one line, exit code 2, no stack trace. */
 export class UsageError extends Error {}
 
+/**
+ * A reader that went away (`next-route-kit routes | head`) ends the run quietly: an EPIPE on
+ * stdout or stderr exits with the code so far instead of a stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export function processIo(): CliIo {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   return {
     cwd: process.cwd(),
     out: (text) => process.stdout.write(text),

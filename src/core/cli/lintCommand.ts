@@ -28,7 +28,34 @@ const SEVERITY_VALUES = ['off', 'info', 'warning', 'error'] as const;
 
 declare const __VERSION__: string | undefined;
 
+interface LintCliOptions {
+  readonly format: (typeof FORMATS)[number];
+  readonly maxWarnings?: number;
+  readonly severities: Record<string, SeveritySetting>;
+  readonly targets: readonly string[];
+}
+
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseLintArgs(args);
+  if (!options) {
+    io.out(LINT_USAGE + '\n');
+    return EXIT.ok;
+  }
+  const index = new ProjectIndex();
+  const routeFiles = collectRouteFiles(options.targets, index, io);
+  const projectFindings = projectStructureFindings(routeFiles, index, options.severities);
+  const results: FileFindings[] = [...routeFiles.values()]
+    .sort((a, b) => (a.file < b.file ? -1 : 1))
+    .map((info) => {
+      const r = lintRouteFile(info, index, options.severities);
+      return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
+    });
+  printResults(results, options, io);
+  return exitCode(results, options.maxWarnings, io);
+}
+
+/** The command's options; undefined for `--help`. Throws a UsageError for bad values. */
+function parseLintArgs(args: string[]): LintCliOptions | undefined {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -40,10 +67,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    io.out(LINT_USAGE + '\n');
-    return EXIT.ok;
-  }
+  if (values.help) return undefined;
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
@@ -53,18 +77,27 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings must be a whole number ≥ 0, got "${values['max-warnings']}"`);
   }
+  const severities = parseRuleSeverities(values.rule ?? []);
+  const targets = positionals.length ? positionals : ['.'];
+  return { format, ...(maxWarnings !== undefined ? { maxWarnings } : {}), severities, targets };
+}
+
+/** `--rule <id>=<severity>` values, checked against the known rules and project checks. */
+function parseRuleSeverities(specs: readonly string[]): Record<string, SeveritySetting> {
   const knownIds = new Set([...(RULES as readonly AnyRule[]).map((r) => r.id), ...Object.keys(PROJECT_CHECKS)]);
   const severities: Record<string, SeveritySetting> = {};
-  for (const spec of values.rule ?? []) {
+  for (const spec of specs) {
     const m = /^([a-z0-9-]+)=(\w+)$/.exec(spec);
     if (!m || !(SEVERITY_VALUES as readonly string[]).includes(m[2]!))
       throw new UsageError(`--rule expects <id>=<${SEVERITY_VALUES.join('|')}>, got "${spec}"`);
     if (!knownIds.has(m[1]!)) throw new UsageError(`unknown rule "${m[1]}". Rules: ${[...knownIds].join(', ')}`);
     severities[m[1]!] = m[2] as SeveritySetting;
   }
+  return severities;
+}
 
-  const index = new ProjectIndex();
-  const targets = positionals.length ? positionals : ['.'];
+/** The route files below each target (a file target that is not one is said and skipped). */
+function collectRouteFiles(targets: readonly string[], index: ProjectIndex, io: CliIo): Map<string, RouteFile> {
   const routeFiles = new Map<string, RouteFile>();
   const walkErrors: WalkError[] = [];
   for (const target of targets) {
@@ -85,8 +118,15 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   }
   for (const e of walkErrors)
     io.err(`next-route-kit: cannot read folder ${displayPath(e.path, io.cwd)} (${e.message})\n`);
+  return routeFiles;
+}
 
-  // Whole-project checks (route/page conflicts, duplicate URLs …), once per project.
+/** Whole-project checks (route/page conflicts, duplicate URLs …), once per project, by file. */
+function projectStructureFindings(
+  routeFiles: ReadonlyMap<string, RouteFile>,
+  index: ProjectIndex,
+  severities: Readonly<Record<string, SeveritySetting>>,
+): Map<string, readonly Finding[]> {
   const projectFindings = new Map<string, readonly Finding[]>();
   const roots = new Set<string>();
   for (const info of routeFiles.values()) {
@@ -95,30 +135,24 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     roots.add(layout.root);
     for (const [file, findings] of checkProjectStructure(layout, severities)) projectFindings.set(file, findings);
   }
+  return projectFindings;
+}
 
-  const results: FileFindings[] = [...routeFiles.values()]
-    .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map((info) => {
-      const r = lintRouteFile(info, index, severities);
-      return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
-    });
-
-  if (format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
-  else if (format === 'sarif')
-    io.out(
-      formatSarif(
-        results,
-        RULES,
-        typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0',
-        Object.values(PROJECT_CHECKS),
-      ) + '\n',
-    );
-  else {
+function printResults(results: readonly FileFindings[], options: LintCliOptions, io: CliIo): void {
+  if (options.format === 'json') io.out(JSON.stringify(toJson(results), null, 2) + '\n');
+  else if (options.format === 'sarif') {
+    const version = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+    io.out(formatSarif(results, RULES, version, Object.values(PROJECT_CHECKS)) + '\n');
+  } else {
     const text = formatStylish(results, io.isTty);
     io.out(text ? text + '\n' : '');
-    if (results.length === 0) io.err(`next-route-kit: no App Router route files found in ${targets.join(', ')}\n`);
+    if (results.length === 0)
+      io.err(`next-route-kit: no App Router route files found in ${options.targets.join(', ')}\n`);
   }
+}
 
+/** 1 for an error-severity finding or more warnings than allowed, else 0. */
+function exitCode(results: readonly FileFindings[], maxWarnings: number | undefined, io: CliIo): number {
   const all = results.flatMap((r) => r.findings);
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;

@@ -42,6 +42,10 @@ function projectDir(io: CliIo, arg: string | undefined): string {
 
 /** Notes on what the document leaves out, on stderr. */
 function reportNotes(result: OpenApiResult, io: CliIo): void {
+  if (result.unreadableConfig.includes('basePath'))
+    io.err(
+      `next-route-kit: basePath in next.config is computed, not written as a literal: \`servers\` is ${result.document.servers[0]?.url}; set it in the document if your app serves under a basePath.\n`,
+    );
   for (const f of result.skipped)
     io.err(`next-route-kit: left out ${displayPath(f.file, io.cwd)} (never served: ${f.problems[0]?.message ?? ''})\n`);
   for (const r of result.otherRoots)

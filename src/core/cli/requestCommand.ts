@@ -36,8 +36,10 @@ Options:
   --param <name=value>   a path parameter (repeatable); catch-alls take a/b/c
   --query <name=value>   a query value (repeatable)
   --header <Name: value> an extra header (repeatable)
-  --var <name=value>     a variable for {{name}} placeholders, e.g. authToken (repeatable);
-                         NEXT_ROUTE_KIT_TOKEN fills {{authToken}}
+  --var <name=value>     a variable for {{name}} placeholders, e.g. authToken, or a field of
+                         the inferred JSON body (title, address.city), typed like its
+                         placeholder (repeatable); NEXT_ROUTE_KIT_TOKEN fills {{authToken}}
+  --data <json|@file>    the body to send instead of the inferred skeleton (@file: its bytes)
   --base <url>           the server (default: .next/dev/lock, the dev script's port, PORT, 3000)
   --send                 send it and print the response
   --follow               follow redirects (at most 10)
@@ -64,6 +66,7 @@ const OPTIONS = {
   send: { type: 'boolean' },
   follow: { type: 'boolean' },
   timeout: { type: 'string' },
+  data: { type: 'string' },
   'cookie-jar': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -79,6 +82,8 @@ export interface RequestArgs {
   readonly headers: Record<string, string>;
   readonly variables: Record<string, string>;
   readonly base?: string;
+  /** The body from --data (inline, or the content of @file). */
+  readonly data?: string;
   readonly send: boolean;
   readonly follow: boolean;
   readonly timeoutMs: number;
@@ -117,6 +122,28 @@ function parseTimeout(value: string | undefined): number {
   return timeoutMs;
 }
 
+/** `--data '{"a":1}'` as given (JSON checked), or `--data @body.bin` read from the file. */
+function parseData(value: string | undefined, cwd: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.startsWith('@')) {
+    try {
+      return fs.readFileSync(path.resolve(cwd, value.slice(1)), 'utf8');
+    } catch (e) {
+      throw new UsageError(
+        `--data ${value}: cannot read ${value.slice(1)} (${(e as NodeJS.ErrnoException).code ?? e})`,
+      );
+    }
+  }
+  try {
+    JSON.parse(value);
+  } catch (e) {
+    throw new UsageError(
+      `--data is not valid JSON (${(e as Error).message}); give @file to send a file's bytes as they are`,
+    );
+  }
+  return value;
+}
+
 /** The checked command line, or undefined for --help. */
 export function parseRequestArgs(args: string[], cwd: string): RequestArgs | undefined {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
@@ -129,6 +156,7 @@ export function parseRequestArgs(args: string[], cwd: string): RequestArgs | und
     variables: pairs(values.var, '--var'),
     query: pairs(values.query, '--query'),
     ...(values.base ? { base: values.base } : {}),
+    ...(values.data !== undefined ? { data: parseData(values.data, cwd)! } : {}),
     send: !!values.send,
     follow: !!values.follow,
     ...(values['cookie-jar'] ? { cookieJar: path.resolve(cwd, values['cookie-jar']) } : {}),
@@ -148,10 +176,16 @@ function loadTarget(args: RequestArgs): SendTarget {
   if (!info) throw new UsageError(`${args.fileArg} is not an App Router route file (app/**/route.ts)`);
   const all = inferRequests(parseDocument(args.file, text), info.route, info.params, index.modules(args.file));
   const inferred = all.find((r) => r.method === args.method);
-  if (!inferred)
+  if (!inferred) {
+    const exported = all.filter((r) => !r.implicit).map((r) => r.method);
+    const implicit = all.filter((r) => r.implicit).map((r) => r.method);
     throw new UsageError(
-      `${path.basename(args.file)} does not export ${args.method}; it exports ${all.map((r) => r.method).join(', ') || 'no handlers'}`,
+      `${args.fileArg} does not export ${args.method}; it exports ${exported.join(', ') || 'no handlers'}` +
+        (implicit.length ? ` (and Next.js answers ${implicit.join(', ')} by itself)` : ''),
     );
+  }
+  if (args.data !== undefined && (inferred.method === 'GET' || inferred.method === 'HEAD'))
+    throw new UsageError(`--data: a ${inferred.method} request carries no body`);
   return {
     inferred,
     layout: index.layoutFor(args.file),
@@ -184,8 +218,11 @@ export function cliHost(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): R
     isTrusted: () => true,
     knownParams: () => args.params,
     askParams: (missing, request) => {
-      const required = missing.find((p) => p.kind !== 'optionalCatchAll');
-      if (required) throw new UsageError(`missing --param ${required.name}=… (the route is ${request.route})`);
+      const required = missing.filter((p) => p.kind !== 'optionalCatchAll');
+      if (required.length)
+        throw new UsageError(
+          `missing ${required.map((p) => `--param ${p.name}=…`).join(' ')} (the route is ${request.route}, in ${args.fileArg})`,
+        );
       return Promise.resolve(Object.fromEntries(missing.map((p) => [p.name, ''])));
     },
     noServer: (candidates) => {
@@ -232,6 +269,8 @@ function runContext(
       probe: args.send && !args.base,
       headers: args.headers,
       query: args.query,
+      ...(args.data !== undefined ? { body: args.data } : {}),
+      bodyFields: args.variables,
       timeoutMs: args.timeoutMs,
       followRedirects: args.follow,
       env,
@@ -259,7 +298,7 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
   const jar = await loadCookieJar(parsed.cookieJar);
   const appDir = target.layout?.root ?? path.dirname(parsed.file);
   const ctx = runContext(parsed, io, env, { cookieJar: jar, variables: [appEnvSource(loadAppEnv(appDir, env))] });
-  const route = target.inferred.route;
+  const route = `${target.inferred.route}, in ${parsed.fileArg}`;
   if (!parsed.send) {
     const built = await usageOnMissingParam(route, buildTarget(target, ctx));
     if (built) io.out(toHttpText(built.spec));

@@ -3,6 +3,11 @@
  * kind, whole-file facts gathered on the way, suppression comments and severities applied
  * at the end. It never throws: a file that does not parse yields one `parse-error`
  * finding; a rule that throws yields one `internal-error` finding and the others still run.
+ *
+ * Findings are plain data. Fixes cost about a fifth of a lint run, and only the quick-fix menu
+ * and fix-all need them, so a run keeps how to compute each finding's fix and suggestions, and
+ * computes them when asked (`fixes: true`), from the same memoized run. A fix that throws then
+ * yields an `internal-error` finding naming its rule, like a crashing visitor.
  */
 import * as ts from 'typescript';
 import type { ParsedDocument } from '../ast/parse';
@@ -30,6 +35,8 @@ const forEachChild = ts.forEachChild;
 
 export const PARSE_ERROR_ID = 'parse-error';
 export const INTERNAL_ERROR_ID = 'internal-error';
+/** The key under which a walk that overflowed the stack is recorded among the crashes. */
+const WALK = 'walk';
 
 export interface LintOptions {
   readonly route?: LintRouteInfo;
@@ -38,13 +45,74 @@ export interface LintOptions {
   readonly severities?: Readonly<Record<string, SeveritySetting>>;
   /** The rules to run (default: every registered rule). */
   readonly rules?: readonly AnyRule[];
+  /** Give each finding its `fix` and `suggestions` (the quick-fix menu, fix-all, tests). */
+  readonly fixes?: boolean;
+}
+
+/** How to compute one finding's fixes, kept by the run until someone asks. */
+interface PendingFixes {
+  readonly ruleId: string;
+  readonly fix?: Report<string>['fix'];
+  readonly suggestions?: Report<string>['suggestions'];
+}
+
+/** One lint run over one parse. */
+interface LintRun {
+  readonly findings: Finding[];
+  readonly pending: ReadonlyMap<Finding, PendingFixes>;
 }
 
 /** Lints one parsed document. Results are memoized on the document for identical options. */
 export function lintDocument(doc: ParsedDocument, options: LintOptions = {}): Finding[] {
+  if (options.rules) {
+    const run = runLint(doc, options);
+    return options.fixes ? withFixes(doc, run) : run.findings;
+  }
   const key = `lint:${JSON.stringify([options.route?.route, options.route?.routable, options.project, options.severities])}`;
-  if (options.rules) return runLint(doc, options);
-  return doc.memo(key, () => runLint(doc, options));
+  const run = doc.memo(key, () => runLint(doc, options));
+  return options.fixes ? doc.memo(`${key}:fixes`, () => withFixes(doc, run)) : run.findings;
+}
+
+function runLint(doc: ParsedDocument, options: LintOptions): LintRun {
+  if (doc.parseErrors.length > 0) return { findings: [parseErrorFinding(doc)], pending: new Map() };
+  const run = new RuleRun(doc, options);
+  run.walk();
+  run.end();
+  return { findings: finalFindings(doc, [...run.findings, ...crashFindings(doc, run.crashed)]), pending: run.pending };
+}
+
+function parseErrorFinding(doc: ParsedDocument): Finding {
+  const first = doc.parseErrors[0]!;
+  const line = doc.positionAt(first.span.start).line + 1;
+  return {
+    ruleId: PARSE_ERROR_ID,
+    messageId: 'parseError',
+    message: `Syntax error at line ${line}: ${first.message}. Route checks resume when the file parses.`,
+    severity: 'error',
+    span: first.span,
+    range: doc.rangeOf(first.span),
+    docsUrl: docsUrlFor(PARSE_ERROR_ID),
+  };
+}
+
+/** The file's code style; only fixes read it, so each part is computed on first use. */
+function codeStyleOf(doc: ParsedDocument): CodeStyle {
+  const sf = doc.sourceFile;
+  let quote: CodeStyle['quote'] | undefined;
+  let unit: string | undefined;
+  let semicolons: boolean | undefined;
+  return {
+    get quote() {
+      return (quote ??= quoteStyle(sf));
+    },
+    get indentUnit() {
+      return (unit ??= indentUnit(doc.text));
+    },
+    get semicolons() {
+      return (semicolons ??= usesSemicolons(sf));
+    },
+    typescript: /\.(m|c)?tsx?$/i.test(doc.fileName),
+  };
 }
 
 function effectiveSeverity(rule: AnyRule, severities: LintOptions['severities']): Severity | undefined {
@@ -58,136 +126,60 @@ function isVersionApplicable(rule: AnyRule, project: LintProjectInfo): boolean {
   return min === undefined || project.nextMajor === undefined || project.nextMajor >= min;
 }
 
-function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
-  const findings: Finding[] = [];
-  const toTextEdit = (e: { start: number; end: number; text: string }): TextEdit => {
-    const span: Span = { start: e.start, end: e.end };
-    return { span, range: doc.rangeOf(span), newText: e.text };
-  };
-  const toFix = (f: FixSpec): Fix => ({ title: f.title, edits: f.edits.map(toTextEdit) });
+/**
+ * The enabled rules of one run: their visitors in a table by node kind, their end hooks, what
+ * they reported, and which of them crashed (a crashed rule is skipped from then on).
+ */
+class RuleRun {
+  readonly findings: Finding[] = [];
+  readonly pending = new Map<Finding, PendingFixes>();
+  readonly crashed = new Map<string, unknown>();
+  private readonly table: (NodeVisitor[] | undefined)[] = [];
+  private readonly endHooks: Array<() => void> = [];
+  private readonly facts: FactsCollector;
 
-  const parseErrors = doc.parseErrors;
-  if (parseErrors.length > 0) {
-    const first = parseErrors[0]!;
-    const pos = doc.positionAt(first.span.start);
-    findings.push({
-      ruleId: PARSE_ERROR_ID,
-      messageId: 'parseError',
-      message: `Syntax error at line ${pos.line + 1}: ${first.message}. Route checks resume when the file parses.`,
-      severity: 'error',
-      span: first.span,
-      range: doc.rangeOf(first.span),
-      docsUrl: docsUrlFor(PARSE_ERROR_ID),
-    });
-    return findings;
-  }
-
-  const project = options.project ?? {};
-  const sf = doc.sourceFile;
-  const exports = findRouteExports(doc);
-  const handlers = findHandlers(doc);
-  const facts = new FactsCollector(handlers);
-  // Only fixes read the code style; compute each part on first use.
-  let quote: CodeStyle['quote'] | undefined;
-  let unit: string | undefined;
-  let semicolons: boolean | undefined;
-  const style: CodeStyle = {
-    get quote() {
-      return (quote ??= quoteStyle(sf));
-    },
-    get indentUnit() {
-      return (unit ??= indentUnit(doc.text));
-    },
-    get semicolons() {
-      return (semicolons ??= usesSemicolons(sf));
-    },
-    typescript: /\.(m|c)?tsx?$/i.test(doc.fileName),
-  };
-
-  const table: (NodeVisitor[] | undefined)[] = [];
-  const endHooks: Array<() => void> = [];
-  const crashed = new Map<string, unknown>();
-  const rules: readonly AnyRule[] = options.rules ?? RULES;
-
-  for (const rule of rules) {
-    const severity = effectiveSeverity(rule, options.severities);
-    if (!severity || !isVersionApplicable(rule, project)) continue;
-    const report = (r: Report<string>): void => {
-      const span = r.span ?? (r.node ? doc.spanOf(r.node) : { start: 0, end: 0 });
-      const template = (rule.messages as Readonly<Record<string, string>>)[r.messageId];
-      const finding: Finding = {
-        ruleId: rule.id,
-        messageId: r.messageId,
-        message: formatMessage(template ?? r.messageId, r.data),
-        severity: r.severity && options.severities?.[rule.id] === undefined ? r.severity : severity,
-        span,
-        range: doc.rangeOf(span),
-        docsUrl: docsUrlFor(rule.id),
-      };
-      // Fixes are computed on first access: the CLI and the Problems panel never need them.
-      if (r.fix) {
-        const spec = r.fix;
-        let fix: Fix | undefined | null = null;
-        Object.defineProperty(finding, 'fix', {
-          enumerable: true,
-          get: () => {
-            if (fix === null) {
-              try {
-                const resolved = typeof spec === 'function' ? spec() : spec;
-                fix = resolved ? toFix(resolved) : undefined;
-              } catch {
-                fix = undefined;
-              }
-            }
-            return fix;
-          },
-        });
-      }
-      if (r.suggestions) {
-        const spec = r.suggestions;
-        let suggestions: Fix[] | null = null;
-        Object.defineProperty(finding, 'suggestions', {
-          enumerable: true,
-          get: () => {
-            if (suggestions === null) {
-              try {
-                suggestions = (typeof spec === 'function' ? spec() : spec).map(toFix);
-              } catch {
-                suggestions = [];
-              }
-            }
-            return suggestions;
-          },
-        });
-      }
-      findings.push(finding);
-    };
-    const ctx: RuleContext<string> = {
+  constructor(
+    private readonly doc: ParsedDocument,
+    private readonly options: LintOptions,
+  ) {
+    const project = options.project ?? {};
+    const handlers = findHandlers(doc);
+    this.facts = new FactsCollector(handlers);
+    const shared = {
       doc,
-      sourceFile: sf,
+      sourceFile: doc.sourceFile,
       text: doc.text,
       route: options.route,
       project,
-      exports,
+      exports: findRouteExports(doc),
       handlers,
-      facts,
-      style,
-      report,
+      facts: this.facts,
+      style: codeStyleOf(doc),
     };
-    const guard = (fn: () => void): void => {
-      if (crashed.has(rule.id)) return;
-      try {
-        fn();
-      } catch (e) {
-        crashed.set(rule.id, e);
-      }
-    };
-    guard(() => {
+    for (const rule of options.rules ?? RULES) {
+      const severity = effectiveSeverity(rule, options.severities);
+      if (severity && isVersionApplicable(rule, project))
+        this.setUp(rule, { ...shared, report: this.reporter(rule, severity) });
+    }
+  }
+
+  /** Runs `fn` for `ruleId` unless it has crashed; a throw marks it crashed. */
+  private guard(ruleId: string, fn: () => void): void {
+    if (this.crashed.has(ruleId)) return;
+    try {
+      fn();
+    } catch (e) {
+      this.crashed.set(ruleId, e);
+    }
+  }
+
+  private setUp(rule: AnyRule, ctx: RuleContext<string>): void {
+    this.guard(rule.id, () => {
       const visitor = rule.create(ctx);
+      const crashed = this.crashed;
       for (const [kind, fn] of Object.entries(visitor.nodes ?? {}) as Array<[string, NodeVisitor]>) {
-        const k = Number(kind);
-        // No closure per visit: this runs for every node of its kind.
-        (table[k] ??= []).push((node) => {
+        // The guard written out: this runs for every node of its kind, so no closure per visit.
+        (this.table[Number(kind)] ??= []).push((node) => {
           if (crashed.has(rule.id)) return;
           try {
             fn(node);
@@ -196,46 +188,98 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
           }
         });
       }
-      if (visitor.onEnd) endHooks.push(() => guard(visitor.onEnd!));
+      const onEnd = visitor.onEnd;
+      if (onEnd) this.endHooks.push(() => this.guard(rule.id, onEnd));
     });
   }
 
-  // The single walk. Recursive (fast); if the file nests deeper than the stack allows, the
-  // rest of the walk continues iteratively.
-  const CALL = ts.SyntaxKind.CallExpression;
-  const NEW = ts.SyntaxKind.NewExpression;
-  const visit = (node: ts.Node): undefined => {
-    const kind = node.kind;
-    if (kind === CALL) facts.visitCall(node as ts.CallExpression);
-    else if (kind === NEW) facts.visitNew(node as ts.NewExpression);
-    const fns = table[kind];
-    if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
-    forEachChild(node, visit);
-    return undefined;
+  private reporter(rule: AnyRule, severity: Severity): (report: Report<string>) => void {
+    const doc = this.doc;
+    const userSetSeverity = this.options.severities?.[rule.id] !== undefined;
+    const messages = rule.messages as Readonly<Record<string, string>>;
+    return (r) => {
+      const span = r.span ?? (r.node ? doc.spanOf(r.node) : { start: 0, end: 0 });
+      const finding: Finding = {
+        ruleId: rule.id,
+        messageId: r.messageId,
+        message: formatMessage(messages[r.messageId] ?? r.messageId, r.data),
+        severity: r.severity && !userSetSeverity ? r.severity : severity,
+        span,
+        range: doc.rangeOf(span),
+        docsUrl: docsUrlFor(rule.id),
+      };
+      this.findings.push(finding);
+      if (r.fix || r.suggestions)
+        this.pending.set(finding, { ruleId: rule.id, fix: r.fix, suggestions: r.suggestions });
+    };
+  }
+
+  /**
+   * The single walk, feeding the facts and the visitor table. Recursive (fast); a file that
+   * nests deeper than the stack allows is recorded as a crash of the walk.
+   */
+  walk(): void {
+    const { facts, table } = this;
+    const CALL = ts.SyntaxKind.CallExpression;
+    const NEW = ts.SyntaxKind.NewExpression;
+    const BINARY = ts.SyntaxKind.BinaryExpression;
+    const ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
+    const visit = (node: ts.Node): undefined => {
+      const kind = node.kind;
+      if (kind === CALL) facts.visitCall(node as ts.CallExpression);
+      else if (kind === NEW) facts.visitNew(node as ts.NewExpression);
+      else if (kind === BINARY && (node as ts.BinaryExpression).left.kind === ELEMENT_ACCESS)
+        facts.visitBinary(node as ts.BinaryExpression);
+      const fns = table[kind];
+      if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
+      forEachChild(node, visit);
+      return undefined;
+    };
+    try {
+      forEachChild(this.doc.sourceFile, visit);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      this.crashed.set(WALK, e);
+    }
+  }
+
+  /** The rules' end hooks, once the facts are complete. */
+  end(): void {
+    for (const hook of this.endHooks) hook();
+  }
+}
+
+function internalErrorFinding(doc: ParsedDocument, messageId: string, message: string, at = 0): Finding {
+  const span = { start: at, end: at };
+  return {
+    ruleId: INTERNAL_ERROR_ID,
+    messageId,
+    message,
+    severity: 'warning',
+    span,
+    range: doc.rangeOf(span),
+    docsUrl: docsUrlFor(INTERNAL_ERROR_ID),
   };
-  try {
-    forEachChild(sf, visit);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    crashed.set('walk', new Error('the file nests too deeply to check completely'));
-  }
-  for (const hook of endHooks) hook();
+}
 
-  for (const [ruleId, error] of crashed) {
-    findings.push({
-      ruleId: INTERNAL_ERROR_ID,
-      messageId: 'ruleCrashed',
-      message:
-        ruleId === 'walk'
-          ? 'This file nests too deeply to be checked completely; some checks were skipped.'
-          : `The rule \`${ruleId}\` failed on this file and was skipped (${(error as Error)?.message ?? String(error)}). Please report this with the file.`,
-      severity: 'warning',
-      span: { start: 0, end: 0 },
-      range: doc.rangeOf({ start: 0, end: 0 }),
-      docsUrl: docsUrlFor(INTERNAL_ERROR_ID),
-    });
-  }
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
+function crashFindings(doc: ParsedDocument, crashed: ReadonlyMap<string, unknown>): Finding[] {
+  return [...crashed].map(([ruleId, error]) =>
+    internalErrorFinding(
+      doc,
+      'ruleCrashed',
+      ruleId === WALK
+        ? 'This file nests too deeply to be checked completely; some checks were skipped.'
+        : `The rule \`${ruleId}\` failed on this file and was skipped (${errorText(error)}). Please report this with the file.`,
+    ),
+  );
+}
+
+/** Drops suppressed findings (never internal errors) and duplicates, in document order. */
+function finalFindings(doc: ParsedDocument, findings: readonly Finding[]): Finding[] {
   const suppressions = parseSuppressions(doc.text);
   const seen = new Set<string>();
   return findings
@@ -247,6 +291,42 @@ function runLint(doc: ParsedDocument, options: LintOptions): Finding[] {
       return true;
     })
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.ruleId < b.ruleId ? -1 : 1));
+}
+
+/** The run's findings with their fixes computed; a fix that throws becomes an `internal-error` finding. */
+function withFixes(doc: ParsedDocument, run: LintRun): Finding[] {
+  const toFix = (spec: FixSpec): Fix => ({
+    title: spec.title,
+    edits: spec.edits.map((e): TextEdit => ({
+      span: { start: e.start, end: e.end },
+      range: doc.rangeOf(e),
+      newText: e.text,
+    })),
+  });
+  const crashes: Finding[] = [];
+  /** The spec's value, or undefined (and a crash finding) when computing it throws. */
+  const resolve = <T>(finding: Finding, ruleId: string, spec: T | (() => T) | undefined): T | undefined => {
+    try {
+      return typeof spec === 'function' ? (spec as () => T)() : spec;
+    } catch (e) {
+      const line = finding.range.start.line + 1;
+      const message = `The rule \`${ruleId}\` failed while computing a fix for line ${line}, which is offered without it (${errorText(e)}). Please report this with the file.`;
+      crashes.push(internalErrorFinding(doc, 'fixCrashed', message, finding.span.start));
+      return undefined;
+    }
+  };
+  const findings = run.findings.map((finding): Finding => {
+    const pending = run.pending.get(finding);
+    if (!pending) return finding;
+    const fix = resolve(finding, pending.ruleId, pending.fix);
+    const suggestions = resolve(finding, pending.ruleId, pending.suggestions);
+    return {
+      ...finding,
+      ...(fix ? { fix: toFix(fix) } : {}),
+      ...(suggestions?.length ? { suggestions: suggestions.map(toFix) } : {}),
+    };
+  });
+  return crashes.length ? finalFindings(doc, [...findings, ...crashes]) : findings;
 }
 
 /** Applies non-overlapping edits to text (later edits first). Overlapping edits are skipped. */

@@ -153,8 +153,8 @@ export class ModuleGraph {
       return undefined;
     }
     const cached = this.modules.get(file);
-    if (cached && cached.stamp === stamp && stamp !== 'unknown') return cached.doc;
-    if (cached && stamp === 'unknown') return cached.doc;
+    // Without `stat` (a fake file system) the stamp is 'unknown' and a module is read once.
+    if (cached && cached.stamp === stamp) return cached.doc;
     const size = this.fs.stat?.(file)?.size;
     let doc: ParsedDocument | undefined;
     if (size === undefined || size <= this.limits.maxBytes) {

@@ -9,11 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from '../ast/parse';
 import { findRouteFileCandidates, type WalkError } from '../files';
-import { findHandlers, type HandlerExport } from '../nextjs/exports';
 import { HTTP_METHODS, type HttpMethod } from '../nextjs/httpMethods';
+import { ModuleFollower } from '../nextjs/imports';
+import type { ModuleGraph } from '../nextjs/modules';
 import { ProjectIndex, type ProjectLayout, type RouteFile } from '../nextjs/project';
 import type { RouteParam } from '../nextjs/routePath';
 import { inferDetails, type InferenceDetails } from '../request/infer';
+import { resolveHandlers, type ResolvedHandler } from '../routes';
 import { querySchema } from './query';
 import { requestBody, type RequestBodyObject } from './requestBody';
 import { responsesOf, type ResponseObject } from './responses';
@@ -58,6 +60,8 @@ export interface OpenApiResult {
   readonly errors: readonly WalkError[];
   /** Route files that are never served (private folders, slots): left out of the document. */
   readonly skipped: readonly RouteFile[];
+  /** next.config keys that are not literals (a computed `basePath` makes `servers` unknown). */
+  readonly unreadableConfig: readonly string[];
 }
 
 const SECURITY_COOKIE = /sess|token|auth|jwt|sid$|^sid|login|credential/i;
@@ -130,7 +134,16 @@ function cookieSchemeName(cookie: string): string {
   return `${cookie.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c?: string) => (c ? c.toUpperCase() : ''))}Cookie`;
 }
 
+/** Where the handler's code is: the route file, and the module it is re-exported from. */
+function handlerPlace(handler: ResolvedHandler, info: RouteFile, layout: ProjectLayout): string {
+  const rel = (file: string): string => `\`${path.relative(layout.root, file).split(path.sep).join('/')}\``;
+  return handler.definedIn && handler.definedIn !== info.file
+    ? `${rel(info.file)} (code in ${rel(handler.definedIn)})`
+    : rel(info.file);
+}
+
 interface Builder {
+  readonly graph: ModuleGraph | undefined;
   readonly components: Components;
   readonly securitySchemes: Record<string, SecurityScheme>;
   readonly operationIds: Set<string>;
@@ -159,13 +172,16 @@ function uniqueId(id: string, taken: Set<string>): string {
 }
 
 function operationFor(
-  handler: HandlerExport,
+  handler: ResolvedHandler,
   info: RouteFile,
   layout: ProjectLayout,
   pathTemplate: string,
   b: Builder,
 ): OperationObject {
-  const details = inferDetails(handler, info.route, info.params);
+  // The app's own modules are followed as the lens follows them (re-exports, imported helpers and schemas).
+  const follower = b.graph ? new ModuleFollower(b.graph) : undefined;
+  b.components.follow = follower ? (id) => follower.imported(id)?.export.initializer : undefined;
+  const details = inferDetails(handler, info.route, info.params, follower);
   const params = info.params.filter((p) => pathTemplate.includes(`{${p.name}}`));
   const parameters = parametersOf(details, params);
   const body = requestBody(details, b.components);
@@ -177,11 +193,11 @@ function operationFor(
   return {
     operationId: uniqueId(operationIdFor(handler.method, pathTemplate), b.operationIds),
     summary: `${handler.method} ${info.route}`,
-    description: `Handler: \`${path.relative(layout.root, info.file).split(path.sep).join('/')}\``,
+    description: `Handler: ${handlerPlace(handler, info, layout)}`,
     ...(tag ? { tags: [tag] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(body ? { requestBody: body } : {}),
-    responses: responsesOf(handler, { components: b.components, params: paramKinds }),
+    responses: responsesOf(handler, { components: b.components, params: paramKinds }, follower),
     ...(security.length ? { security } : {}),
   };
 }
@@ -206,7 +222,7 @@ function addRouteFile(info: RouteFile, layout: ProjectLayout, b: Builder, errors
     errors.push({ path: info.file, message: (e as NodeJS.ErrnoException).code ?? String(e) });
     return;
   }
-  const handlers = findHandlers(parseDocument(info.file, text));
+  const handlers = resolveHandlers(parseDocument(info.file, text), b.graph);
   for (const pathTemplate of openApiPaths(info, layout.url.trailingSlash)) {
     const item = (b.document.paths[pathTemplate] ??= {});
     for (const method of HTTP_METHODS) {
@@ -245,6 +261,7 @@ export function buildOpenApi(dir: string, index = new ProjectIndex()): OpenApiRe
   const layout = files[0] && index.layoutFor(files[0].file);
   const pkg = root ? readPackageInfo(root) : {};
   const b: Builder = {
+    graph: files[0] && index.modules(files[0].file),
     components: new Components(),
     securitySchemes: {},
     operationIds: new Set(),
@@ -266,5 +283,12 @@ export function buildOpenApi(dir: string, index = new ProjectIndex()): OpenApiRe
       ...(Object.keys(schemas).length ? { schemas } : {}),
       ...(Object.keys(securitySchemes).length ? { securitySchemes } : {}),
     };
-  return { document, ...(root ? { root } : {}), otherRoots: roots.filter((r) => r !== root), errors, skipped };
+  return {
+    document,
+    ...(root ? { root } : {}),
+    otherRoots: roots.filter((r) => r !== root),
+    errors,
+    skipped,
+    unreadableConfig: layout?.unreadableConfig ?? [],
+  };
 }

@@ -6,8 +6,9 @@
  * `new Set([...]).has(v)`) as an `enum`. Without such code it is a plain string.
  */
 import * as ts from 'typescript';
-import { enclosingFunction, findDeclaration, literalValue, resolveValue, unwrap, usesOf } from '../ast/query';
+import { literalValue, resolveValue, unwrap } from '../ast/query';
 import { collectQueryRead } from '../nextjs/requestReads';
+import { referencesOf } from '../request/flow';
 import type { JsonValue } from '../request/examples';
 import type { JsonSchema } from './schema';
 
@@ -95,11 +96,7 @@ function followVariable(call: ts.CallExpression, facts: Facts): void {
   const read = collectQueryRead(call);
   const variable = read?.variable;
   if (!variable || !ts.isIdentifier(variable.name)) return;
-  const scope = enclosingFunction(variable) ?? variable.getSourceFile();
-  for (const use of usesOf(scope, variable)) {
-    if (findDeclaration(variable.name.text, use) !== variable) continue;
-    climb(use, facts);
-  }
+  for (const use of referencesOf(variable)) climb(use, facts);
 }
 
 function convertFallback(value: JsonValue, type: Facts['type']): JsonValue | undefined {

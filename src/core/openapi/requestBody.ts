@@ -4,7 +4,7 @@
  * `satisfies T`, a typed variable or parameter), with the fields the code reads added and
  * `unknown` members narrowed by the `typeof` checks; else the fields read, typed where the
  * code checks them. `formData()` → `multipart/form-data` (files as binary); `text()` →
- * `text/plain`.
+ * `text/plain`; a stream read of `request.body` → any content type.
  */
 import type { BodyFields, InferenceDetails, InferredBody } from '../request/infer';
 import { hintSchema, isOpen, type Components, type JsonSchema } from './schema';
@@ -77,7 +77,7 @@ export function requestBody(details: InferenceDetails, components: Components): 
     case 'text':
       return { required: true, content: { 'text/plain': { schema: { type: 'string' } } } };
     case 'stream':
-      // `request.body` read as a stream: the bytes are the handler's business.
-      return { required: true, content: { [body.contentType]: { schema: { type: 'string', format: 'binary' } } } };
+      // `request.body` read as a stream: any bytes; the handler does not say which type.
+      return { required: true, content: { '*/*': { schema: {} } } };
   }
 }

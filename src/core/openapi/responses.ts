@@ -11,10 +11,12 @@
  */
 import * as http from 'node:http';
 import * as ts from 'typescript';
+import { importedNameFrom } from '../ast/imports';
 import { resolveValue, unwrap } from '../ast/query';
 import { responseSite, type ResponseSite } from '../lint/facts';
 import type { HandlerExport } from '../nextjs/exports';
-import { handlerScopes } from '../request/flow';
+import type { ModuleFollower } from '../nextjs/imports';
+import { collectHandlerScopes } from '../request/flow';
 import { union, type JsonSchema } from './schema';
 import { valueSchema, type ValueContext } from './valueSchema';
 
@@ -44,31 +46,11 @@ const NULL_BODY = new Set([204, 205, 304]);
 /** Headers a response object documents (the rest are transport details). */
 const SKIPPED_HEADERS = new Set(['content-type', 'content-length', 'connection', 'transfer-encoding']);
 
-const navigationImports = new WeakMap<ts.SourceFile, ReadonlyMap<string, string>>();
-
-/** Local name → imported name of the next/navigation functions a file imports (read once per file). */
-function navigationNames(sf: ts.SourceFile): ReadonlyMap<string, string> {
-  let names = navigationImports.get(sf);
-  if (names) return names;
-  const found = new Map<string, string>();
-  for (const st of sf.statements) {
-    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
-    if (st.moduleSpecifier.text !== 'next/navigation') continue;
-    const named = st.importClause?.namedBindings;
-    if (!named || !ts.isNamedImports(named)) continue;
-    for (const el of named.elements) {
-      const imported = (el.propertyName ?? el.name).text;
-      if (imported in NAVIGATION) found.set(el.name.text, imported);
-    }
-  }
-  navigationImports.set(sf, (names = found));
-  return names;
-}
-
 /** The next/navigation function a call calls (`notFound`, `redirect`, …), if any. */
 function navigationCall(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
-  return ts.isIdentifier(callee) ? navigationNames(callee.getSourceFile()).get(callee.text) : undefined;
+  const name = ts.isIdentifier(callee) ? importedNameFrom(callee, 'next/navigation') : undefined;
+  return name !== undefined && name in NAVIGATION ? name : undefined;
 }
 
 function headerNames(site: ResponseSite): string[] {
@@ -117,7 +99,7 @@ function siteOutcome(site: ResponseSite, ctx: ValueContext): Outcome | undefined
 }
 
 /** Every outcome in the handler's code (its function, a local wrapper, local helpers it calls). */
-function outcomes(handler: HandlerExport, ctx: ValueContext): Outcome[] {
+function outcomes(handler: HandlerExport, ctx: ValueContext, follower?: ModuleFollower): Outcome[] {
   if (!handler.fn) return [];
   const out: Outcome[] = [];
   const seen = new Set<ts.Node>();
@@ -135,7 +117,7 @@ function outcomes(handler: HandlerExport, ctx: ValueContext): Outcome[] {
     }
     ts.forEachChild(node, visit);
   };
-  for (const scope of handlerScopes(handler.fn, handler.wrapper)) visit(scope);
+  for (const scope of collectHandlerScopes(handler.fn, handler.wrapper, follower).scopes) visit(scope);
   return out;
 }
 
@@ -171,9 +153,13 @@ function toResponse(status: number | 'default', list: readonly Outcome[]): Respo
 }
 
 /** The `responses` object of an operation. */
-export function responsesOf(handler: HandlerExport, ctx: ValueContext): Record<string, ResponseObject> {
+export function responsesOf(
+  handler: HandlerExport,
+  ctx: ValueContext,
+  follower?: ModuleFollower,
+): Record<string, ResponseObject> {
   const grouped = new Map<number | 'default', Outcome[]>();
-  for (const o of outcomes(handler, ctx)) grouped.set(o.status, [...(grouped.get(o.status) ?? []), o]);
+  for (const o of outcomes(handler, ctx, follower)) grouped.set(o.status, [...(grouped.get(o.status) ?? []), o]);
   if (grouped.size === 0)
     return { default: { description: 'The responses could not be read from the handler’s code' } };
   const keys = [...grouped.keys()].sort((a, b) => (a === 'default' ? 1 : b === 'default' ? -1 : a - b));

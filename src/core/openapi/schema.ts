@@ -47,6 +47,8 @@ const COMPONENT_NAME = /[^A-Za-z0-9._-]/g;
 export class Components {
   readonly schemas: Record<string, JsonSchema> = {};
   private readonly byDeclaration = new Map<ts.Node, string>();
+  /** The value an identifier imported from the app's own modules names there (set per operation). */
+  follow: ((id: ts.Identifier) => ts.Expression | undefined) | undefined;
 
   /** A `$ref` to the component for `declaration`, building it once (recursion-safe). */
   ref(declaration: ts.Node, name: string, build: () => JsonSchema | undefined): JsonSchema | undefined {

@@ -37,6 +37,25 @@ const STRING_FORMATS: Readonly<Record<string, string>> = {
   ipv6: 'ipv6',
 };
 
+/** Zod constructors of one JSON type, with nothing to read in their arguments. */
+const SCALARS: Readonly<Record<string, JsonSchema>> = {
+  ...Object.fromEntries(
+    ['string', 'coerce.string', 'cuid', 'cuid2', 'ulid', 'nanoid', 'base64', 'jwt', 'emoji', 'stringbool'].map((k) => [
+      k,
+      { type: 'string' },
+    ]),
+  ),
+  ...Object.fromEntries(['number', 'float32', 'float64', 'coerce.number'].map((k) => [k, { type: 'number' }])),
+  ...Object.fromEntries(['int', 'int32', 'bigint', 'coerce.bigint'].map((k) => [k, { type: 'integer' }])),
+  boolean: { type: 'boolean' },
+  'coerce.boolean': { type: 'boolean' },
+  date: { type: 'string', format: 'date-time' },
+  'coerce.date': { type: 'string', format: 'date-time' },
+  null: { type: 'null' },
+  any: {},
+  unknown: {},
+};
+
 /** A top-level `const X = z.…` an identifier names, for a component. */
 function namedSchema(expr: ts.Expression): ts.VariableDeclaration | undefined {
   const e = unwrap(expr);
@@ -52,8 +71,27 @@ export function zodSchema(expr: ts.Expression, components: Components, depth = 0
   return zodField(expr, components, depth)?.schema;
 }
 
+/** A schema imported from the app's own modules (`import { CreateUser } from '@/lib/schemas'`), as a component. */
+function importedField(expr: ts.Expression, components: Components, depth: number): Field | undefined {
+  const id = unwrap(expr);
+  if (!ts.isIdentifier(id)) return undefined;
+  const decl = findDeclaration(id.text, id);
+  if (!decl || !(ts.isImportSpecifier(decl) || ts.isImportClause(decl))) return undefined;
+  const value = components.follow?.(id);
+  if (!value) return undefined;
+  let optional = false;
+  const ref = components.ref(value, id.text, () => {
+    const inner = zodField(value, components, depth + 1);
+    optional = inner?.optional ?? false;
+    return inner?.schema;
+  });
+  return ref ? { schema: ref, optional } : undefined;
+}
+
 function zodField(expr: ts.Expression, components: Components, depth: number): Field | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  const imported = importedField(expr, components, depth);
+  if (imported) return imported;
   const named = namedSchema(expr);
   if (named && ts.isIdentifier(named.name)) {
     let optional = false;
@@ -162,39 +200,9 @@ function rootSchema(
   const arg = args[0];
   const inner = (e: ts.Expression | undefined): JsonSchema => (e && zodSchema(e, components, depth + 1)) ?? {};
   if (STRING_FORMATS[kind] && kind !== 'date') return { type: 'string', format: STRING_FORMATS[kind] };
+  const scalar = SCALARS[kind];
+  if (scalar) return { ...scalar };
   switch (kind) {
-    case 'string':
-    case 'coerce.string':
-    case 'cuid':
-    case 'cuid2':
-    case 'ulid':
-    case 'nanoid':
-    case 'base64':
-    case 'jwt':
-    case 'emoji':
-    case 'stringbool':
-      return { type: 'string' };
-    case 'number':
-    case 'float32':
-    case 'float64':
-    case 'coerce.number':
-      return { type: 'number' };
-    case 'int':
-    case 'int32':
-    case 'bigint':
-    case 'coerce.bigint':
-      return { type: 'integer' };
-    case 'boolean':
-    case 'coerce.boolean':
-      return { type: 'boolean' };
-    case 'date':
-    case 'coerce.date':
-      return { type: 'string', format: 'date-time' };
-    case 'null':
-      return { type: 'null' };
-    case 'any':
-    case 'unknown':
-      return {};
     case 'literal': {
       const v = literalValue(arg);
       return v === undefined ? undefined : { const: v };

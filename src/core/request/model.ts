@@ -303,3 +303,70 @@ export function describeForLog(spec: RequestSpec, secrets: readonly string[] = [
   const headers = spec.headers.map(([k, v]) => `${k}: ${SECRET_HEADERS.test(k) ? '***' : v}`);
   return hide(`${spec.method} ${url}${headers.length ? ` [${headers.join('; ')}]` : ''}`);
 }
+
+// ---------------------------------------------------------------- body given by the user
+
+/** A JSON value typed like the skeleton's placeholder: `--var quantity=3` → 3 where the skeleton has a number. */
+function typedLike(placeholder: unknown, value: string): unknown {
+  if (typeof placeholder === 'number' && value.trim() !== '' && Number.isFinite(Number(value))) return Number(value);
+  if (typeof placeholder === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  if (typeof placeholder === 'object' && placeholder !== null) {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/**
+ * The request with the user's body: `body` replaces the skeleton (JSON when it parses, else
+ * sent as given), and `fields` fill the skeleton's fields by name (`title`, or a path such as
+ * `address.city`), typed like the placeholder they replace. Fields the skeleton lacks are
+ * left to `{{variables}}`. Returns the names of the fields filled.
+ */
+export function withBody(
+  spec: RequestSpec,
+  override: { readonly body?: string; readonly fields?: Readonly<Record<string, string>> },
+): { spec: RequestSpec; filled: string[] } {
+  const filled: string[] = [];
+  if (override.body !== undefined) {
+    let json = true;
+    try {
+      JSON.parse(override.body);
+    } catch {
+      json = false;
+    }
+    const headers = spec.headers.filter(([k]) => k.toLowerCase() !== 'content-type');
+    const inferredType = spec.headers.find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    const type = json ? 'application/json' : inferredType && !/json/i.test(inferredType) ? inferredType : 'text/plain';
+    return { spec: { ...spec, headers: [['Content-Type', type], ...headers], body: override.body }, filled };
+  }
+  const fields = override.fields ?? {};
+  if (spec.body === undefined || !Object.keys(fields).length) return { spec, filled };
+  let skeleton: unknown;
+  try {
+    skeleton = JSON.parse(spec.body);
+  } catch {
+    return { spec, filled };
+  }
+  if (typeof skeleton !== 'object' || skeleton === null || Array.isArray(skeleton)) return { spec, filled };
+  for (const [name, value] of Object.entries(fields)) {
+    const keys = name.split('.');
+    let holder = skeleton as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) {
+      const next = holder[key];
+      if (typeof next !== 'object' || next === null || Array.isArray(next)) {
+        holder = undefined as unknown as Record<string, unknown>;
+        break;
+      }
+      holder = next as Record<string, unknown>;
+    }
+    const last = keys[keys.length - 1]!;
+    if (!holder || !Object.prototype.hasOwnProperty.call(holder, last)) continue;
+    holder[last] = typedLike(holder[last], value);
+    filled.push(name);
+  }
+  return { spec: { ...spec, body: JSON.stringify(skeleton, null, 2) }, filled };
+}

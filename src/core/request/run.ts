@@ -25,6 +25,7 @@ import {
   describeForLog,
   prepareForSend,
   variablesIn,
+  withBody,
   type RequestSpec,
 } from './model';
 import { firstAnswering } from './probe';
@@ -127,6 +128,10 @@ export interface RunSettings {
   /** Extra headers (never override inferred ones). */
   readonly headers?: Readonly<Record<string, string>>;
   readonly query?: Readonly<Record<string, string>>;
+  /** A body to send instead of the inferred skeleton (the CLI's --data). */
+  readonly body?: string;
+  /** Values for the skeleton's fields by name or path (`address.city`), typed like the placeholder. */
+  readonly bodyFields?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
   readonly followRedirects?: boolean;
   readonly maxDisplayBytes?: number;
@@ -217,12 +222,16 @@ export async function buildTarget(target: SendTarget, ctx: RunContext): Promise<
   if (!params) return undefined;
   const base = await baseUrl(target.layout, ctx);
   if (!base) return undefined;
-  const { headers, query } = ctx.settings;
-  const spec = buildRequest(target.inferred, {
+  const { headers, query, body, bodyFields } = ctx.settings;
+  const inferredSpec = buildRequest(target.inferred, {
     baseUrl: base,
     params,
     ...(headers ? { headers } : {}),
     ...(query ? { query } : {}),
+  });
+  const { spec } = withBody(inferredSpec, {
+    ...(body !== undefined ? { body } : {}),
+    ...(bodyFields ? { fields: bodyFields } : {}),
   });
   return { spec, base };
 }

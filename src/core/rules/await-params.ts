@@ -8,13 +8,13 @@ import {
   unwrap,
   type FunctionNode,
 } from '../ast/query';
-import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { defineRule, type CodeStyle, type EditSpec, type FixSpec } from '../lint/rule';
 import { paramTypeMember as paramType } from '../nextjs/routePath';
 
 /**
  * Next.js 15 made the handler's `context.params` a Promise. In 15 a synchronous read
  * (`params.id`) still works but warns; in 16 it is `undefined`. A `{ params: { id: string } }`
- * type fails `next build`'s route type check. See NEXTJS-FACTS §2.3 and §2.5.
+ * type fails `next build`'s route type check. See docs/nextjs-behaviour.md, "`context.params` is a Promise".
  */
 
 type UseKind = 'property' | 'destructure' | 'enumerate';
@@ -303,131 +303,8 @@ export default defineRule({
       return mods?.length ? { start: at, end: at, text: ' async' } : { start: at, end: at, text: 'async ' };
     };
 
-    const buildFix = (hp: HandlerParams): FixSpec | undefined => {
-      const body = hp.fn.body;
-      if (!body) return undefined;
-      const edits: EditSpec[] = [];
-      const semi = ctx.style.semicolons ? ';' : '';
-      const accessed: string[] = [];
-      let declBinding: Binding | undefined;
-      let nestedDecl: string | undefined;
-
-      if (hp.nested) {
-        // `{ params: { id, slug: path = [] } }` → `{ params }` + `const { id, slug: path = [] } = await params`
-        nestedDecl = `const ${hp.nested.name.getText(sf)} = await params${semi}`;
-        edits.push({ start: hp.nested.getStart(sf), end: hp.nested.end, text: 'params' });
-      }
-      const used = identifiersIn(hp.fn);
-      for (const use of hp.uses) {
-        if (use.unfixable) return undefined;
-        if (use.kind !== 'property') {
-          edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: `await ${use.ref.getText(sf)}` });
-          continue;
-        }
-        const n = use.name;
-        if (!n || !IDENT.test(n)) return undefined; // `params[key]`: we cannot name it
-        const p = use.replaced.parent;
-        if (
-          (ts.isBinaryExpression(p) &&
-            p.left === use.replaced &&
-            p.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
-            p.operatorToken.kind <= ts.SyntaxKind.LastAssignment) ||
-          ts.isDeleteExpression(p) ||
-          (ts.isPrefixUnaryExpression(p) &&
-            (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) ||
-          ts.isPostfixUnaryExpression(p)
-        )
-          return undefined;
-        if (declBinding && declBinding !== use.binding) return undefined; // reads through two different bindings
-        declBinding = use.binding;
-        if (!accessed.includes(n)) {
-          if (used.has(n)) return undefined; // `const { id }` would shadow or clash with an `id` already in use
-          accessed.push(n);
-        }
-        if (
-          ts.isPropertyAssignment(p) &&
-          p.initializer === use.replaced &&
-          ts.isIdentifier(p.name) &&
-          p.name.text === n
-        ) {
-          edits.push({ start: p.getStart(sf), end: p.end, text: n }); // `{ id: params.id }` → `{ id }`
-        } else {
-          edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: n });
-        }
-      }
-
-      const decls: { at?: ts.Statement; text: string }[] = [];
-      if (nestedDecl) decls.push({ text: nestedDecl });
-      if (accessed.length)
-        decls.push({
-          ...(declBinding!.statement ? { at: declBinding!.statement } : {}),
-          text: `const { ${accessed.join(', ')} } = await ${declBinding!.access}${semi}`,
-        });
-
-      const top = decls.filter((d) => !d.at);
-      for (const d of decls.filter((x) => x.at))
-        edits.push({
-          start: d.at!.end,
-          end: d.at!.end,
-          text: `\n${indentationAt(ctx.text, d.at!.getStart(sf))}${d.text}`,
-        });
-      if (top.length) {
-        const lines = top.map((d) => d.text);
-        if (ts.isBlock(body)) {
-          const first = body.statements[0];
-          const open = body.getStart(sf) + 1;
-          const line = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line;
-          if (first && line(first.getStart(sf)) > line(open)) {
-            // Right after `{`, so comments above the first statement stay with it.
-            const indent = indentationAt(ctx.text, first.getStart(sf));
-            edits.push({ start: open, end: open, text: lines.map((l) => `\n${indent}${l}`).join('') });
-          } else if (first) {
-            edits.push({
-              start: first.getStart(sf),
-              end: first.getStart(sf),
-              text: lines.map((l) => `${l} `).join(''),
-            });
-          } else {
-            const indent = indentationAt(ctx.text, hp.fn.getStart(sf));
-            edits.push({
-              start: open,
-              end: open,
-              text: lines.map((l) => `\n${indent}${ctx.style.indentUnit}${l}`).join('') + `\n${indent}`,
-            });
-          }
-        } else {
-          // `async (req, { params }) => Response.json(…)` → a block body that returns it.
-          const base = indentationAt(ctx.text, hp.fn.getStart(sf));
-          const inner = base + ctx.style.indentUnit;
-          const expr = body;
-          edits.push({
-            start: expr.getStart(sf),
-            end: expr.getStart(sf),
-            text: `{\n${lines.map((l) => `${inner}${l}\n`).join('')}${inner}return `,
-          });
-          edits.push({ start: expr.end, end: expr.end, text: `${semi}\n${base}}` });
-        }
-      }
-      const asyncEdit = hp.uses.length || hp.nested ? addAsync(hp.fn) : undefined;
-      if (asyncEdit) edits.push(asyncEdit);
-      if (ctx.style.typescript) {
-        const names = accessed.length
-          ? accessed
-          : hp.nested
-            ? bindingNames(hp.nested.name as ts.ObjectBindingPattern, sf)
-            : [];
-        if (hp.type.kind === 'plain' && !hp.type.shared) {
-          edits.push({ start: hp.type.node.getStart(sf), end: hp.type.node.end, text: promiseType(names) });
-        } else if (hp.type.kind === 'none' && !hp.contextParam.questionToken) {
-          edits.push({
-            start: hp.contextParam.name.end,
-            end: hp.contextParam.name.end,
-            text: `: { params: ${promiseType(names)} }`,
-          });
-        }
-      }
-      return edits.length ? { title: 'Await `params` (Next.js 15+)', edits } : undefined;
-    };
+    const env: FixEnv = { sf, text: ctx.text, style: ctx.style, promiseType, addAsync };
+    const buildFix = (hp: HandlerParams): FixSpec | undefined => awaitParamsFix(hp, env);
 
     return {
       onEnd() {
@@ -472,7 +349,7 @@ export default defineRule({
                 ...(ctx.style.typescript
                   ? {
                       fix: {
-                        title: 'Type `params` as a Promise (Next.js 15+)',
+                        title: 'Type params as a Promise (Next.js 15+)',
                         edits: [{ start: node.getStart(sf), end: node.end, text: promiseType(allNames) }],
                       },
                     }
@@ -491,4 +368,172 @@ function bindingNames(pattern: ts.ObjectBindingPattern, sf: ts.SourceFile): stri
     const key = (e.propertyName ?? e.name).getText(sf);
     return e.dotDotDotToken || !IDENT.test(key) ? [] : [key];
   });
+}
+
+/** What the fix needs from the rule's context. */
+interface FixEnv {
+  readonly sf: ts.SourceFile;
+  readonly text: string;
+  readonly style: CodeStyle;
+  /** `Promise<{ … }>` for the route's params (or the names read). */
+  readonly promiseType: (names: readonly string[]) => string;
+  readonly addAsync: (fn: FunctionNode) => EditSpec | undefined;
+}
+
+/** The rewrite of the uses: edits, the names to destructure, and the binding they are read through. */
+interface UsesRewrite {
+  readonly edits: EditSpec[];
+  readonly accessed: string[];
+  readonly binding?: Binding;
+}
+
+/** A `const …` the fix adds: after the statement that declares the binding, or first in the body. */
+interface AddedDeclaration {
+  readonly at?: ts.Statement;
+  readonly text: string;
+}
+
+/**
+ * The fix: `params.id` → `id` with `const { id } = await params` added, other uses → `await params`,
+ * `{ params: { id } }` in the signature → `{ params }`, the handler made async and, in TS, its
+ * context typed `Promise<…>`. Undefined when some use cannot be rewritten safely.
+ */
+function awaitParamsFix(hp: HandlerParams, env: FixEnv): FixSpec | undefined {
+  const body = hp.fn.body;
+  if (!body) return undefined;
+  const semi = env.style.semicolons ? ';' : '';
+  const edits: EditSpec[] = [];
+  if (hp.nested) edits.push({ start: hp.nested.getStart(env.sf), end: hp.nested.end, text: 'params' });
+  const rewrite = rewriteUses(hp, env.sf);
+  if (!rewrite) return undefined;
+  edits.push(...rewrite.edits);
+  const decls: AddedDeclaration[] = [];
+  // `{ params: { id, slug: path = [] } }` → `{ params }` + `const { id, slug: path = [] } = await params`
+  if (hp.nested) decls.push({ text: `const ${hp.nested.name.getText(env.sf)} = await params${semi}` });
+  if (rewrite.accessed.length) {
+    const binding = rewrite.binding!;
+    decls.push({
+      ...(binding.statement ? { at: binding.statement } : {}),
+      text: `const { ${rewrite.accessed.join(', ')} } = await ${binding.access}${semi}`,
+    });
+  }
+  edits.push(...declarationEdits(decls, hp.fn, body, env));
+  const asyncEdit = hp.uses.length || hp.nested ? env.addAsync(hp.fn) : undefined;
+  if (asyncEdit) edits.push(asyncEdit);
+  if (env.style.typescript) edits.push(...typeEdits(hp, rewrite.accessed, env));
+  return edits.length ? { title: 'Await params (Next.js 15+)', edits } : undefined;
+}
+
+/** Whether the expression is written to (`x = …`, `x += …`, `delete x`, `x++`, `--x`). */
+function isWrittenTo(expr: ts.Expression): boolean {
+  const p = expr.parent;
+  if (ts.isBinaryExpression(p)) {
+    const op = p.operatorToken.kind;
+    return p.left === expr && op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if (ts.isPrefixUnaryExpression(p))
+    return p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken;
+  return ts.isDeleteExpression(p) || ts.isPostfixUnaryExpression(p);
+}
+
+/**
+ * `params.id` → `id` (collecting `id` to destructure), any other use → `await params`. Undefined
+ * when a read cannot be named, is written to, goes through two bindings, or would clash with a name in use.
+ */
+function rewriteUses(hp: HandlerParams, sf: ts.SourceFile): UsesRewrite | undefined {
+  const edits: EditSpec[] = [];
+  const accessed: string[] = [];
+  let binding: Binding | undefined;
+  const used = identifiersIn(hp.fn);
+  for (const use of hp.uses) {
+    if (use.unfixable) return undefined;
+    if (use.kind !== 'property') {
+      edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: `await ${use.ref.getText(sf)}` });
+      continue;
+    }
+    const n = use.name;
+    if (!n || !IDENT.test(n)) return undefined; // `params[key]`: we cannot name it
+    if (isWrittenTo(use.replaced)) return undefined;
+    if (binding && binding !== use.binding) return undefined; // reads through two different bindings
+    binding = use.binding;
+    if (!accessed.includes(n)) {
+      if (used.has(n)) return undefined; // `const { id }` would shadow or clash with an `id` already in use
+      accessed.push(n);
+    }
+    const p = use.replaced.parent;
+    const sameKey =
+      ts.isPropertyAssignment(p) && p.initializer === use.replaced && ts.isIdentifier(p.name) && p.name.text === n;
+    if (sameKey)
+      edits.push({ start: p.getStart(sf), end: p.end, text: n }); // `{ id: params.id }` → `{ id }`
+    else edits.push({ start: use.replaced.getStart(sf), end: use.replaced.end, text: n });
+  }
+  return { edits, accessed, ...(binding ? { binding } : {}) };
+}
+
+/** Edits adding the declarations: after their statement, or at the top of the body. */
+function declarationEdits(
+  decls: readonly AddedDeclaration[],
+  fn: FunctionNode,
+  body: ts.ConciseBody,
+  env: FixEnv,
+): EditSpec[] {
+  const edits: EditSpec[] = [];
+  for (const d of decls) {
+    if (!d.at) continue;
+    const at = d.at.end;
+    edits.push({ start: at, end: at, text: `\n${indentationAt(env.text, d.at.getStart(env.sf))}${d.text}` });
+  }
+  const lines = decls.filter((d) => !d.at).map((d) => d.text);
+  if (lines.length === 0) return edits;
+  if (ts.isBlock(body)) edits.push(topOfBlockEdit(lines, fn, body, env));
+  else edits.push(...blockBodyEdits(lines, fn, body, env));
+  return edits;
+}
+
+/** Lines added first in a block body. */
+function topOfBlockEdit(lines: readonly string[], fn: FunctionNode, body: ts.Block, env: FixEnv): EditSpec {
+  const { sf } = env;
+  const first = body.statements[0];
+  const open = body.getStart(sf) + 1;
+  const line = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line;
+  if (first && line(first.getStart(sf)) > line(open)) {
+    // Right after `{`, so comments above the first statement stay with it.
+    const indent = indentationAt(env.text, first.getStart(sf));
+    return { start: open, end: open, text: lines.map((l) => `\n${indent}${l}`).join('') };
+  }
+  if (first) return { start: first.getStart(sf), end: first.getStart(sf), text: lines.map((l) => `${l} `).join('') };
+  const indent = indentationAt(env.text, fn.getStart(sf));
+  return {
+    start: open,
+    end: open,
+    text: lines.map((l) => `\n${indent}${env.style.indentUnit}${l}`).join('') + `\n${indent}`,
+  };
+}
+
+/** `async (req, { params }) => Response.json(…)` → a block body with the lines that returns it. */
+function blockBodyEdits(lines: readonly string[], fn: FunctionNode, expr: ts.Expression, env: FixEnv): EditSpec[] {
+  const base = indentationAt(env.text, fn.getStart(env.sf));
+  const inner = base + env.style.indentUnit;
+  const semi = env.style.semicolons ? ';' : '';
+  const start = expr.getStart(env.sf);
+  return [
+    { start, end: start, text: `{\n${lines.map((l) => `${inner}${l}\n`).join('')}${inner}return ` },
+    { start: expr.end, end: expr.end, text: `${semi}\n${base}}` },
+  ];
+}
+
+/** In TS: the context's plain `params` type → `Promise<…>`, or a type added to an untyped context. */
+function typeEdits(hp: HandlerParams, accessed: readonly string[], env: FixEnv): EditSpec[] {
+  const names = accessed.length
+    ? accessed
+    : hp.nested
+      ? bindingNames(hp.nested.name as ts.ObjectBindingPattern, env.sf)
+      : [];
+  if (hp.type.kind === 'plain' && !hp.type.shared)
+    return [{ start: hp.type.node.getStart(env.sf), end: hp.type.node.end, text: env.promiseType(names) }];
+  if (hp.type.kind === 'none' && !hp.contextParam.questionToken) {
+    const at = hp.contextParam.name.end;
+    return [{ start: at, end: at, text: `: { params: ${env.promiseType(names)} }` }];
+  }
+  return [];
 }

@@ -119,12 +119,18 @@ describe('next-route-kit request', function () {
   it('is bad usage (exit 2) to leave out a path param or give a bad option', async () => {
     const missing = await cli(['request', `${FILE}#GET`, '--base', 'http://localhost:4000'], project.dir);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /missing --param id=… \(the route is \/api\/items\/\[id\]\)/);
+    assert.match(
+      missing.stderr,
+      /missing --param id=… \(the route is \/api\/items\/\[id\], in app\/api\/items\/\[id\]\/route\.ts\)/,
+    );
     const badTimeout = await cli(['request', `${FILE}#GET`, '--timeout', 'soon'], project.dir);
     assert.equal(badTimeout.code, 2);
     assert.match(badTimeout.stderr, /--timeout must be a number of milliseconds/);
     const noMethod = await cli(['request', `${FILE}#DELETE`], project.dir);
     assert.equal(noMethod.code, 2);
-    assert.match(noMethod.stderr, /does not export DELETE; it exports POST, GET/);
+    assert.match(
+      noMethod.stderr,
+      /app\/api\/items\/\[id\]\/route\.ts does not export DELETE; it exports POST, GET \(and Next\.js answers HEAD, OPTIONS by itself\)/,
+    );
   });
 });

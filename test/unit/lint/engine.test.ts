@@ -131,7 +131,7 @@ describe('lint engine', () => {
   describe('fixes', () => {
     it('combines every safe fix without overlapping edits', () => {
       const code = BAD_204 + BAD_204.replace('DELETE', 'PUT');
-      const findings = lint(code);
+      const findings = lint(code, { fixes: true });
       const fixed = applyEdits(code, fixAllEdits(findings));
       assert.equal(fixed, code.replace(/Response\.json\(\{\}, /g, 'new Response(null, '));
       assert.deepEqual(lint(fixed), []);
@@ -146,6 +146,50 @@ describe('lint engine', () => {
     it('returns the same findings for the same document version without relinting', () => {
       const doc = parseDocument(FILE, BAD_204);
       assert.equal(lintDocument(doc), lintDocument(doc));
+      assert.equal(lintDocument(doc, { fixes: true }), lintDocument(doc, { fixes: true }));
+    });
+
+    it('returns findings as plain data: fixes only when asked, then as plain values', () => {
+      const doc = parseDocument(FILE, BAD_204);
+      const [plain] = lintDocument(doc);
+      assert.equal(plain!.fix, undefined);
+      const [fixed] = lintDocument(doc, { fixes: true });
+      assert.deepEqual(Object.getOwnPropertyDescriptor(fixed, 'fix')?.get, undefined);
+      assert.deepEqual(JSON.parse(JSON.stringify(fixed)), fixed);
+      assert.deepEqual({ ...fixed, fix: undefined }, { ...plain, fix: undefined });
+      assert.match(fixed!.fix!.title, /new Response\(null/);
+    });
+
+    it('reports a fix that throws while being computed as an internal error naming the rule', () => {
+      const throwingFix = defineRule({
+        id: 'throwing-fix',
+        meta: { description: 'a fix that throws', defaultSeverity: 'warning', fixable: 'safe' },
+        messages: { x: 'x' },
+        create: (ctx) => ({
+          nodes: {
+            [ts.SyntaxKind.FunctionDeclaration]: (node) =>
+              ctx.report({
+                node,
+                messageId: 'x',
+                fix: () => {
+                  throw new Error('kaput');
+                },
+              }),
+          },
+        }),
+      });
+      const doc = parseDocument(FILE, 'export function GET() {}');
+      assert.deepEqual(
+        lintDocument(doc, { rules: [throwingFix] }).map((f) => f.ruleId),
+        ['throwing-fix'],
+        'computing no fix, nothing fails',
+      );
+      const findings = lintDocument(doc, { rules: [throwingFix], fixes: true });
+      assert.deepEqual(findings.map((f) => f.ruleId).sort(), ['internal-error', 'throwing-fix']);
+      const crash = findings.find((f) => f.ruleId === 'internal-error')!;
+      assert.equal(crash.messageId, 'fixCrashed');
+      assert.match(crash.message, /throwing-fix.*line 1.*kaput/);
+      assert.equal(findings.find((f) => f.ruleId === 'throwing-fix')!.fix, undefined);
     });
   });
 });

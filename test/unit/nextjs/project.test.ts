@@ -142,9 +142,10 @@ describe('route model: project layout', () => {
   ];
   for (const [name, text, expected] of configs) {
     it(`reads next.config written as ${name}`, () => {
-      const { unreadable, ...values } = readNextConfig('next.config.js', text);
+      const { unreadable, found, ...values } = readNextConfig('next.config.js', text);
       assert.deepEqual(values, expected);
       assert.deepEqual(unreadable, []);
+      assert.equal(found, true, 'the config object was found');
     });
   }
 

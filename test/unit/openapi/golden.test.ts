@@ -5,7 +5,9 @@
  * and security). The expected values were reviewed by hand against the handler's code.
  */
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { buildOpenApi, type OpenApiDocument } from '../../../src/core/openapi/document';
+import { REPO_ROOT } from '../../support/nextDev';
 import { tempProject } from '../../support/tempProject';
 
 function documentFor(files: Record<string, string>): OpenApiDocument {
@@ -518,5 +520,23 @@ export async function GET(request: NextRequest) {
       },
     });
     assert.equal(op.operationId, 'getApiQuery');
+  });
+
+  it('follows the app’s own modules as the lens does: re-exported handlers, an imported zod schema, an imported auth wrapper', () => {
+    const { document, unreadableConfig } = buildOpenApi(path.join(REPO_ROOT, 'test', 'fixtures', 'infer-app'));
+    const reexported = operation(document, '/api/reexport', 'get');
+    assert.equal(reexported.description, 'Handler: `app/api/reexport/route.ts` (code in `handlers/hello.ts`)');
+    assert.deepEqual(reexported.parameters, [
+      { name: 'name', in: 'query', schema: { type: 'string', default: 'world' } },
+    ]);
+    assert.deepEqual(operation(document, '/api/items', 'post').requestBody, {
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/CreateItem' } } },
+    });
+    assert.deepEqual(document.components?.schemas?.['CreateItem']?.required, ['title', 'quantity', 'email', 'tags']);
+    const secure = operation(document, '/api/secure', 'get');
+    assert.deepEqual(Object.keys(secure.responses), ['200', '401']);
+    assert.deepEqual(secure.security, [{ bearerAuth: [] }]);
+    assert.deepEqual(unreadableConfig, ['basePath']);
   });
 });

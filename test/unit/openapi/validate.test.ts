@@ -59,6 +59,12 @@ describe('OpenAPI documents validate as OpenAPI 3.1', function () {
     assert.deepEqual(document.servers, [{ url: '/kit' }]);
   });
 
+  it('the document of the module-following fixture app (re-exports, imported helpers and schemas) is valid', async () => {
+    const { document } = buildOpenApi(path.join(REPO_ROOT, 'test', 'fixtures', 'infer-app'));
+    await assertValid(document, 'infer-app');
+    assert.ok(operationCount(document) >= 10);
+  });
+
   it('the 500-file benchmark corpus document is valid', async () => {
     const dir = path.join(os.tmpdir(), `nrk-openapi-corpus-${process.pid}`);
     const { generateCorpus } = (await import(path.join(REPO_ROOT, 'bench', 'generate-corpus.mjs'))) as {

@@ -75,6 +75,7 @@ export function lintWith(
   const doc = parseDocument(filename, code);
   return lintDocument(doc, {
     rules: [rule],
+    fixes: true,
     route: routeInfoFor(filename),
     project: nextMajor === undefined ? {} : { nextMajor },
   });
