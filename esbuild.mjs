@@ -1,9 +1,9 @@
-// Bundles the extension, its lazily loaded engine, and the CLI.
+// Bundles the extension, its lazily loaded engine, the CLI and the ESLint plugin.
 //   node esbuild.mjs               development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -16,6 +16,14 @@ const engineExternal = {
   name: 'engine-external',
   setup(build) {
     build.onResolve({ filter: /^\.\/engine\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/** The ESLint plugin loads the engine the package already ships: `../core/engine` → `./engine.js`. */
+const pluginEngineExternal = {
+  name: 'plugin-engine-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core\/engine$/ }, () => ({ path: './engine.js', external: true }));
   },
 };
 
@@ -41,6 +49,20 @@ const typescriptSnapshot = {
     build.onLoad({ filter: /.*/, namespace: 'typescript-snapshot' }, () => ({
       resolveDir: path.dirname(real),
       contents: `import * as real from ${JSON.stringify(real)};\nconst s = { ...real };\nexport const { ${names.join(', ')} } = s;\n`,
+    }));
+  },
+};
+
+/**
+ * dist/cli.js answers --help and --version itself and hands commands to dist/cli-main.js, so
+ * the command modules main.ts requires on use are left out of it (never required there).
+ */
+const commandsExternal = {
+  name: 'commands-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(lint|openapi|request|routes)Command$/ }, (args) => ({
+      path: args.path,
+      external: true,
     }));
   },
 };
@@ -85,7 +107,29 @@ const builds = [
     plugins: [engineExternal, typescriptSnapshot, problemMatcher],
   },
   { ...common, entryPoints: ['src/core/engine.ts'], outfile: 'dist/engine.js' },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI: dist/cli.js is a small loader that runs dist/cli-main.js (commands, parser, rules)
+  // through V8's code cache (src/core/cli/codeCache.ts); it is also the lint workers' entry.
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+    plugins: [commandsExternal, typescriptSnapshot, problemMatcher],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cliMain.ts'],
+    outfile: 'dist/cli-main.js',
+    define: { ...common.define, __CLI_WORKER_FILE__: JSON.stringify('cli.js') },
+  },
+  // `next-route-kit/eslint`: ESLint is the host, never bundled (the plugin only imports its types).
+  {
+    ...common,
+    entryPoints: ['src/eslint/index.ts'],
+    outfile: 'dist/eslint.js',
+    external: ['eslint'],
+    plugins: [pluginEngineExternal, typescriptSnapshot, problemMatcher],
+  },
 ];
 
 if (watch) {
@@ -94,3 +138,7 @@ if (watch) {
   const results = await Promise.allSettled(builds.map((options) => esbuild.build(options)));
   if (results.some((r) => r.status === 'rejected')) process.exit(1);
 }
+
+// The ESLint plugin's types (package.json `exports["./eslint"].types`).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/eslint/public.d.ts', 'dist/eslint.d.ts');

@@ -73,5 +73,72 @@ if (mode === 'memory') {
   process.exit(0);
 }
 
+// The editor at monorepo scale, through dist/extension.js itself: time from activation to the
+// status bar's route count, project checks, heap after indexing and after closing, and the
+// "Lint All Route Handlers" command (its progress reports, and a run cancelled half-way).
+if (mode === 'index') {
+  const { fakeContext, useWorkspace } = require('./vscode-stub.cjs');
+  const observed = useWorkspace(arg);
+  const mb = () => (global.gc(), global.gc(), process.memoryUsage().heapUsed / 2 ** 20);
+  const baseMb = mb();
+  const statusShown = new Promise((resolve) => (observed.onStatus = resolve));
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const ext = require(path.join(DIST, 'extension.js'));
+  const ctx = fakeContext();
+  ext.activate(ctx);
+  statusShown.then(async (status) => {
+    const indexMs = performance.now() - t0;
+    const cpu = process.cpuUsage(cpu0);
+    const indexCpuMs = (cpu.user + cpu.system) / 1000;
+    const indexedMb = mb() - baseMb;
+    const engine = require(path.join(DIST, 'engine.js'));
+    const projects = new engine.ProjectIndex();
+    const layouts = new Map();
+    for (const file of require('./files.cjs').listFiles(arg)) {
+      const layout = projects.layoutFor(file);
+      if (layout) layouts.set(layout.root, layout);
+    }
+    const t1 = performance.now();
+    let projectFindings = 0;
+    for (const layout of layouts.values()) projectFindings += engine.checkProjectStructure(layout, {}).size;
+    const projectChecksMs = performance.now() - t1;
+    const lintAll = observed.commands.get('nextRouteKit.lintWorkspace');
+    observed.cancelAfterReports = 5;
+    await lintAll();
+    const cancelled = { reports: observed.progress.length, message: observed.messages.pop() };
+    observed.progress.length = 0;
+    observed.cancelAfterReports = Infinity;
+    const t2 = performance.now();
+    await lintAll();
+    const lintAllMs = performance.now() - t2;
+    const lintAllReports = observed.progress.length;
+    const lintedMb = mb() - baseMb;
+    for (const d of ctx.subscriptions.splice(0)) d.dispose();
+    ext.deactivate();
+    observed.diagnostics.clear();
+    const closedMb = mb() - baseMb;
+    console.log(
+      JSON.stringify({
+        status,
+        indexMs,
+        indexCpuMs,
+        indexedMb,
+        projects: layouts.size,
+        projectChecksMs,
+        projectFindings,
+        lintAllMs,
+        lintAllReports,
+        lintAllMessage: observed.messages.pop(),
+        cancelled,
+        lintedMb,
+        closedMb,
+      }),
+    );
+    process.exit(0);
+  });
+  return;
+}
+
 console.error(`unknown mode ${mode}`);
 process.exit(2);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;
@@ -18,7 +18,7 @@ function mulberry32(seed) {
   };
 }
 
-const RESOURCES = [
+export const RESOURCES = [
   'posts',
   'users',
   'comments',
@@ -36,9 +36,20 @@ const RESOURCES = [
   'sessions',
   'webhooks',
 ];
-const FIELDS = ['title', 'name', 'email', 'status', 'price', 'quantity', 'description', 'dueDate', 'priority', 'tags'];
+export const FIELDS = [
+  'title',
+  'name',
+  'email',
+  'status',
+  'price',
+  'quantity',
+  'description',
+  'dueDate',
+  'priority',
+  'tags',
+];
 
-const T = {
+export const T = {
   list: (r, ts, n) => `${ts ? "import { NextRequest } from 'next/server';\n" : ''}import { db } from '@/lib/db';
 
 const MAX_LIMIT = ${50 + n * 10};
@@ -217,7 +228,7 @@ export function getRequestMeta(headers: Headers) {
   }
 }
 
-function helpers(rand, count) {
+export function helpers(rand, count) {
   let out = '';
   for (let i = 0; i < count; i++) {
     const f = FIELDS[Math.floor(rand() * FIELDS.length)];

@@ -38,9 +38,16 @@ export async function benchRunner({ engine, quick, median, round }) {
   const bareTimes = [];
   const ourTimes = [];
   const ratios = [];
-  for (let round_ = 0; round_ < (quick ? 5 : 11); round_++) {
-    const a = await time(bare, n);
-    const b = await time(ours, n);
+  // At least 9 interleaved rounds; each round alternates which of the two goes first.
+  for (let round_ = 0; round_ < (quick ? 9 : 15); round_++) {
+    let a, b;
+    if (round_ % 2) {
+      b = await time(ours, n);
+      a = await time(bare, n);
+    } else {
+      a = await time(bare, n);
+      b = await time(ours, n);
+    }
     bareTimes.push(a);
     ourTimes.push(b);
     ratios.push(b / a);
@@ -52,5 +59,6 @@ export async function benchRunner({ engine, quick, median, round }) {
     bare_undici_request_ms: round(median(bareTimes), 3),
     runner_overhead_ms: round(median(ourTimes) - median(bareTimes), 3),
     runner_overhead_ratio: round(median(ratios), 3),
+    runner_rounds: ratios.length,
   };
 }

@@ -41,7 +41,127 @@ Module._load = function (request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 
+/**
+ * A workspace for the scale benchmark: the parts of the API the route index, the status bar,
+ * project checks and diagnostics call, implemented over a real folder (findFiles walks it with
+ * the same exclusions the extension passes; readFile reads the disk). Everything else stays a
+ * no-op. Returns what the benchmark observes: status bar texts and published diagnostics.
+ */
+function useWorkspace(root) {
+  const observed = {
+    statusTexts: [],
+    onStatus: () => {},
+    diagnostics: new Map(),
+    commands: new Map(),
+    progress: [],
+    messages: [],
+    cancelAfterReports: Infinity,
+  };
+  class EventEmitter {
+    listeners = new Set();
+    event = (listener) => {
+      this.listeners.add(listener);
+      return { dispose: () => this.listeners.delete(listener) };
+    };
+    fire(value) {
+      for (const l of [...this.listeners]) l(value);
+    }
+    dispose() {
+      this.listeners.clear();
+    }
+  }
+  const uriFile = (fsPath) => ({ scheme: 'file', fsPath, path: fsPath, toString: () => `file://${fsPath}` });
+  const skipped = new Set(['node_modules', '.next', '.git', '.turbo', '.vercel', 'coverage', '.cache']);
+  const findFiles = async () => {
+    const out = [];
+    const walk = (dir) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) {
+          if (!skipped.has(e.name)) walk(path.join(dir, e.name));
+        } else if (/^route\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name)) out.push(uriFile(path.join(dir, e.name)));
+      }
+    };
+    walk(root);
+    return out;
+  };
+  const noEvent = () => ({ dispose() {} });
+  const watcher = () => ({ onDidCreate: noEvent, onDidChange: noEvent, onDidDelete: noEvent, dispose() {} });
+  const workspace = {
+    findFiles,
+    textDocuments: [],
+    workspaceFolders: [{ uri: uriFile(root), name: path.basename(root), index: 0 }],
+    fs: { readFile: async (uri) => fs.promises.readFile(uri.fsPath) },
+    asRelativePath: (uri) => path.relative(root, typeof uri === 'string' ? uri : uri.fsPath),
+    createFileSystemWatcher: watcher,
+    getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }),
+    onDidChangeConfiguration: noEvent,
+    onDidOpenTextDocument: noEvent,
+    onDidChangeTextDocument: noEvent,
+    onDidCloseTextDocument: noEvent,
+    onDidSaveTextDocument: noEvent,
+    isTrusted: true,
+  };
+  const collection = {
+    set: (uri, list) => observed.diagnostics.set(uri.fsPath, list),
+    delete: (uri) => observed.diagnostics.delete(uri.fsPath),
+    clear: () => observed.diagnostics.clear(),
+    get: (uri) => observed.diagnostics.get(uri.fsPath),
+    dispose: () => observed.diagnostics.clear(),
+  };
+  const statusItem = () => {
+    let text = '';
+    return {
+      get text() {
+        return text;
+      },
+      set text(value) {
+        text = value;
+        observed.statusTexts.push(value);
+        observed.onStatus(value);
+      },
+      show() {},
+      hide() {},
+      dispose() {},
+    };
+  };
+  vscode.EventEmitter = EventEmitter;
+  vscode.Uri = new Proxy(stub('Uri'), { get: (t, p) => (p === 'file' ? uriFile : t[p]) });
+  vscode.workspace = new Proxy(workspace, { get: (t, p) => (p in t ? t[p] : stub(`workspace.${String(p)}`)) });
+  const window = stub('window');
+  // withProgress runs the task with a token the benchmark cancels after `cancelAfterReports` reports.
+  const withProgress = async (_options, task) => {
+    const token = { isCancellationRequested: false, onCancellationRequested: noEvent };
+    const progress = {
+      report: (value) => {
+        observed.progress.push(value);
+        if (observed.progress.length >= observed.cancelAfterReports) token.isCancellationRequested = true;
+      },
+    };
+    return task(progress, token);
+  };
+  const windowApi = {
+    createStatusBarItem: statusItem,
+    withProgress,
+    showInformationMessage: async (message) => void observed.messages.push(message),
+  };
+  vscode.window = new Proxy(window, { get: (t, p) => (p in windowApi ? windowApi[p] : t[p]) });
+  const languages = stub('languages');
+  vscode.languages = new Proxy(languages, {
+    get: (t, p) => (p === 'createDiagnosticCollection' ? () => collection : t[p]),
+  });
+  vscode.commands = new Proxy(stub('commands'), {
+    get: (t, p) =>
+      p === 'executeCommand'
+        ? async () => undefined
+        : p === 'registerCommand'
+          ? (id, fn) => (observed.commands.set(id, fn), { dispose: () => observed.commands.delete(id) })
+          : t[p],
+  });
+  return observed;
+}
+
 module.exports = {
+  useWorkspace,
   fakeContext: () => ({
     subscriptions: [],
     extensionUri: stub('uri'),

@@ -6,7 +6,14 @@
 export { AstCache, type DocumentSnapshot } from './ast/cache';
 export { ParsedDocument, parseDocument } from './ast/parse';
 export { findHandlers, findRouteExports, type HandlerExport, type RouteExport } from './nextjs/exports';
-export { ProjectIndex, loadProjectLayout, routeFileInfo, type ProjectLayout, type RouteFile } from './nextjs/project';
+export {
+  ProjectIndex,
+  loadProjectLayout,
+  majorOf,
+  routeFileInfo,
+  type ProjectLayout,
+  type RouteFile,
+} from './nextjs/project';
 export {
   listRoutes,
   routeEntry,
@@ -17,14 +24,14 @@ export {
   type ResolvedHandler,
   type RouteEntry,
 } from './routes';
-export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
+export { lintDocument, fixAllEdits, applyEdits, INTERNAL_ERROR_ID, PARSE_ERROR_ID } from './lint/lint';
 export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
 export { RULES, ruleById } from './rules';
 export { bareParse, parseSource } from './ast/parse';
 export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
 export { buildRequest, resolveSpec, resolveVariables, type RequestSpec } from './request/model';
-export { parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
+export { environmentFile, exportSpecs, parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
 export { buildOpenApi, type OpenApiDocument } from './openapi/document';
 export { formatForFile, serializeDocument } from './openapi/format';
 export { toCurl } from './request/curl';
@@ -33,3 +40,7 @@ export { firstAnswering } from './request/probe';
 export { formatBytes, type ResponseHead, type ResponseResult } from './request/send';
 export { formatBody } from './request/format';
 export { buildTarget, runTarget, sendSpec } from './request/run';
+export { CookieJars, describeJar } from './request/cookieJar';
+export { appEnvSource, loadAppEnv } from './request/appEnv';
+export { findAuthSetup, signInWithCredentials, type AuthSetup } from './request/authjs';
+export { signInHint } from './request/signInHint';

@@ -17,16 +17,17 @@ export const nodeFsPort: FsPort = {
       return undefined;
     }
   },
+  // Most of these checks miss (finding a project root tries six names per folder): no exception then.
   isDirectory(dir) {
     try {
-      return nodeFs.statSync(dir).isDirectory();
+      return nodeFs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
       return false;
     }
   },
   isFile(file) {
     try {
-      return nodeFs.statSync(file).isFile();
+      return nodeFs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

@@ -10,6 +10,8 @@ import type { RouteDocuments } from './documents';
 import { engine } from './engine';
 
 const ROUTE_GLOB = '**/route.{ts,tsx,js,jsx,mjs,cjs}';
+/** Route files read at once while scanning. */
+const SCAN_READS = 32;
 // Build output and dependencies are not watched: next dev writes route.js files under .next/ on every compile.
 const watched = (uri: vscode.Uri): boolean => !inSkippedDir(vscode.workspace.asRelativePath(uri, false));
 
@@ -40,7 +42,10 @@ export class WorkspaceRoutes implements vscode.Disposable {
   /** All routes, scanning the workspace first if that has not happened yet. */
   async all(): Promise<RouteEntry[]> {
     await (this.scanning ??= this.scan());
-    return [...this.entries.values()].sort((a, b) => (a.route < b.route ? -1 : a.route > b.route ? 1 : 0));
+    // The same URL in two apps of a monorepo: by file, so the order does not depend on read timing.
+    return [...this.entries.values()].sort((a, b) =>
+      a.route < b.route ? -1 : a.route > b.route ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : 0,
+    );
   }
 
   get scanned(): boolean {
@@ -54,10 +59,12 @@ export class WorkspaceRoutes implements vscode.Disposable {
   private async scan(): Promise<void> {
     const uris = await vscode.workspace.findFiles(ROUTE_GLOB, SKIPPED_GLOB);
     this.entries.clear();
-    let slice = 0;
-    for (const uri of uris) {
-      await this.index(uri);
-      if (++slice % 25 === 0) await new Promise((resolve) => setImmediate(resolve));
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    // Reads are in flight SCAN_READS at a time (a monorepo has thousands of route files, and one
+    // read at a time waits on the disk for each); parsing stays on this thread between them.
+    for (let i = 0; i < uris.length; i += SCAN_READS) {
+      await Promise.all(uris.slice(i, i + SCAN_READS).map((uri) => this.index(uri, open)));
+      await new Promise((resolve) => setImmediate(resolve));
     }
     this.log.info(`Found ${this.entries.size} route file(s) in the workspace.`);
     this.changed.fire();
@@ -71,7 +78,7 @@ export class WorkspaceRoutes implements vscode.Disposable {
     if (before !== undefined || this.entries.has(uri.fsPath)) this.changed.fire();
   }
 
-  private async index(uri: vscode.Uri): Promise<void> {
+  private async index(uri: vscode.Uri, openDocuments?: ReadonlyMap<string, vscode.TextDocument>): Promise<void> {
     if (uri.scheme !== 'file') return;
     try {
       const e = engine();
@@ -80,7 +87,9 @@ export class WorkspaceRoutes implements vscode.Disposable {
         this.entries.delete(uri.fsPath);
         return;
       }
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      const open = openDocuments
+        ? openDocuments.get(uri.toString())
+        : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       this.entries.set(
         uri.fsPath,

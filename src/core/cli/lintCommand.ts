@@ -8,8 +8,11 @@ import type { AnyRule } from '../lint/rule';
 import { ProjectIndex, type RouteFile } from '../nextjs/project';
 import { RULES } from '../rules';
 import type { Finding, SeveritySetting } from '../types';
+import { applyFixes } from './fix';
 import { formatSarif, formatStylish, toJson, type FileFindings } from './formats';
 import { EXIT, UsageError, type CliIo } from './io';
+import { plainFinding } from './lintJob';
+import { lintInParallel, PARALLEL_MIN_FILES, parseConcurrency, threadCount, type Concurrency } from './parallelLint';
 
 export const LINT_USAGE = `Usage: next-route-kit lint [paths…] [options]
 
@@ -19,6 +22,9 @@ Options:
   --format <stylish|json|sarif>   output format (default: stylish)
   --max-warnings <n>              exit 1 when there are more than n warnings
   --rule <id>=<severity>          override a rule's severity: off, info, warning, error (repeatable)
+  --fix                           apply every safe fix to the files, then report what remains
+  --fix-dry-run                   print the safe fixes as a unified diff instead (stylish format only)
+  --concurrency <n|auto|off>      lint on n threads; auto: one per core from ${PARALLEL_MIN_FILES} files on (default: auto)
   -h, --help
 
 Exit codes: 0 no error-severity finding; 1 an error finding, or too many warnings; 2 bad usage.`;
@@ -33,6 +39,9 @@ interface LintCliOptions {
   readonly maxWarnings?: number;
   readonly severities: Record<string, SeveritySetting>;
   readonly targets: readonly string[];
+  /** Apply safe fixes (`write`) or print them as a diff (`dry-run`). */
+  readonly fix?: 'write' | 'dry-run';
+  readonly concurrency: Concurrency;
 }
 
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
@@ -44,14 +53,35 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
   const index = new ProjectIndex();
   const routeFiles = collectRouteFiles(options.targets, index, io);
   const projectFindings = projectStructureFindings(routeFiles, index, options.severities);
-  const results: FileFindings[] = [...routeFiles.values()]
-    .sort((a, b) => (a.file < b.file ? -1 : 1))
-    .map((info) => {
-      const r = lintRouteFile(info, index, options.severities);
-      return { path: displayPath(r.file, io.cwd), findings: [...(projectFindings.get(r.file) ?? []), ...r.findings] };
-    });
+  let results = await lintFiles(routeFiles, index, projectFindings, options, io);
+  if (options.fix)
+    results = applyFixes(
+      results,
+      { dryRun: options.fix === 'dry-run', index, severities: options.severities, routeFiles },
+      io,
+    );
   printResults(results, options, io);
   return exitCode(results, options.maxWarnings, io);
+}
+
+/** Lints the files in path order, on worker threads when there are enough of them to pay off. */
+async function lintFiles(
+  routeFiles: ReadonlyMap<string, RouteFile>,
+  index: ProjectIndex,
+  projectFindings: ReadonlyMap<string, readonly Finding[]>,
+  options: LintCliOptions,
+  io: CliIo,
+): Promise<FileFindings[]> {
+  const sorted = [...routeFiles.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+  const threads = threadCount(options.concurrency, sorted.length);
+  const fileFindings =
+    threads > 1
+      ? await lintInParallel(sorted, index, { severities: options.severities }, threads)
+      : sorted.map((info) => lintRouteFile(info, index, options.severities).findings.map(plainFinding));
+  return sorted.map((info, i) => ({
+    path: displayPath(info.file, io.cwd),
+    findings: [...(projectFindings.get(info.file) ?? []), ...fileFindings[i]!],
+  }));
 }
 
 /** The command's options; undefined for `--help`. Throws a UsageError for bad values. */
@@ -64,6 +94,9 @@ function parseLintArgs(args: string[]): LintCliOptions | undefined {
       format: { type: 'string', default: 'stylish' },
       'max-warnings': { type: 'string' },
       rule: { type: 'string', multiple: true },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      concurrency: { type: 'string', default: 'auto' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,6 +104,8 @@ function parseLintArgs(args: string[]): LintCliOptions | undefined {
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${values.format}"`);
+  if (values['fix-dry-run'] && (values.fix || format !== 'stylish'))
+    throw new UsageError('--fix-dry-run prints a diff: use it alone and with the stylish format');
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -79,7 +114,18 @@ function parseLintArgs(args: string[]): LintCliOptions | undefined {
   }
   const severities = parseRuleSeverities(values.rule ?? []);
   const targets = positionals.length ? positionals : ['.'];
-  return { format, ...(maxWarnings !== undefined ? { maxWarnings } : {}), severities, targets };
+  const fix = values['fix-dry-run'] ? 'dry-run' : values.fix ? 'write' : undefined;
+  const concurrency = parseConcurrency(values.concurrency);
+  if (concurrency === undefined)
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, auto or off, got "${values.concurrency}"`);
+  return {
+    format,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
+    severities,
+    targets,
+    ...(fix ? { fix } : {}),
+    concurrency,
+  };
 }
 
 /** `--rule <id>=<severity>` values, checked against the known rules and project checks. */

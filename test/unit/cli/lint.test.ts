@@ -172,7 +172,7 @@ describe('next-route-kit lint', () => {
   it('runs as a real process from dist/cli.js with the documented exit codes', function () {
     this.timeout(60000);
     const cliJs = path.join(REPO_ROOT, 'dist', 'cli.js');
-    if (!fs.existsSync(cliJs))
+    if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'cli-main.js')))
       execFileSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT });
     const bad = spawnSync(process.execPath, [cliJs, 'lint', 'app/api/bad', '--format', 'json'], {
       cwd: project.dir,
