@@ -52,7 +52,10 @@ const typescriptSnapshot = {
 const commandsExternal = {
   name: 'commands-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(lint|openapi|request|routes)Command$/ }, (args) => ({ path: args.path, external: true }));
+    build.onResolve({ filter: /^\.\/(lint|openapi|request|routes)Command$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 
