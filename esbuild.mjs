@@ -1,9 +1,9 @@
-// Bundles the extension, its lazily loaded engine, and the CLI.
+// Bundles the extension, its lazily loaded engine, the CLI and the ESLint plugin.
 //   node esbuild.mjs               development build (sourcemaps)
 //   node esbuild.mjs --production  minified, no sourcemaps (what `npm run package` ships)
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -16,6 +16,14 @@ const engineExternal = {
   name: 'engine-external',
   setup(build) {
     build.onResolve({ filter: /^\.\/engine\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/** The ESLint plugin loads the engine the package already ships: `../core/engine` → `./engine.js`. */
+const pluginEngineExternal = {
+  name: 'plugin-engine-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/core\/engine$/ }, () => ({ path: './engine.js', external: true }));
   },
 };
 
@@ -114,6 +122,14 @@ const builds = [
     outfile: 'dist/cli-main.js',
     define: { ...common.define, __CLI_WORKER_FILE__: JSON.stringify('cli.js') },
   },
+  // `next-route-kit/eslint`: ESLint is the host, never bundled (the plugin only imports its types).
+  {
+    ...common,
+    entryPoints: ['src/eslint/index.ts'],
+    outfile: 'dist/eslint.js',
+    external: ['eslint'],
+    plugins: [pluginEngineExternal, typescriptSnapshot, problemMatcher],
+  },
 ];
 
 if (watch) {
@@ -122,3 +138,7 @@ if (watch) {
   const results = await Promise.allSettled(builds.map((options) => esbuild.build(options)));
   if (results.some((r) => r.status === 'rejected')) process.exit(1);
 }
+
+// The ESLint plugin's types (package.json `exports["./eslint"].types`).
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/eslint/public.d.ts', 'dist/eslint.d.ts');

@@ -1,6 +1,7 @@
 // npm run bench [-- --json] [-- --quick] [-- --only=lint,cli,scale,rules,...]
 // Measures activation, lint speed (cold, warm, vs bare parse, edit-relint), the CLI vs ESLint
-// (`next lint`'s engine), the request runner's overhead, and memory. Medians of repeated runs;
+// (`next lint`'s engine), the ESLint plugin's cost (ESLint with and without our config), the
+// request runner's overhead, and memory. Medians of repeated runs;
 // ratios are measured side by side in one process. Needs `node esbuild.mjs --production` first
 // (the npm script does it).
 import { spawnSync } from 'node:child_process';
@@ -215,6 +216,37 @@ if (section('cli')) {
 {
   const { benchInference } = await import('./infer.mjs');
   Object.assign(results, benchInference({ engine, files: corpus.files, median, round }));
+}
+
+// --- the ESLint plugin's cost: ESLint on the same corpus with and without our recommended config,
+// runs alternating so both see the same machine load
+{
+  const eslintBin = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+  const argsWith = (config) => [
+    eslintBin,
+    '--no-config-lookup',
+    '-c',
+    path.join(ROOT, 'bench', config),
+    '--format',
+    'json',
+    '--no-warn-ignored',
+    ...corpus.files.map((f) => path.relative(ROOT, f)),
+  ];
+  const without = [];
+  const withPlugin = [];
+  let report;
+  for (let i = 0; i < (quick ? 2 : 3); i++) {
+    without.push(timeProcess(process.execPath, argsWith('eslint.config.mjs')).ms);
+    const run = timeProcess(process.execPath, argsWith('eslint-plugin.config.mjs'));
+    withPlugin.push(run.ms);
+    report ??= JSON.parse(run.stdout);
+  }
+  const ours = report.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('next-route-kit/')));
+  results.eslint_without_plugin_500_files_ms = round(median(without));
+  results.eslint_with_plugin_500_files_ms = round(median(withPlugin));
+  results.eslint_plugin_cost_ms_per_file = round((median(withPlugin) - median(without)) / corpus.files.length, 3);
+  results.eslint_plugin_cost_ratio = round(median(withPlugin) / median(without), 3);
+  results.eslint_plugin_findings = ours.length;
 }
 
 // --- the OpenAPI document of the corpus: the CLI as a whole process, and the build alone in this process

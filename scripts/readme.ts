@@ -22,19 +22,53 @@ function fixLabel(rule: AnyRule): string {
   return rule.meta.fixable === 'safe' ? 'fix' : rule.meta.fixable === 'suggestion' ? 'suggestion' : '';
 }
 
+interface RulePrecision {
+  readonly shown: number;
+  readonly info: number;
+  readonly right: number;
+  readonly precision: number | null;
+}
+interface PrecisionFigures {
+  readonly apps: readonly string[];
+  readonly routeFiles: number;
+  readonly rules: Readonly<Record<string, RulePrecision>>;
+}
+
+/** Figures measured on real apps by `node bench/real-world.mjs --judge … --write docs/precision.json`. */
+function readPrecision(): PrecisionFigures | undefined {
+  const file = path.join(ROOT, 'docs', 'precision.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PrecisionFigures) : undefined;
+}
+
+/** `1.00 (6/6)`: right / judged warning-or-error findings; `no finding` when it stayed silent there. */
+function precisionLabel(figures: PrecisionFigures | undefined, id: string): string {
+  const r = figures?.rules[id];
+  if (!figures) return '';
+  if (!r || (r.shown === 0 && r.info === 0)) return 'no finding';
+  if (r.shown === 0) return `info only (${r.info})`;
+  const judged = r.precision === null ? 0 : Math.round(r.right / r.precision);
+  return `${(r.precision ?? 0).toFixed(2)} (${r.right}/${judged})`;
+}
+
 export function renderRules(): string {
   const rules = [...(RULES as readonly AnyRule[])];
+  const figures = readPrecision();
   const lines: string[] = [];
-  lines.push('| Rule | Default | Fix | Flags |', '|---|---|---|---|');
+  if (figures)
+    lines.push(
+      `Precision: right / judged warning- and error-severity findings on ${figures.apps.join(', ')} (${figures.routeFiles} route files), judged by hand — see [docs/precision.md](docs/precision.md).`,
+      '',
+    );
+  lines.push('| Rule | Default | Fix | Precision | Flags |', '|---|---|---|---|---|');
   for (const r of rules) {
     const since = r.meta.minNextMajor ? ` (Next ${r.meta.minNextMajor}+)` : '';
     lines.push(
-      `| [\`${r.id}\`](#${r.id}) | ${r.meta.defaultSeverity}${since} | ${fixLabel(r)} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
+      `| [\`${r.id}\`](#${r.id}) | ${r.meta.defaultSeverity}${since} | ${fixLabel(r)} | ${precisionLabel(figures, r.id)} | ${r.meta.description.replace(/\|/g, '\\|')} |`,
     );
   }
   for (const c of Object.values(PROJECT_CHECKS)) {
     lines.push(
-      `| [\`${c.id}\`](#${c.id}) | ${c.defaultSeverity} | | ${c.description.replace(/\|/g, '\\|')} (project check) |`,
+      `| [\`${c.id}\`](#${c.id}) | ${c.defaultSeverity} | | ${precisionLabel(figures, c.id)} | ${c.description.replace(/\|/g, '\\|')} (project check) |`,
     );
   }
   for (const r of rules) {

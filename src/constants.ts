@@ -8,7 +8,6 @@
 export const EXTENSION_ID = 'next-route-kit.next-route-kit';
 export const DISPLAY_NAME = 'Next Route Kit';
 export const DIAGNOSTIC_SOURCE = 'next-route-kit';
-export const DOCS_BASE_URL = 'https://github.com/next-route-kit/next-route-kit#';
 export const CATEGORY = 'Next Route Kit';
 
 export const CONTEXT_KEYS = {

@@ -75,19 +75,24 @@ export function expandEverySnippet(): ExpandedSnippet[] {
   return out;
 }
 
+/** Writes every expansion as a route file below `dir` (emptied first), one project folder each. */
+export function writeEverySnippet(dir: string): string[] {
+  fs.rmSync(dir, { recursive: true, force: true });
+  return expandEverySnippet().map((f, i) => {
+    // One project per file: several snippets share a route folder.
+    const file = path.join(dir, String(i).padStart(3, '0'), f.path);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, f.text);
+    return file;
+  });
+}
+
 if (require.main === module) {
   const dir = process.argv[2];
   if (!dir) {
     console.error('usage: tsx scripts/snippets/expand.ts <dir>');
     process.exit(2);
   }
-  fs.rmSync(dir, { recursive: true, force: true });
-  const files = expandEverySnippet();
-  files.forEach((f, i) => {
-    // One project per file: several snippets share a route folder.
-    const file = path.join(dir, String(i).padStart(3, '0'), f.path);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, f.text);
-  });
+  const files = writeEverySnippet(dir);
   process.stderr.write(`${files.length} snippet expansions written to ${dir}\n`); // stdout stays for `bench --json`
 }

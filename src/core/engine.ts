@@ -6,7 +6,14 @@
 export { AstCache, type DocumentSnapshot } from './ast/cache';
 export { ParsedDocument, parseDocument } from './ast/parse';
 export { findHandlers, findRouteExports, type HandlerExport, type RouteExport } from './nextjs/exports';
-export { ProjectIndex, loadProjectLayout, routeFileInfo, type ProjectLayout, type RouteFile } from './nextjs/project';
+export {
+  ProjectIndex,
+  loadProjectLayout,
+  majorOf,
+  routeFileInfo,
+  type ProjectLayout,
+  type RouteFile,
+} from './nextjs/project';
 export {
   listRoutes,
   routeEntry,
@@ -17,7 +24,7 @@ export {
   type ResolvedHandler,
   type RouteEntry,
 } from './routes';
-export { lintDocument, fixAllEdits, applyEdits } from './lint/lint';
+export { lintDocument, fixAllEdits, applyEdits, INTERNAL_ERROR_ID, PARSE_ERROR_ID } from './lint/lint';
 export { lintRouteFile, lintRouteInfo, lintProjectInfo } from './lint/files';
 export { RULES, ruleById } from './rules';
 export { bareParse, parseSource } from './ast/parse';

@@ -4,6 +4,7 @@
  * one pure reader, `parseSettings`, that turns whatever the editor hands us into typed
  * values with defaults. Nothing here imports `vscode`.
  */
+import { docsUrlFor } from './links';
 import type { SeveritySetting } from './types';
 
 export type SettingScope =
@@ -53,7 +54,9 @@ export const SETTINGS_SCHEMA: readonly SettingSection[] = [
         default: {},
         scope: 'resource',
         markdownDescription:
-          'Severity per rule, overriding its default: `{ "no-wildcard-cors": "error", "create-status": "off" }`. Values: `off`, `info`, `warning`, `error`. See the [rule list](https://github.com/next-route-kit/next-route-kit#rules).',
+          'Severity per rule, overriding its default: `{ "no-wildcard-cors": "error", "create-status": "off" }`. Values: `off`, `info`, `warning`, `error`. See the [rule list](' +
+          docsUrlFor('rules') +
+          ').',
         additionalProperties: { type: 'string', enum: [...SEVERITY_ENUM] },
       },
       {

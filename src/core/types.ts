@@ -42,6 +42,8 @@ export interface Finding {
   readonly ruleId: string;
   readonly messageId: string;
   readonly message: string;
+  /** The values filled into the rule's message template (what ESLint's `data` is). */
+  readonly data?: Readonly<Record<string, string | number>>;
   readonly severity: Severity;
   readonly range: Range;
   readonly span: Span;

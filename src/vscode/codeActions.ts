@@ -5,6 +5,7 @@
  * document's current version, never from stale diagnostics.
  */
 import * as vscode from 'vscode';
+import { docsUrlFor } from '../core/links';
 import type { Finding } from '../core/types';
 import { ruleIdOf, sameFinding, toWorkspaceEdit } from './convert';
 import { RouteDocuments, ROUTE_LANGUAGES } from './documents';
@@ -134,12 +135,6 @@ export async function showRuleDocs(extensionUri: vscode.Uri, ruleId?: string): P
     await vscode.commands.executeCommand('markdown.showPreview', doc);
   } catch {
     const rule = engine().ruleById(id);
-    await vscode.env.openExternal(
-      vscode.Uri.parse(
-        rule
-          ? `https://github.com/next-route-kit/next-route-kit#${rule.id}`
-          : 'https://github.com/next-route-kit/next-route-kit#rules',
-      ),
-    );
+    await vscode.env.openExternal(vscode.Uri.parse(docsUrlFor(rule ? rule.id : 'rules')));
   }
 }

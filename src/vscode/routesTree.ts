@@ -59,8 +59,10 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
     ];
   }
 
-  /** Rebuilds after a burst of changes (a save re-lints and re-indexes at once). */
+  /** Rebuilds after a burst of changes (a save re-lints and re-indexes at once), while the view is visible. */
   private schedule(): void {
+    // A hidden view is rebuilt when it is shown (diagnostics change on every keystroke's lint).
+    if (!this.view.visible) return;
     if (this.pendingRefresh) clearTimeout(this.pendingRefresh);
     this.pendingRefresh = setTimeout(() => {
       this.pendingRefresh = undefined;
@@ -200,7 +202,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
   /** Selects the route of a file (the active editor's by default) in the view. */
   async reveal(uri = vscode.window.activeTextEditor?.document.uri, focus = true): Promise<void> {
     if (!uri || uri.scheme !== 'file') return;
-    if (!this.top.length) await this.refresh();
+    if (!this.view.visible || !this.top.length) await this.refresh();
     let target = this.find(uri.fsPath);
     // An explicit reveal of a route the filter hides clears the filter.
     if (!target && this.filter && focus) {

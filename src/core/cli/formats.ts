@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { AnyRule } from '../lint/rule';
-import { docsUrlFor } from '../lint/rule';
+import { docsUrlFor, REPOSITORY_URL } from '../links';
 import type { Finding, Severity } from '../types';
 
 export interface FileFindings {
@@ -93,7 +93,7 @@ export function formatSarif(
   const run = new SarifRunBuilder().initSimple({
     toolDriverName: 'next-route-kit',
     toolDriverVersion: version,
-    url: 'https://github.com/next-route-kit/next-route-kit',
+    url: REPOSITORY_URL,
   });
   const described = new Set<string>();
   const describe = (id: string, text: string): void => {

@@ -57,7 +57,15 @@ export interface HeaderWrite {
   readonly value?: ts.Expression;
   /** The value when it is a string literal (or a const holding one). */
   readonly valueText?: string;
-  readonly via: 'init' | 'set' | 'append';
+  /** 'assign': `corsHeaders['Access-Control-Allow-Origin'] = origin` on an object of headers. */
+  readonly via: 'init' | 'set' | 'append' | 'assign';
+  /**
+   * For 'assign': the object written to is a `Headers` instance (`new Headers(…)`), so the
+   * bracket assignment sets a JavaScript property that is never sent.
+   */
+  readonly onHeadersInstance?: boolean;
+  /** For 'assign': the object written to (`corsHeaders`). */
+  readonly target?: ts.Expression;
   /** The object literal property / tuple, or the `.set()` call. */
   readonly node: ts.Node;
   readonly fn?: FunctionNode;
@@ -279,6 +287,32 @@ export function headerCall(node: ts.CallExpression): HeaderWrite | undefined {
   };
 }
 
+/** An `Access-Control-*` or `Vary` header name: the ones worth a bracket-assignment fact. */
+const ASSIGNED_HEADER = /^(access-control-|vary$)/i;
+
+/** `corsHeaders['Access-Control-Allow-Origin'] = origin`: a header set on a plain object (or, wrongly, on a `Headers`). */
+export function headerAssignment(node: ts.BinaryExpression): HeaderWrite | undefined {
+  if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  const left = unwrap(node.left);
+  if (!ts.isElementAccessExpression(left)) return undefined;
+  const name = literalValue(left.argumentExpression);
+  if (typeof name !== 'string' || !ASSIGNED_HEADER.test(name)) return undefined;
+  const text = literalValue(node.right);
+  const fn = enclosingFunction(node);
+  const target = unwrap(left.expression);
+  return {
+    name: name.toLowerCase(),
+    nameNode: left.argumentExpression,
+    value: node.right,
+    via: 'assign',
+    node,
+    target,
+    ...(ts.isIdentifier(target) && isHeadersObject(target) ? { onHeadersInstance: true } : {}),
+    ...(fn ? { fn } : {}),
+    ...(typeof text === 'string' ? { valueText: text } : {}),
+  };
+}
+
 const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
 const PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
 const FACT_METHOD_NAMES: ReadonlySet<string> = new Set([
@@ -348,6 +382,11 @@ export class FactsCollector implements FileFacts {
     if (ts.isIdentifier(callee) && callee.text === 'Headers' && node.arguments?.length) {
       this.addHeaderWrites(headersFromValue(node, enclosingFunction(node)));
     }
+  }
+
+  visitBinary(node: ts.BinaryExpression): void {
+    const header = headerAssignment(node);
+    if (header) this.addHeaderWrites([header]);
   }
 
   handlerFor(node: ts.Node): HandlerExport | undefined {

@@ -4,6 +4,7 @@ import { parseDocument } from '../ast/parse';
 import type { ProjectIndex, ProjectLayout, RouteFile } from '../nextjs/project';
 import type { Finding, SeveritySetting } from '../types';
 import { docsUrlFor, type LintProjectInfo, type LintRouteInfo } from './rule';
+import { fixAll, type FixAllResult } from './fixAll';
 import { lintDocument } from './lint';
 
 export const READ_ERROR_ID = 'read-error';
@@ -65,4 +66,27 @@ export function lintRouteFile(
     ...(severities ? { severities } : {}),
   });
   return { file: info.file, route: info, findings };
+}
+
+export interface FileFixResult extends FixAllResult {
+  readonly file: string;
+  /** The file's text before fixing. */
+  readonly original: string;
+}
+
+/** Applies every safe fix to a route file's text (the caller writes it or prints the diff). */
+export function fixRouteFile(
+  info: RouteFile,
+  index: ProjectIndex,
+  severities?: Readonly<Record<string, SeveritySetting>>,
+): FileFixResult {
+  const original = fs.readFileSync(info.file, 'utf8');
+  const options = {
+    route: lintRouteInfo(info),
+    project: lintProjectInfo(index.layoutFor(info.file)),
+    ...(severities ? { severities } : {}),
+    fixes: true,
+  };
+  const result = fixAll(original, (text) => lintDocument(parseDocument(info.file, text), options));
+  return { file: info.file, original, ...result };
 }

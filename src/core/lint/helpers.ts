@@ -55,15 +55,19 @@ export function contains(outer: ts.Node, inner: ts.Node): boolean {
 
 /**
  * Whether some condition in `scope` checks `name` against something: a comparison, a call
- * taking it (`ALLOWED.includes(x)`, `set.has(x)`, `isAllowed(x)`, `re.test(x)`), or a switch
+ * taking it (`ALLOWED.includes(x)`, `set.has(x)`, `isAllowed(x)`, `re.test(x)`), a test on it
+ * (`x.endsWith('.example.com')`, `x.match(/…/)`, with `receiverTests`: an origin's suffix
+ * is an allow-list, a sort key's `startsWith('-')` is not), or a switch
  * on it. The allow-list test used by the CORS and sort rules. The left side of `&&` counts as a
  * condition (`ok(x) && use(x)`); the left side of `||` too unless `orIsCheck` is false (for the
  * CORS origin, `allowed(origin) || fallback` is not a guard).
  */
+const RECEIVER_TESTS = new Set(['endsWith', 'startsWith', 'match', 'includes', 'test']);
+
 export function isCheckedInConditions(
   scope: ts.Node,
   name: string,
-  { orIsCheck = true }: { orIsCheck?: boolean } = {},
+  { orIsCheck = true, receiverTests = false }: { orIsCheck?: boolean; receiverTests?: boolean } = {},
 ): boolean {
   const mentions = (n: ts.Node): boolean => {
     let hit = false;
@@ -72,6 +76,16 @@ export function isCheckedInConditions(
       if (ts.isIdentifier(c) && c.text === name) {
         const p = c.parent;
         if (ts.isCallExpression(p) || (ts.isBinaryExpression(p) && /^(===|!==|==|!=)$/.test(p.operatorToken.getText())))
+          hit = true;
+        // `origin.endsWith('.example.com')`, `origin.match(/…/)`: a test on the value itself
+        else if (
+          receiverTests &&
+          ts.isPropertyAccessExpression(p) &&
+          p.expression === c &&
+          RECEIVER_TESTS.has(p.name.text) &&
+          ts.isCallExpression(p.parent) &&
+          p.parent.expression === p
+        )
           hit = true;
         return;
       }

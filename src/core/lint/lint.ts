@@ -203,6 +203,7 @@ class RuleRun {
         ruleId: rule.id,
         messageId: r.messageId,
         message: formatMessage(messages[r.messageId] ?? r.messageId, r.data),
+        ...(r.data ? { data: r.data } : {}),
         severity: r.severity && !userSetSeverity ? r.severity : severity,
         span,
         range: doc.rangeOf(span),
@@ -222,10 +223,14 @@ class RuleRun {
     const { facts, table } = this;
     const CALL = ts.SyntaxKind.CallExpression;
     const NEW = ts.SyntaxKind.NewExpression;
+    const BINARY = ts.SyntaxKind.BinaryExpression;
+    const ELEMENT_ACCESS = ts.SyntaxKind.ElementAccessExpression;
     const visit = (node: ts.Node): undefined => {
       const kind = node.kind;
       if (kind === CALL) facts.visitCall(node as ts.CallExpression);
       else if (kind === NEW) facts.visitNew(node as ts.NewExpression);
+      else if (kind === BINARY && (node as ts.BinaryExpression).left.kind === ELEMENT_ACCESS)
+        facts.visitBinary(node as ts.BinaryExpression);
       const fns = table[kind];
       if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
       forEachChild(node, visit);
@@ -338,24 +343,31 @@ export function applyEdits(text: string, edits: readonly { span: Span; newText: 
   return result;
 }
 
-/** Every safe fix of the findings combined, skipping fixes that overlap an earlier one. */
+/**
+ * Every safe fix of the findings that can be applied together, chosen as ESLint chooses them
+ * so that `eslint --fix` and our fix-all give the same text: each fix counts as the one range
+ * from its first edit to its last, fixes are taken in order of that range, and a fix is
+ * skipped when its range starts at or before the end of the last one taken
+ * (https://github.com/eslint/eslint/blob/main/lib/linter/source-code-fixer.js).
+ */
 export function fixAllEdits(findings: readonly Finding[], ruleFilter?: (ruleId: string) => boolean): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  const overlaps = (a: Span, b: Span): boolean => a.start < b.end && b.start < a.end;
+  const fixes: Array<{ start: number; end: number; edits: readonly TextEdit[] }> = [];
   for (const f of findings) {
-    if (!f.fix || (ruleFilter && !ruleFilter(f.ruleId))) continue;
+    if (!f.fix || f.fix.edits.length === 0 || (ruleFilter && !ruleFilter(f.ruleId))) continue;
     const edits = f.fix.edits;
-    if (
-      edits.some((e) =>
-        chosen.some(
-          (c) =>
-            overlaps(c.span, e.span) ||
-            (c.span.start === e.span.start && c.span.end === e.span.end && c.span.start === c.span.end),
-        ),
-      )
-    )
-      continue;
-    chosen.push(...edits);
+    fixes.push({
+      start: Math.min(...edits.map((e) => e.span.start)),
+      end: Math.max(...edits.map((e) => e.span.end)),
+      edits,
+    });
+  }
+  fixes.sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen: TextEdit[] = [];
+  let lastEnd = -Infinity;
+  for (const fix of fixes) {
+    if (fix.start <= lastEnd) continue;
+    chosen.push(...fix.edits);
+    lastEnd = fix.end;
   }
   return chosen;
 }

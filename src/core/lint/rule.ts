@@ -12,11 +12,7 @@ import type { RoutePath } from '../nextjs/routePath';
 import type { Severity, Span } from '../types';
 import type { FileFacts } from './facts';
 
-export const DOCS_BASE_URL = 'https://github.com/next-route-kit/next-route-kit#';
-
-export function docsUrlFor(ruleId: string): string {
-  return DOCS_BASE_URL + ruleId;
-}
+export { docsUrlFor } from '../links';
 
 export interface RuleMeta {
   /** One line: what the rule flags. */

@@ -2,7 +2,7 @@
 export const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** Route segment config exports that `next build` accepts in a route file (NEXTJS-FACTS §4.2). */
+/** Route segment config exports that `next build` accepts in a route file (docs/nextjs-behaviour.md, "Route segment config"). */
 export const SEGMENT_CONFIG_EXPORTS = [
   'dynamic',
   'dynamicParams',

@@ -154,7 +154,7 @@ export function loadProjectLayout(root: string, fs: FsPort = nodeFsPort): Projec
   const abs = path.resolve(root);
   const rootApp = path.join(abs, 'app');
   const srcApp = path.join(abs, 'src', 'app');
-  // `src/app` is ignored when a root `app/` exists (NEXTJS-FACTS §1.1).
+  // `src/app` is ignored when a root `app/` exists (docs/nextjs-behaviour.md, "Project roots").
   const appDir = fs.isDirectory(rootApp) ? rootApp : fs.isDirectory(srcApp) ? srcApp : undefined;
   const rootPages = path.join(abs, 'pages');
   const srcPages = path.join(abs, 'src', 'pages');

@@ -2,7 +2,7 @@
  * Where the project's dev server is: the `nextRouteKit.request.baseUrl` setting, else
  * Next 16's `.next/dev/lock` (JSON with the port, written by newer 16.x, checked for a live
  * pid), else the `dev` script's `-p/--port` (and a `PORT=` prefix, `--experimental-https`),
- * else `PORT` from the environment, else 3000 (NEXTJS-FACTS §5).
+ * else `PORT` from the environment, else 3000 (docs/nextjs-behaviour.md, "Dev server port").
  */
 import * as path from 'node:path';
 import type { FsPort, ProjectLayout } from '../nextjs/project';

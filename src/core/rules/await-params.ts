@@ -14,7 +14,7 @@ import { paramTypeMember as paramType } from '../nextjs/routePath';
 /**
  * Next.js 15 made the handler's `context.params` a Promise. In 15 a synchronous read
  * (`params.id`) still works but warns; in 16 it is `undefined`. A `{ params: { id: string } }`
- * type fails `next build`'s route type check. See NEXTJS-FACTS §2.3 and §2.5.
+ * type fails `next build`'s route type check. See docs/nextjs-behaviour.md, "`context.params` is a Promise".
  */
 
 type UseKind = 'property' | 'destructure' | 'enumerate';
@@ -349,7 +349,7 @@ export default defineRule({
                 ...(ctx.style.typescript
                   ? {
                       fix: {
-                        title: 'Type `params` as a Promise (Next.js 15+)',
+                        title: 'Type params as a Promise (Next.js 15+)',
                         edits: [{ start: node.getStart(sf), end: node.end, text: promiseType(allNames) }],
                       },
                     }

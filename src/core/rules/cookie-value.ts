@@ -204,7 +204,7 @@ export default defineRule({
             node: call,
             messageId: 'objectAsString',
             data: { call: text.length > 50 ? 'cookies.get(…)' : text },
-            fix: { title: "Read the cookie's `.value`", edits: [{ start: call.end, end: call.end, text: '?.value' }] },
+            fix: { title: "Read the cookie's .value", edits: [{ start: call.end, end: call.end, text: '?.value' }] },
           });
         },
       },

@@ -81,7 +81,7 @@ export default defineRule({
               ? site.node.expression
               : (unwrap(site.node.expression) as ts.PropertyAccessExpression).expression;
             const edits = [{ start: calleeNode.getStart(sf), end: calleeNode.end, text: 'NextResponse' }];
-            return { title: 'Create the response with `NextResponse`', edits: imp.edit ? [imp.edit, ...edits] : edits };
+            return { title: 'Create the response with NextResponse', edits: imp.edit ? [imp.edit, ...edits] : edits };
           };
           ctx.report({
             node: cookies,

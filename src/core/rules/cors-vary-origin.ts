@@ -1,6 +1,6 @@
 import * as ts from 'typescript';
 import { indentationAt } from '../ast/query';
-import { originWrites, writesIn } from '../lint/analysis/cors';
+import { originWrites, writesIn, writesOnTarget } from '../lint/analysis/cors';
 import { quote } from '../lint/fixes';
 import { defineRule, type EditSpec } from '../lint/rule';
 
@@ -47,14 +47,14 @@ export default defineRule({
       onEnd() {
         for (const o of originWrites(ctx)) {
           if (o.kind === 'wildcard' || o.kind === 'fixed') continue;
-          const varies = writesIn(ctx, o.write.fn, 'vary');
+          const varies = [...writesIn(ctx, o.write.fn, 'vary'), ...writesOnTarget(ctx, o.write, 'vary')];
           if (varies.some((v) => v.valueText === undefined || /(^|,)\s*(origin|\*)\s*(,|$)/i.test(v.valueText)))
             continue;
           const edit = fixFor(o.write);
           ctx.report({
             node: o.write.nameNode,
             messageId: 'missingVary',
-            ...(edit ? { fix: { title: 'Add `Vary: Origin`', edits: [edit] } } : {}),
+            ...(edit ? { fix: { title: 'Add Vary: Origin', edits: [edit] } } : {}),
           });
         }
       },

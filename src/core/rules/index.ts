@@ -11,6 +11,7 @@ import corsMissingOptions from './cors-missing-options';
 import corsVaryOrigin from './cors-vary-origin';
 import createStatus from './create-status';
 import errorStatusMismatch from './error-status-mismatch';
+import headersBracketAssignment from './headers-bracket-assignment';
 import insecureCookie from './insecure-cookie';
 import invalidRouteExport from './invalid-route-export';
 import invalidSegmentConfig from './invalid-segment-config';
@@ -25,7 +26,9 @@ import noWildcardCors from './no-wildcard-cors';
 import removedRequestApi from './removed-request-api';
 import requireTryCatch from './require-try-catch';
 import unboundedPagination from './unbounded-pagination';
+import uncheckedFetchResponse from './unchecked-fetch-response';
 import unguardedJsonParse from './unguarded-json-parse';
+import unguardedWebhookVerification from './unguarded-webhook-verification';
 import unsupportedMethodStatus from './unsupported-method-status';
 import userControlledSort from './user-controlled-sort';
 import noMassAssignment from './no-mass-assignment';
@@ -43,8 +46,11 @@ export const RULES = [
   noWildcardCors,
   corsVaryOrigin,
   corsMissingOptions,
+  headersBracketAssignment,
   requireTryCatch,
   unguardedJsonParse,
+  uncheckedFetchResponse,
+  unguardedWebhookVerification,
   validateInput,
   noMassAssignment,
   awaitParams,

@@ -5,7 +5,7 @@ import type { RouteExport } from '../nextjs/exports';
 
 /**
  * Next.js dispatches to exports named exactly GET, POST, … (case-sensitive); `next build`
- * rejects any other export that is not a segment config option (NEXTJS-FACTS §2.2, §2.5).
+ * rejects any other export that is not a segment config option (docs/nextjs-behaviour.md, "Route exports").
  */
 export default defineRule({
   id: 'invalid-route-export',
@@ -48,7 +48,7 @@ export default defineRule({
       let end = mod.end;
       while (ctx.text[end] === ' ' || ctx.text[end] === '\t') end++;
       return {
-        title: `Make \`${e.name}\` private to this file (remove \`export\`)`,
+        title: `Make ${e.name} private to this file (remove export)`,
         edits: [{ start, end, text: '' }],
       };
     };
@@ -64,7 +64,7 @@ export default defineRule({
           if (isHttpMethod(upper)) {
             // Rename the exported name. Safe when nothing else in the file uses that identifier.
             const renamed: FixSpec = {
-              title: `Rename \`${e.name}\` to \`${upper}\``,
+              title: `Rename ${e.name} to ${upper}`,
               edits: [{ ...e.nameSpan, text: upper }],
             };
             const alreadyExported = ctx.exports.some((other) => other.name === upper);

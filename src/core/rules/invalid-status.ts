@@ -9,7 +9,7 @@ function isAbsoluteUrlText(text: string): boolean {
 }
 
 /**
- * Statuses the Fetch standard or Next.js reject at runtime (NEXTJS-FACTS §3.3, §3.4):
+ * Statuses the Fetch standard or Next.js reject at runtime (docs/nextjs-behaviour.md, "Response statuses"):
  * outside 200–599 → RangeError; redirects need an absolute URL and a redirect status;
  * a hand-made redirect without `Location` redirects nowhere.
  */
@@ -66,7 +66,7 @@ export default defineRule({
             const argText = urlArg.getText(ctx.sourceFile);
             const fix: FixSpec | undefined = req
               ? {
-                  title: `Use \`new URL(${argText}, ${req}.url)\``,
+                  title: `Use new URL(${argText}, ${req}.url)`,
                   edits: [{ ...ctx.doc.spanOf(urlArg), text: `new URL(${argText}, ${req}.url)` }],
                 }
               : undefined;

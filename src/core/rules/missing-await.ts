@@ -151,7 +151,7 @@ export default defineRule({
             messageId: 'notAwaited',
             data: { call: read.call.getText(sf), consequence: consequence[k] },
             ...(async
-              ? { fix: (): FixSpec => ({ title: 'Add `await`', edits: [awaitEdit(read, direct && k === 'property')] }) }
+              ? { fix: (): FixSpec => ({ title: 'Add await', edits: [awaitEdit(read, direct && k === 'property')] }) }
               : {}),
             ...(!async && fn
               ? {
@@ -160,7 +160,7 @@ export default defineRule({
                     return edit
                       ? [
                           {
-                            title: 'Make the function `async` and add `await`',
+                            title: 'Make the function async and add await',
                             edits: [edit, awaitEdit(read, direct && k === 'property')],
                           },
                         ]

@@ -72,8 +72,8 @@ export default defineRule({
         const edits = [{ start: type.getStart(sf), end: type.end, text: 'NextRequest' }];
         return {
           title: isHandler
-            ? 'Type the request as `NextRequest`'
-            : 'Type this parameter as `NextRequest` (check its callers pass one)',
+            ? 'Type the request as NextRequest'
+            : 'Type this parameter as NextRequest (check its callers pass one)',
           edits: imp.edit ? [imp.edit, ...edits] : edits,
         };
       };

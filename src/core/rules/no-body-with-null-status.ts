@@ -5,7 +5,8 @@ const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 /**
  * The Fetch standard forbids a body with a "null body status"; `Response.json(x, { status: 204 })`
  * throws `TypeError: Response constructor: Invalid response status code 204` inside the
- * handler and the client gets a 500 (NEXTJS-FACTS §3.3, undici#1102, next.js#68990).
+ * handler and the client gets a 500 (docs/nextjs-behaviour.md, "Response statuses";
+ * https://github.com/nodejs/undici/issues/1102, https://github.com/vercel/next.js/issues/68990).
  */
 export default defineRule({
   id: 'no-body-with-null-status',
@@ -33,7 +34,7 @@ export default defineRule({
               messageId: 'jsonWithNullStatus',
               data: { callee: r.callee, status },
               fix: {
-                title: `Answer ${status} with no body: \`new ${r.callee}(null, …)\``,
+                title: `Answer ${status} with no body: new ${r.callee}(null, …)`,
                 edits: [{ ...ctx.doc.spanOf(r.node), text: `new ${r.callee}(null, ${initText})` }],
               },
             });
@@ -42,7 +43,7 @@ export default defineRule({
               node: r.body,
               messageId: 'bodyWithNullStatus',
               data: { status },
-              fix: { title: 'Replace the body with `null`', edits: [{ ...ctx.doc.spanOf(r.body), text: 'null' }] },
+              fix: { title: 'Replace the body with null', edits: [{ ...ctx.doc.spanOf(r.body), text: 'null' }] },
             });
           }
         }

@@ -69,6 +69,48 @@ function isInfiniteLoop(s: ts.Statement): boolean {
   return ts.isForStatement(s) && !s.condition;
 }
 
+/** `validated.kind` where `validated` comes from a schema parse (`schema.parse(…)`, `result.data`): its type is a closed union. */
+function isSchemaParsed(expr: ts.Expression): boolean {
+  let root = unwrap(expr);
+  while (ts.isPropertyAccessExpression(root)) root = unwrap(root.expression);
+  if (!ts.isIdentifier(root)) return false;
+  let decl: ts.Node | undefined = findDeclaration(root.text, root);
+  while (decl && ts.isBindingElement(decl)) decl = decl.parent.parent;
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer) return false;
+  return /\.(parse|parseAsync|safeParse|safeParseAsync)\(|\.data\b/.test(decl.initializer.getText());
+}
+
+/** The `x` of `x === 'lit'` (either side), or undefined. */
+function comparedToLiteral(cond: ts.Expression): ts.Expression | undefined {
+  const e = unwrap(cond);
+  if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsEqualsEqualsToken) return undefined;
+  const isLit = (x: ts.Expression): boolean => ts.isStringLiteralLike(unwrap(x));
+  if (isLit(e.right)) return e.left;
+  if (isLit(e.left)) return e.right;
+  return undefined;
+}
+
+/**
+ * `if (v.kind === 'a') … else if (v.kind === 'b') …` with no final else, on a schema-parsed
+ * value, where every branch ends: the cases of a closed union (a `z.discriminatedUnion`), so
+ * the end is unreachable — TypeScript narrows the value to `never` there.
+ */
+function isExhaustiveChain(statement: ts.IfStatement, depth: number): boolean {
+  let subject: string | undefined;
+  let branches = 0;
+  for (let s: ts.Statement | undefined = statement; s;) {
+    if (!ts.isIfStatement(s)) return false;
+    const compared = comparedToLiteral(s.expression);
+    if (!compared || !isSchemaParsed(compared) || completes(s.thenStatement, depth)) return false;
+    const text = compared.getText();
+    if (subject !== undefined && text !== subject) return false;
+    subject = text;
+    branches++;
+    s = s.elseStatement;
+  }
+  return branches >= 2;
+}
+
 /** Whether control can run past the end of `statement` (a light reachability analysis). */
 function completes(statement: ts.Statement, depth = 0): boolean {
   if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return false;
@@ -76,7 +118,9 @@ function completes(statement: ts.Statement, depth = 0): boolean {
   if (ts.isBlock(statement)) return listCompletes(statement.statements, depth);
   if (ts.isIfStatement(statement))
     return (
-      completes(statement.thenStatement, depth) || !statement.elseStatement || completes(statement.elseStatement, depth)
+      completes(statement.thenStatement, depth) ||
+      (!statement.elseStatement && !isExhaustiveChain(statement, depth)) ||
+      (!!statement.elseStatement && completes(statement.elseStatement, depth) && !isExhaustiveChain(statement, depth))
     );
   if (ts.isTryStatement(statement)) {
     if (statement.finallyBlock && !listCompletes(statement.finallyBlock.statements, depth)) return false;
@@ -87,7 +131,14 @@ function completes(statement: ts.Statement, depth = 0): boolean {
   }
   if (ts.isSwitchStatement(statement)) {
     const clauses = statement.caseBlock.clauses;
-    if (!clauses.some((c) => ts.isDefaultClause(c))) return true;
+    // Without a default, a switch over a schema-parsed value covers a closed union when every case ends.
+    if (!clauses.some((c) => ts.isDefaultClause(c)))
+      return (
+        !isSchemaParsed(statement.expression) ||
+        clauses.length < 2 ||
+        clauses.some((c) => c.statements.some((st) => breaksOut(st, undefined))) ||
+        listCompletes(clauses[clauses.length - 1]!.statements, depth)
+      );
     // With a default, the switch completes only through a `break` or by falling off the last clause.
     if (clauses.some((c) => c.statements.some((st) => breaksOut(st, undefined)))) return true;
     return listCompletes(clauses[clauses.length - 1]!.statements, depth);

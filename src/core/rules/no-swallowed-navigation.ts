@@ -144,7 +144,7 @@ export default defineRule({
       const imp = ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value');
       if (imp === 'conflict') return undefined;
       if (imp.edit) edits.unshift(imp.edit);
-      return { title: 'Rethrow Next.js navigation errors with `unstable_rethrow(error)`', edits };
+      return { title: 'Rethrow Next.js navigation errors with unstable_rethrow(error)', edits };
     };
     // Before Next.js 15 there is no `unstable_rethrow`: rethrow errors carrying Next's
     // `digest` marker (NEXT_REDIRECT…, NEXT_NOT_FOUND), written to compile in TS and JS.
@@ -158,7 +158,7 @@ export default defineRule({
       return edits
         ? [
             {
-              title: 'Rethrow Next.js navigation errors (checks `error.digest`; `unstable_rethrow` needs Next.js 15)',
+              title: 'Rethrow Next.js navigation errors (checks error.digest; unstable_rethrow needs Next.js 15)',
               edits,
             },
           ]

@@ -18,7 +18,7 @@ export default defineRule({
   },
   messages: {
     wildcard:
-      "`Access-Control-Allow-Origin: *` lets any website read this response from a visitor's browser. Answer only origins you trust (check `request.headers.get('origin')` against an allow-list).",
+      "`Access-Control-Allow-Origin: *` lets any website read this response from a visitor's browser (without cookies). Right for public data and bearer-token APIs; for anything else answer only origins you trust.",
     wildcardWithCredentials:
       '`Access-Control-Allow-Origin: *` with `Access-Control-Allow-Credentials: true` is rejected by browsers ("Credential is not supported if the CORS header … is \'*\'"), so credentialed requests fail. Reflect an allow-listed origin instead.',
     reflectedOrigin:
@@ -36,7 +36,7 @@ export default defineRule({
               value
                 ? [
                     {
-                      title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+                      title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
                       edits: [{ start: value.getStart(), end: value.getEnd(), text: ORIGIN_FROM_ENV }],
                     },
                   ]
@@ -44,7 +44,8 @@ export default defineRule({
             ctx.report(
               credentials
                 ? { node, messageId: 'wildcardWithCredentials', severity: 'error', suggestions }
-                : { node, messageId: 'wildcard', suggestions },
+                : // Without credentials `*` is what a public or bearer-token API wants (MDN): a note, not a warning.
+                  { node, messageId: 'wildcard', severity: 'info' as const, suggestions },
             );
           } else if (o.kind === 'reflected' && !o.checked) {
             ctx.report({

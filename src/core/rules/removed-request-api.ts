@@ -62,7 +62,7 @@ export default defineRule({
             if (/^(then|catch|finally)$/.test(p.name.text)) return;
             const fix: FixSpec | undefined = asyncFn
               ? {
-                  title: `Await \`${name}()\``,
+                  title: `Await ${name}()`,
                   edits: [
                     {
                       start: call.getStart(ctx.sourceFile),
@@ -88,7 +88,7 @@ export default defineRule({
             if (!syncUse) return;
             const fix: FixSpec | undefined = asyncFn
               ? {
-                  title: `Await \`${name}()\``,
+                  title: `Await ${name}()`,
                   edits: [{ start: call.getStart(ctx.sourceFile), end: call.getStart(ctx.sourceFile), text: 'await ' }],
                 }
               : undefined;

@@ -1,10 +1,19 @@
 import * as ts from 'typescript';
 import { findNamedImport, importedName } from '../ast/imports';
-import { calleeName, findDeclaration, indentationAt, isFunctionNode, unwrap, type FunctionNode } from '../ast/query';
+import {
+  calleeName,
+  findDeclaration,
+  indentationAt,
+  isFunctionNode,
+  nameText,
+  unwrap,
+  type FunctionNode,
+} from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
 import { ensureImport } from '../lint/analysis/nextImports';
 import { hasMultilineLiteral, indentLines, quote } from '../lint/fixes';
 import { isGuardedByTryCatch } from '../lint/helpers';
+import type { ResponseSite } from '../lint/facts';
 import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
 
 /**
@@ -26,13 +35,22 @@ const NOT_IO_CALLS = new Set([
 ]);
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
 
-/** `params`, `context.params`, `props.searchParams`: promises of values Next already has. */
+const PARAMS = new Set(['params', 'searchParams']);
+
+/**
+ * `params`, `context.params`, `props.searchParams`, and `initialParams` bound by
+ * `{ params: initialParams }`: promises of values Next already has.
+ */
 function isParamsLike(e: ts.Expression): boolean {
-  return (
-    (ts.isIdentifier(e) && (e.text === 'params' || e.text === 'searchParams')) ||
-    (ts.isPropertyAccessExpression(e) && (e.name.text === 'params' || e.name.text === 'searchParams'))
-  );
+  if (ts.isPropertyAccessExpression(e)) return PARAMS.has(e.name.text);
+  if (!ts.isIdentifier(e)) return false;
+  if (PARAMS.has(e.text)) return true;
+  const decl = findDeclaration(e.text, e);
+  return !!decl && ts.isBindingElement(decl) && !!decl.propertyName && PARAMS.has(nameText(decl.propertyName) ?? '');
 }
+
+/** Waiting, not I/O: `await sleep(100)`, `await wait(10_000)`, `await setTimeout(50)` (node:timers/promises). */
+const SLEEPS = /^(sleep|wait|delay|setTimeout|pause|timeout)$/i;
 
 /** Whether `node` sits in a catch clause or finally block of its own function (already the error path). */
 function inErrorPath(node: ts.Node): boolean {
@@ -44,13 +62,20 @@ function inErrorPath(node: ts.Node): boolean {
   return false;
 }
 
-/** A function declared in this file whose body catches its own errors (a top-level try/catch). */
+/**
+ * A function declared in this file that catches its own errors: a top-level try/catch in its
+ * body, or an expression body ending in `.catch(…)`.
+ */
 function catchesOwnErrors(callee: ts.Identifier): boolean {
   const decl = findDeclaration(callee.text, callee);
   let fn: ts.Node | undefined;
   if (decl && ts.isFunctionDeclaration(decl)) fn = decl;
   else if (decl && ts.isVariableDeclaration(decl) && decl.initializer) fn = unwrap(decl.initializer);
-  if (!fn || !isFunctionNode(fn) || !fn.body || !ts.isBlock(fn.body)) return false;
+  if (!fn || !isFunctionNode(fn) || !fn.body) return false;
+  if (!ts.isBlock(fn.body)) {
+    const e = unwrap(fn.body);
+    return ts.isCallExpression(e) && calleeName(e) === 'catch';
+  }
   return fn.body.statements.some((s) => ts.isTryStatement(s) && !!s.catchClause);
 }
 
@@ -73,7 +98,7 @@ function isExempt(node: ts.AwaitExpression): boolean {
   if (!ts.isCallExpression(e)) return false;
   const name = calleeName(e);
   // `await x.catch(…)` handles its own rejection
-  if (name && (NOT_IO_CALLS.has(name) || name === 'catch')) return true;
+  if (name && (NOT_IO_CALLS.has(name) || name === 'catch' || SLEEPS.test(name))) return true;
   const callee = unwrap(e.expression);
   if (
     ts.isPropertyAccessExpression(callee) &&
@@ -112,25 +137,64 @@ function describe(node: ts.AwaitExpression, sf: ts.SourceFile): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
+/** Handlers whose answer is not JSON: an image, a stream, a redirect. Next's bare 500 suits them. */
+const NON_JSON =
+  /\bImageResponse\b|text\/event-stream|\bReadableStream\b|\bStreamingTextResponse\b|\.to\w*StreamResponse\(/;
+
+function answersNonJson(fn: FunctionNode, responses: readonly ResponseSite[], sf: ts.SourceFile): boolean {
+  const text = fn.getText(sf);
+  if (NON_JSON.test(text)) return true;
+  const own = responses.filter((r) => r.fn === fn);
+  if (!own.every((r) => r.kind === 'redirect')) return false;
+  // Only redirects: `NextResponse.redirect(…)`, or `redirect(…)` from next/navigation (a page navigation route).
+  return own.length > 0 || /\b(permanentRedirect|redirect)\(/.test(text);
+}
+
+/** Whether the handler answers JSON errors itself somewhere (`Response.json({ error }, { status: 4xx })`). */
+function answersJsonErrors(fn: FunctionNode, responses: readonly ResponseSite[]): boolean {
+  return responses.some((r) => r.fn === fn && r.kind === 'json' && (r.status.value ?? 200) >= 400);
+}
+
+/** A try statement with a catch clause somewhere in `fn`'s own body. */
+function hasTryCatch(fn: FunctionNode): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found || isFunctionNode(n)) return;
+    if (ts.isTryStatement(n) && n.catchClause) found = true;
+    else ts.forEachChild(n, walk);
+  };
+  if (fn.body) ts.forEachChild(fn.body, walk);
+  return found;
+}
+
 /**
- * An exception that escapes a route handler becomes Next.js's generic 500 — an HTML error
- * page in dev, an empty body in production — and a client that expected JSON gets neither
- * a message nor a consistent shape.
+ * An exception that escapes a route handler becomes Next.js's bare 500 — an HTML error page
+ * in dev, an empty body in production. Often that is fine (Next logs the error); the rule
+ * warns only where the code shows the author meant to catch errors (a try/catch elsewhere in
+ * the handler or in a sibling handler) and reports the rest as info. See docs/precision.md.
  */
 export default defineRule({
   id: 'require-try-catch',
   meta: {
-    description: 'A handler that awaits I/O (database, fetch, services) outside any try/catch.',
-    defaultSeverity: 'warning',
-    fixable: 'safe',
+    description:
+      'A handler that awaits I/O outside any try/catch (a warning where the file catches errors elsewhere, info otherwise).',
+    defaultSeverity: 'info',
+    fixable: 'suggestion',
   },
   messages: {
     unguardedAwait:
-      "`await {{expr}}` can throw, and nothing catches it here: the client then gets Next.js's generic 500 page instead of a JSON error, and nothing is logged with context. Wrap the handler body in try/catch, log the error and answer `{ error }` with status 500.",
+      "If `await {{expr}}` throws, nothing in this {{method}} handler catches it: it answers {{answer}}, and the error is logged without the request's context. Catch it where a JSON error helps the client.",
   },
   create(ctx) {
-    const navigationImported = (): boolean =>
-      !!findNamedImport(ctx.sourceFile, 'next/navigation', (s) => NAVIGATION.has(importedName(s)));
+    /** Imports of `next/navigation` helpers or next-auth, whose redirects work by throwing. */
+    const throwsControlFlow = (): boolean =>
+      !!findNamedImport(ctx.sourceFile, 'next/navigation', (s) => NAVIGATION.has(importedName(s))) ||
+      ctx.sourceFile.statements.some(
+        (s) =>
+          ts.isImportDeclaration(s) &&
+          ts.isStringLiteral(s.moduleSpecifier) &&
+          /^next-auth|^@\/auth$|\/auth$/.test(s.moduleSpecifier.text),
+      );
 
     /** `try { <inner> } catch (error) { … }` with every line after the first at `indent`. */
     const tryCatch = (inner: string, indent: string): { text: string; edits: EditSpec[] } => {
@@ -138,22 +202,20 @@ export default defineRule({
       const semi = ctx.style.semicolons ? ';' : '';
       const edits: EditSpec[] = [];
       const catchLines: string[] = [];
-      if (navigationImported()) {
-        // `redirect()`/`notFound()` work by throwing: the catch must let them through.
-        const imp =
-          ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15
-            ? ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value')
-            : 'conflict';
-        if (imp !== 'conflict') {
-          catchLines.push(`unstable_rethrow(error)${semi}`);
-          if (imp.edit) edits.push(imp.edit);
-        } else {
-          // Before Next.js 15 (or with the name taken): rethrow errors carrying Next's `digest` marker.
-          const q = ctx.style.quote;
-          catchLines.push(
-            `if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`,
-          );
-        }
+      // redirect()/notFound() and next-auth's signIn()/signOut() work by throwing: the catch lets them through.
+      const imp =
+        ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15
+          ? ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value')
+          : 'conflict';
+      if (imp !== 'conflict') {
+        catchLines.push(`unstable_rethrow(error)${semi}`);
+        if (imp.edit) edits.push(imp.edit);
+      } else if (throwsControlFlow()) {
+        // Before Next.js 15 (or with the name taken): rethrow errors carrying Next's `digest` marker.
+        const q = ctx.style.quote;
+        catchLines.push(
+          `if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`,
+        );
       }
       catchLines.push(`console.error(error)${semi}`);
       catchLines.push(
@@ -190,21 +252,38 @@ export default defineRule({
       };
     };
 
+    // Handlers of this file that catch every error they can meet: the author's convention here.
+    const catchAll = ctx.handlers.some((h) => h.fn && !h.wrapper && hasTryCatch(h.fn) && !firstUnguardedAwait(h.fn));
     return {
       onEnd() {
         const seen = new Set<ts.Node>();
+        const responses = ctx.facts.responses;
         for (const h of ctx.handlers) {
           // A wrapper (`withErrorHandler(…)`, `withAuth(…)`) may own error handling: we cannot tell.
           if (!h.fn || seen.has(h.fn) || h.wrapper) continue;
           seen.add(h.fn);
-          const first = firstUnguardedAwait(h.fn);
-          if (!first) continue;
           const fn = h.fn;
+          if (answersNonJson(fn, responses, ctx.sourceFile)) continue;
+          const first = firstUnguardedAwait(fn);
+          if (!first) continue;
+          // A sibling handler catches all its errors and this one catches none: likely an oversight.
+          // A narrow try/catch (around one call) shows the rest is left to Next.js on purpose.
+          const intended = catchAll && !hasTryCatch(fn);
           ctx.report({
             node: first,
             messageId: 'unguardedAwait',
-            data: { expr: describe(first, ctx.sourceFile) },
-            fix: () => wrapFix(fn),
+            data: {
+              expr: describe(first, ctx.sourceFile),
+              method: h.method,
+              answer: answersJsonErrors(fn, responses)
+                ? "Next.js's bare 500 (an HTML page in development, an empty body in production) instead of the JSON errors it answers elsewhere"
+                : "Next.js's bare 500 (an HTML page in development, an empty body in production)",
+            },
+            ...(intended ? { severity: 'warning' as const } : {}),
+            suggestions: () => {
+              const fix = wrapFix(fn);
+              return fix ? [fix] : [];
+            },
           });
         }
       },

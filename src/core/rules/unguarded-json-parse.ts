@@ -56,6 +56,28 @@ function guardOf(read: BodyRead): Guard {
 }
 
 /**
+ * `if (req.headers.get('x-secret') !== process.env.SECRET) return …` before the read: only a
+ * sender holding the shared secret gets here, a service that sends well-formed bodies. A
+ * malformed body from it is not a client mistake worth a 400 of its own.
+ */
+function afterSharedSecretCheck(read: BodyRead, fn: ts.Node): boolean {
+  let top: ts.Node = read.call;
+  while (top.parent && top.parent !== fn && !(ts.isBlock(top.parent) && top.parent.parent === fn)) top = top.parent;
+  const body = top.parent;
+  if (!body || !ts.isBlock(body)) return false;
+  for (const s of body.statements) {
+    if (s === top) return false;
+    if (
+      ts.isIfStatement(s) &&
+      /\bprocess\.env\b/.test(s.expression.getText()) &&
+      /^(?:\{\s*)?(return|throw)\b/.test(s.thenStatement.getText())
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
  * `await request.json()` throws a SyntaxError on a malformed or empty body (and `formData()`
  * a TypeError on the wrong content type). That is the client's mistake, so the answer is a
  * 400 — not Next.js's generic 500, and not a 500 from a catch-all.
@@ -153,6 +175,7 @@ export default defineRule({
           // Only reads in handlers: a helper's caller may well catch (and a wrapper map errors).
           const handler = ctx.facts.handlerFor(read.call);
           if (!handler || handler.wrapper) continue;
+          if (handler.fn && afterSharedSecretCheck(read, handler.fn)) continue;
           const guard = guardOf(read);
           if (guard === 'handled') continue;
           const call = read.call.getText(sf);

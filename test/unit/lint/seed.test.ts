@@ -1,6 +1,6 @@
 /**
  * The seed document's own code samples (test/fixtures/seed, one route file each) contain the
- * bugs PRODUCT.md lists. The CLI must flag every one of them, where they are.
+ * bugs they were written to show. The CLI must flag every one of them, where they are.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

@@ -4,6 +4,15 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a bracket-assigned origin on an object created with Vary: Origin',
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin') ?? '';
+  const corsHeaders: Record<string, string> = { Vary: 'Origin' };
+  if (origin.endsWith('.example.com')) corsHeaders['Access-Control-Allow-Origin'] = origin;
+  return Response.json({}, { headers: corsHeaders });
+}`,
+    },
+    {
       name: 'a wildcard origin (same for everyone, no Vary needed)',
       code: `export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*' } }) }`,
     },
@@ -69,6 +78,17 @@ export async function GET(req: Request) { return Response.json({}, { headers: co
     },
   ],
   invalid: [
+    {
+      name: 'a suffix-checked origin set by bracket assignment, cached, without Vary',
+      code: `const corsHeaders: Record<string, string> = { 'Cache-Control': 'public, max-age=3600' };
+export async function GET(req: Request) {
+  const origin = req.headers.get('origin') ?? '';
+  if (origin.endsWith('.example.com')) corsHeaders['Access-Control-Allow-Origin'] = origin;
+  return Response.json({}, { headers: corsHeaders });
+}`,
+      errors: [{ messageId: 'missingVary', line: 4 }],
+      output: null,
+    },
     {
       name: "the seed's production CORS, and appends Vary after the set",
       code: `export async function GET(request) {

@@ -4,6 +4,23 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a 500 for the server missing its own configuration',
+      code: `export async function POST() {
+  if (!process.env.STRIPE_SECRET_KEY) return Response.json({ error: 'Missing STRIPE_SECRET_KEY' }, { status: 500 });
+  return Response.json({ ok: true });
+}`,
+    },
+    {
+      name: 'a 500 answered in a catch whose message mentions a required step',
+      code: `export async function POST() {
+  try {
+    return Response.json(await run());
+  } catch {
+    return Response.json({ error: 'A retry is required' }, { status: 500 });
+  }
+}`,
+    },
+    {
       name: 'error bodies with error statuses',
       code: `export async function GET() {
   if (!ok) return Response.json({ error: 'Not found' }, { status: 404 });
@@ -40,6 +57,20 @@ export async function GET() { return createErrorResponse('Post not found', 404) 
     },
   ],
   invalid: [
+    {
+      name: 'a missing field answered with 500 (a client mistake)',
+      code: `export async function POST(req: Request) {
+  const { email } = await req.json();
+  if (!email) return Response.json({ error: 'Email is required' }, { status: 500 });
+  return Response.json({ email }, { status: 201 });
+}`,
+      errors: [{ messageId: 'clientErrorAs500', line: 3, data: { error: 'Email is required', suggested: 400 } }],
+      output: `export async function POST(req: Request) {
+  const { email } = await req.json();
+  if (!email) return Response.json({ error: 'Email is required' }, { status: 400 });
+  return Response.json({ email }, { status: 201 });
+}`,
+    },
     {
       name: 'a not-found error with no status and answers 404',
       code: `export async function GET() {

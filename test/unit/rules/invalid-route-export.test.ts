@@ -158,7 +158,7 @@ export function GET() { return Response.json({}) }
           data: { name: 'formatUser' },
           suggestions: [
             {
-              title: 'Make `formatUser` private to this file (remove `export`)',
+              title: 'Make formatUser private to this file (remove export)',
               output: `function formatUser(u: { name: string }) { return u.name }
 export class Repo {}
 export function GET() { return Response.json({}) }
@@ -172,7 +172,7 @@ export function GET() { return Response.json({}) }
           data: { name: 'Repo' },
           suggestions: [
             {
-              title: 'Make `Repo` private to this file (remove `export`)',
+              title: 'Make Repo private to this file (remove export)',
               output: `export function formatUser(u: { name: string }) { return u.name }
 class Repo {}
 export function GET() { return Response.json({}) }
@@ -201,7 +201,7 @@ export function GET() { return Response.json({}) }
           data: { name: 'experimental_ppr' },
           suggestions: [
             {
-              title: 'Make `experimental_ppr` private to this file (remove `export`)',
+              title: 'Make experimental_ppr private to this file (remove export)',
               output: `const experimental_ppr = true;
 export function GET() { return Response.json({}) }
 `,

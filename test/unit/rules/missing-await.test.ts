@@ -132,7 +132,7 @@ export async function GET() { return Response.json(await load()) }`,
           },
           suggestions: [
             {
-              title: 'Make the function `async` and add `await`',
+              title: 'Make the function async and add await',
               output: `export async function POST(req: Request) { return Response.json({ empty: await req.text() === '' }) }`,
             },
           ],

@@ -4,6 +4,24 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'the raw body signed with an HMAC to check a webhook signature',
+      code: `import crypto from 'crypto';
+export async function POST(req: Request) {
+  const body = await req.json();
+  const sig = crypto.createHmac('sha256', process.env.SECRET!).update(JSON.stringify(body)).digest('hex');
+  if (sig !== req.headers.get('x-signature')) return new Response(null, { status: 401 });
+  return new Response(null, { status: 204 });
+}`,
+    },
+    {
+      name: 'the raw body kept as text in a log column (JSON.stringify)',
+      code: `export async function POST(req: Request) {
+  const body = await req.json();
+  await db.webhookLog.create({ data: { payload: JSON.stringify(body) } });
+  return new Response(null, { status: 204 });
+}`,
+    },
+    {
       name: 'the result of a schema parse spread into create',
       code: `export async function POST(req: Request) {
   const data = Schema.parse(await req.json());

@@ -4,6 +4,29 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an else-if chain over every case of a schema-parsed discriminated union',
+      code: `export async function POST(req: Request) {
+  const input = grantSchema.parse(await req.json());
+  if (input.grant_type === 'authorization_code') {
+    return Response.json(await exchange(input));
+  } else if (input.grant_type === 'refresh_token') {
+    return Response.json(await refresh(input));
+  }
+}`,
+    },
+    {
+      name: 'a switch without default over a schema-parsed union whose every case returns',
+      code: `export async function POST(req: Request) {
+  const { data } = eventSchema.safeParse(await req.json());
+  switch (data.type) {
+    case 'created':
+      return Response.json(await onCreate(data));
+    case 'deleted':
+      return new Response(null, { status: 204 });
+  }
+}`,
+    },
+    {
       name: 'every branch returns',
       code: `export async function GET() {
   if (a) return Response.json(1);
@@ -110,6 +133,30 @@ export { handler as GET, handler as HEAD }`,
     },
   ],
   invalid: [
+    {
+      name: 'an else-if chain over a query string (an open set of values) falling off the end',
+      code: `export async function GET(req: Request) {
+  const kind = new URL(req.url).searchParams.get('kind');
+  if (kind === 'a') {
+    return Response.json(1);
+  } else if (kind === 'b') {
+    return Response.json(2);
+  }
+}`,
+      errors: [{ messageId: 'fallsOffEnd', line: 8, data: { method: 'GET' } }],
+    },
+    {
+      name: 'a chain over a schema-parsed value with a branch that does not return',
+      code: `export async function POST(req: Request) {
+  const input = schema.parse(await req.json());
+  if (input.kind === 'a') {
+    return Response.json(1);
+  } else if (input.kind === 'b') {
+    log(input);
+  }
+}`,
+      errors: [{ messageId: 'fallsOffEnd', line: 8, data: { method: 'POST' } }],
+    },
     {
       name: "the seed's empty handlers",
       code: `export async function GET(request) {}

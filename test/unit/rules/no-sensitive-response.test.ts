@@ -31,6 +31,22 @@ ruleTester(rule, {
       filename: 'app/api/keys/route.ts',
     },
     {
+      name: 'flags derived from a credential (`!!token`, `token != null`, `Boolean(secret)`)',
+      code: `export async function GET() {
+  const token = await currentToken();
+  return Response.json({ token: !!token, apiKey: token != null, secret: Boolean(token) });
+}`,
+    },
+    {
+      name: 'a rotated secret returned once by the route that rotates it',
+      code: `export async function POST() {
+  const secret = createToken();
+  await db.hooks.update({ where: { id: 1 }, data: { secret } });
+  return Response.json({ secret });
+}`,
+      filename: 'app/api/hooks/[id]/rotate-secret/route.ts',
+    },
+    {
       name: 'boolean and numeric flags named like secrets',
       code: `export async function GET() { return Response.json({ secret: false, hasPassword: true, token: 0 }) }`,
     },
@@ -74,7 +90,7 @@ ruleTester(rule, {
       code: `export async function GET() { return Response.json({ salt: s, secret: k }) }`,
       errors: [
         { messageId: 'sensitiveKey', data: { key: 'salt' } },
-        { messageId: 'sensitiveKey', data: { key: 'secret' } },
+        { messageId: 'credentialKey', data: { key: 'secret' } },
       ],
     },
     {
@@ -95,7 +111,9 @@ ruleTester(rule, {
   return Response.json({ user })
 }`,
       filename: 'app/api/protected/route.js',
-      errors: [{ messageId: 'wholeUserRow', line: 3, column: 26, data: { name: 'user', table: 'db.users' } }],
+      errors: [
+        { messageId: 'wholeUserRow', line: 3, column: 26, severity: 'info', data: { name: 'user', table: 'db.users' } },
+      ],
     },
     {
       name: 'a Prisma user returned directly',

@@ -4,6 +4,26 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a reflected origin checked by its suffix (an allow-list of subdomains)',
+      code: `export async function GET(req: Request) {
+  const origin = req.headers.get('origin') ?? '';
+  const headers: Record<string, string> = { Vary: 'Origin' };
+  if (origin.endsWith('.example.com')) headers['Access-Control-Allow-Origin'] = origin;
+  return Response.json({}, { headers });
+}`,
+    },
+    {
+      name: 'a reflected origin checked by a regular expression',
+      code: `const ALLOWED = /^https:\\/\\/[a-z]+\\.example\\.com$/;
+export async function GET(req: Request) {
+  const origin = req.headers.get('origin');
+  const res = Response.json({});
+  if (origin && ALLOWED.test(origin)) res.headers.set('Access-Control-Allow-Origin', origin);
+  res.headers.set('Vary', 'Origin');
+  return res;
+}`,
+    },
+    {
       name: "the seed's production pattern: reflect only allow-listed origins",
       code: `import { isOriginAllowed } from '@/lib/cors'
 export async function GET(request) {
@@ -53,6 +73,47 @@ export async function GET(req: Request) {
   ],
   invalid: [
     {
+      name: 'the request origin reflected by a bracket assignment without a check',
+      code: `const corsHeaders: Record<string, string> = { Vary: 'Origin' };
+export async function GET(req: Request) {
+  const origin = req.headers.get('origin') ?? '';
+  corsHeaders['Access-Control-Allow-Origin'] = origin;
+  return Response.json({}, { headers: corsHeaders });
+}`,
+      errors: [{ messageId: 'reflectedOrigin', line: 4, data: { withCredentials: '' } }],
+    },
+    {
+      name: 'a wildcard on a bearer-token API without credentials, as info (what MDN recommends for public APIs)',
+      code: `const CORS = new Headers({
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+});
+export async function GET(req: Request) {
+  const user = await userFromToken(req.headers.get('authorization'));
+  return Response.json(user, { headers: CORS });
+}`,
+      errors: [
+        {
+          messageId: 'wildcard',
+          line: 2,
+          severity: 'info',
+          suggestions: [
+            {
+              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              output: `const CORS = new Headers({
+  'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '',
+  'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+});
+export async function GET(req: Request) {
+  const user = await userFromToken(req.headers.get('authorization'));
+  return Response.json(user, { headers: CORS });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: "the seed's public route: wildcard on GET and on the preflight",
       code: `export async function GET(request) {
   const data = await fetchPublicData()
@@ -73,10 +134,10 @@ export async function OPTIONS(request) {
           messageId: 'wildcard',
           line: 7,
           column: 38,
-          severity: 'warning',
+          severity: 'info',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `export async function GET(request) {
   const data = await fetchPublicData()
   return new Response(JSON.stringify(data), {
@@ -98,7 +159,7 @@ export async function OPTIONS(request) {
           line: 12,
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `export async function GET(request) {
   const data = await fetchPublicData()
   return new Response(JSON.stringify(data), {
@@ -152,7 +213,7 @@ export async function OPTIONS(request) {
           severity: 'error',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `export async function GET() {
   return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '', 'Access-Control-Allow-Credentials': 'true' } });
 }`,
@@ -171,7 +232,7 @@ export async function GET() { return Response.json({}, { headers: { ...corsHeade
           line: 1,
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `const corsHeaders = { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '', 'Access-Control-Allow-Methods': 'GET' };
 export async function GET() { return Response.json({}, { headers: { ...corsHeaders, 'Cache-Control': 'no-store' } }) }`,
             },
@@ -212,7 +273,7 @@ export async function GET() { return Response.json({}, { headers: { 'Access-Cont
           messageId: 'wildcard',
           suggestions: [
             {
-              title: 'Answer only the origin in `process.env.ALLOWED_ORIGIN`',
+              title: 'Answer only the origin in process.env.ALLOWED_ORIGIN',
               output: `const ANY = '*';
 export async function GET() { return Response.json({}, { headers: { 'Access-Control-Allow-Origin': process.env.ALLOWED_ORIGIN ?? '' } }) }`,
             },

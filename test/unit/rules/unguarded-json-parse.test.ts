@@ -4,6 +4,17 @@ import { ruleTester } from '../support/ruleTester';
 ruleTester(rule, {
   valid: [
     {
+      name: 'a webhook body read after the shared-secret check (only the trusted sender gets there)',
+      code: `export async function POST(req: Request) {
+  if (req.headers.get('x-webhook-secret') !== process.env.WEBHOOK_SECRET) {
+    return new Response('Unauthorized', { status: 401 });
+  }
+  const { event } = await req.json();
+  await handle(event);
+  return new Response(null, { status: 204 });
+}`,
+    },
+    {
       name: "the seed's users POST: a catch that answers 400 'Invalid JSON format'",
       code: `export async function POST(request) {
   try {
@@ -69,6 +80,35 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a body read before the shared-secret check',
+      code: `export async function POST(req: Request) {
+  const body = await req.json();
+  if (req.headers.get('x-webhook-secret') !== process.env.WEBHOOK_SECRET) return new Response(null, { status: 401 });
+  await handle(body);
+  return new Response(null, { status: 204 });
+}`,
+      errors: [
+        {
+          messageId: 'unguarded',
+          line: 2,
+          data: { call: 'req.json()', kind: 'JSON' },
+          suggestions: [
+            {
+              output: `export async function POST(req: Request) {
+  const body = await req.json().catch(() => null);
+  if (body === null) {
+    return Response.json({ error: 'Request body must be valid JSON' }, { status: 400 });
+  }
+  if (req.headers.get('x-webhook-secret') !== process.env.WEBHOOK_SECRET) return new Response(null, { status: 401 });
+  await handle(body);
+  return new Response(null, { status: 204 });
+}`,
+            },
+          ],
+        },
+      ],
+    },
     {
       name: "the seed's first POST, suggesting a 400 on invalid JSON",
       code: `export async function POST(request) {

@@ -210,10 +210,19 @@ function assertOutput(rule: AnyRule, c: InvalidCase, findings: readonly Finding[
   assertFixedOutputIsClean(rule, fixed, c);
 }
 
+export interface RuleTable {
+  readonly rule: AnyRule;
+  readonly cases: { readonly valid: readonly ValidCase[]; readonly invalid: readonly InvalidCase[] };
+}
+
+/** Every table passed to `ruleTester`, in load order: the ESLint plugin's tests run them through ESLint's RuleTester too. */
+export const RULE_TABLES: RuleTable[] = [];
+
 export function ruleTester(
   rule: AnyRule,
   cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] },
 ): void {
+  RULE_TABLES.push({ rule, cases });
   describe(`rule ${rule.id}`, () => {
     it(`has at least ${MIN_CASES} must-flag and ${MIN_CASES} must-not-flag cases`, () => {
       assert.ok(cases.valid.length >= MIN_CASES, `only ${cases.valid.length} valid cases`);

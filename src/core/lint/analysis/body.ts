@@ -95,7 +95,9 @@ const VALIDATOR =
   /^(parse|safeParse|parseAsync|safeParseAsync|validate|validateSync|validateAsync|assert\w*|is[A-Z]\w*|check\w*|decode|verify\w*|sanitize\w*|superRefine)$/;
 
 /** Explicit conversions: the value that reaches the write has the type the code chose. */
-const COERCION = /^(String|Number|Boolean|BigInt|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat)$/;
+/** Conversions on purpose; `JSON.stringify(body)` stores or signs the text, it assigns no column. */
+const COERCION =
+  /^(String|Number|Boolean|BigInt|parseInt|parseFloat|Number\.parseInt|Number\.parseFloat|JSON\.stringify)$/;
 
 export function calleeText(call: ts.CallExpression, sf: ts.SourceFile): string {
   const text = call.expression.getText(sf).replace(/\s+/g, '');
@@ -275,6 +277,11 @@ export function validationOf<M extends string>(
   });
 }
 
+function receiverText(call: ts.CallExpression): string {
+  const callee = unwrap(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? unwrap(callee.expression).getText() : '';
+}
+
 /** `db.x.create(…)`, `prisma.x.update(…)`, `db.insert(t).values(…)`, `Object.assign(row, …)`: a call that persists its arguments. */
 export function isWriteCall(call: ts.CallExpression): boolean {
   const name = calleeName(call);
@@ -283,6 +290,8 @@ export function isWriteCall(call: ts.CallExpression): boolean {
     // A write is a method on some object; `new Set().values()`, `map.set(k, v)`, `headers.set(…)` are not.
     if (!ts.isPropertyAccessExpression(unwrap(call.expression))) return false;
     if (name === 'values') return call.arguments.length > 0;
+    // `createHmac(…).update(payload)`, `hash.update(payload)`: hashing, nothing is written
+    if (name === 'update' && /create(Hmac|Hash)\(|^(hmac|hash|hasher|digest)$/i.test(receiverText(call))) return false;
     // Drizzle's `.update(table).set({...})`: `set` is a write only after `update(…)`
     if (name === 'set') {
       const obj = unwrap((unwrap(call.expression) as ts.PropertyAccessExpression).expression);

@@ -48,7 +48,7 @@ export function classifyOrigin(write: HeaderWrite): OriginWrite {
         write,
         kind: 'reflected',
         originVar: value.text,
-        checked: isCheckedInConditions(scopeOf(decl), value.text, { orIsCheck: false }),
+        checked: isCheckedInConditions(scopeOf(decl), value.text, { orIsCheck: false, receiverTests: true }),
       };
     }
     // A parameter (`function cors(origin)`): the caller decides; treat as checked unless we can see otherwise.
@@ -91,7 +91,9 @@ function isConfiguredValue(expr: ts.Expression): boolean {
 
 export function originWrites<M extends string>(ctx: RuleContext<M>): readonly OriginWrite[] {
   return ctx.doc.memo('analysis:originWrites', () =>
-    ctx.facts.headerWrites.filter((h) => h.name === 'access-control-allow-origin').map(classifyOrigin),
+    ctx.facts.headerWrites
+      .filter((h) => h.name === 'access-control-allow-origin' && !h.onHeadersInstance)
+      .map(classifyOrigin),
   );
 }
 
@@ -100,7 +102,25 @@ export function writesIn<M extends string>(
   fn: FunctionNode | undefined,
   name: string,
 ): HeaderWrite[] {
-  return ctx.facts.headerWrites.filter((h) => h.fn === fn && h.name === name);
+  return ctx.facts.headerWrites.filter((h) => h.fn === fn && h.name === name && !h.onHeadersInstance);
+}
+
+/**
+ * Headers of the object a bracket assignment writes to: `const cors = { Vary: 'Origin' }` then
+ * `cors['Access-Control-Allow-Origin'] = origin` — the entries of its initializer, and other
+ * assignments to it.
+ */
+export function writesOnTarget<M extends string>(ctx: RuleContext<M>, write: HeaderWrite, name: string): HeaderWrite[] {
+  const target = write.target;
+  if (!target || !ts.isIdentifier(target)) return [];
+  const decl = findDeclaration(target.text, target);
+  const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  return ctx.facts.headerWrites.filter(
+    (h) =>
+      h.name === name &&
+      ((init && h.node.pos >= init.pos && h.node.end <= init.end) ||
+        (h.target && ts.isIdentifier(h.target) && h.target.text === target.text)),
+  );
 }
 
 export function allowsCredentials<M extends string>(ctx: RuleContext<M>, fn: FunctionNode | undefined): boolean {
