@@ -112,6 +112,16 @@ export const COMMANDS = {
   'nextRouteKit.setCookie': {
     title: 'Set Cookie for Requests…',
   },
+  'nextRouteKit.signIn': {
+    title: 'Sign In (Auth.js)…',
+  },
+  'nextRouteKit.clearCookies': {
+    title: 'Clear Cookies',
+  },
+  'nextRouteKit.followRedirect': {
+    title: 'Follow the Redirect of the Last Response',
+    internal: true,
+  },
   'nextRouteKit.startDevServer': {
     title: 'Start Dev Server',
     when: CONTEXT_KEYS.isNextProject,

@@ -10,6 +10,8 @@ import * as path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURE_APP = path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
+/** The next-auth v5 app: credentials provider, proxy.ts on /api/admin/*, a custom /api/login. */
+export const AUTH_APP = path.join(REPO_ROOT, 'test', 'fixtures', 'auth-app');
 
 export interface DevServer {
   /** Origin, e.g. `http://127.0.0.1:41234` (basePath not included). */

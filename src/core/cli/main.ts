@@ -26,6 +26,10 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
     load: () => (require('./routesCommand') as typeof import('./routesCommand')).routesCommand,
     summary: 'list route handlers: URL, methods, params',
   },
+  'sign-in': {
+    load: () => (require('./signInCommand') as typeof import('./signInCommand')).signInCommand,
+    summary: "sign in with the app's Auth.js credentials provider into a cookie file",
+  },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

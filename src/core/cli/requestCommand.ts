@@ -10,7 +10,9 @@ import { parseDocument } from '../ast/parse';
 import { HTTP_METHODS } from '../nextjs/httpMethods';
 import { ProjectIndex } from '../nextjs/project';
 import { MissingParamError } from '../nextjs/routePath';
+import { appEnvSource, loadAppEnv } from '../request/appEnv';
 import { toHttpText } from '../request/httpFile';
+import { signInHint } from '../request/signInHint';
 import { inferRequests } from '../request/infer';
 import { AUTH_TOKEN_VARIABLE } from '../request/model';
 import {
@@ -21,6 +23,7 @@ import {
   type RunNotice,
   type SendTarget,
 } from '../request/run';
+import { loadCookieJar, saveCookieJar } from './cookieJarFile';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export const REQUEST_USAGE = `Usage: next-route-kit request <file>#<METHOD> [options]
@@ -41,7 +44,13 @@ Options:
   --send                 send it and print the response
   --follow               follow redirects (at most 10)
   --timeout <ms>         give up after this long (default 30000)
+  --cookie-jar <file>    read cookies from this Netscape cookie file (curl's format) and
+                         write the jar back after the send: a session from \`sign-in\` or a
+                         login route is sent with later requests
   -h, --help
+
+{{$dotenv NAME}} is filled from the app's .env files (next dev's order), {{$processEnv NAME}}
+from the environment.
 
 Exit codes: 0 an HTTP response (any status) or printed request; 1 network failure; 2 bad usage.`;
 
@@ -58,6 +67,7 @@ const OPTIONS = {
   follow: { type: 'boolean' },
   timeout: { type: 'string' },
   data: { type: 'string' },
+  'cookie-jar': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -77,6 +87,8 @@ export interface RequestArgs {
   readonly send: boolean;
   readonly follow: boolean;
   readonly timeoutMs: number;
+  /** `--cookie-jar`, resolved. */
+  readonly cookieJar?: string;
 }
 
 function pairs(list: string[] | undefined, flag: string, sep = '='): Record<string, string> {
@@ -147,6 +159,7 @@ export function parseRequestArgs(args: string[], cwd: string): RequestArgs | und
     ...(values.data !== undefined ? { data: parseData(values.data, cwd)! } : {}),
     send: !!values.send,
     follow: !!values.follow,
+    ...(values['cookie-jar'] ? { cookieJar: path.resolve(cwd, values['cookie-jar']) } : {}),
   };
 }
 
@@ -229,15 +242,26 @@ export function cliHost(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): R
     progress: (_title, work) => work(() => undefined, undefined),
     streamStarted: (headText) => io.out(headText),
     streamChunk: (text) => io.out(text),
-    onResponse: async ({ text, streamed }) => {
+    onResponse: async ({ text, streamed, result }) => {
       if (!streamed) io.out(text);
+      const hint = signInHint(result);
+      if (hint)
+        io.err(
+          `${prefix}${hint.message} (next-route-kit sign-in --cookie-jar <file>, then --cookie-jar <file> here)\n`,
+        );
     },
     onFailure: async (error, hint) => io.err(`${prefix}${error.message}${hint ? `\n${hint}` : ''}\n`),
   };
 }
 
-function runContext(args: RequestArgs, io: CliIo, env: NodeJS.ProcessEnv): RunContext {
+function runContext(
+  args: RequestArgs,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+  extra: Pick<RunContext, 'cookieJar' | 'variables'> = {},
+): RunContext {
   return {
+    ...extra,
     host: cliHost(args, io, env),
     settings: {
       ...(args.base ? { baseUrl: args.base } : {}),
@@ -271,7 +295,9 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
     return EXIT.ok;
   }
   const target = loadTarget(parsed);
-  const ctx = runContext(parsed, io, env);
+  const jar = await loadCookieJar(parsed.cookieJar);
+  const appDir = target.layout?.root ?? path.dirname(parsed.file);
+  const ctx = runContext(parsed, io, env, { cookieJar: jar, variables: [appEnvSource(loadAppEnv(appDir, env))] });
   const route = `${target.inferred.route}, in ${parsed.fileArg}`;
   if (!parsed.send) {
     const built = await usageOnMissingParam(route, buildTarget(target, ctx));
@@ -279,5 +305,6 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
     return built ? EXIT.ok : EXIT.findings;
   }
   const outcome = await usageOnMissingParam(route, runTarget(target, ctx));
+  await saveCookieJar(parsed.cookieJar, jar);
   return outcome.kind === 'response' ? EXIT.ok : EXIT.findings;
 }

@@ -5,7 +5,16 @@
  * continuation lines, headers, a blank line, the body. Written by "Edit Request…" and
  * "Export Routes as .http", parsed back for the Send lens of edited requests.
  */
-import { AUTH_TOKEN_VARIABLE, type RequestSpec } from './model';
+import type { InferredRequest } from './infer';
+import {
+  AUTH_TOKEN_VARIABLE,
+  BASE_URL_VARIABLE,
+  buildRequest,
+  cookieNamesIn,
+  cookieVariable,
+  variablesIn,
+  type RequestSpec,
+} from './model';
 
 export interface HttpRequestEntry extends RequestSpec {
   /** 0-based line of the request line (where its Send lens hangs). */
@@ -21,10 +30,19 @@ const METHODS = 'GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|CONNECT';
 const REQUEST_LINE = new RegExp(`^(${METHODS})\\s+(\\S+)(?:\\s+HTTP\\/[\\d.]+)?\\s*$`, 'i');
 const URL_ONLY = /^((?:https?:\/\/|\{\{)\S+)(?:\s+HTTP\/[\d.]+)?\s*$/i;
 
+/**
+ * REST Client's and httpYac's request setting that keeps their own cookie jar out of a request
+ * (https://github.com/Huachao/vscode-restclient#request-settings): with it, httpYac sends a
+ * `Cookie:` line with several cookies as written instead of only the first, and no cookie
+ * of an earlier response is added.
+ */
+export const NO_COOKIE_JAR = '# @no-cookie-jar';
+
 /** One request as `.http` text. */
 export function toHttpText(spec: RequestSpec): string {
   const lines: string[] = [];
   if (spec.title) lines.push(`### ${spec.title}`);
+  if (spec.headers.some(([k]) => k.toLowerCase() === 'cookie')) lines.push(NO_COOKIE_JAR);
   lines.push(`${spec.method} ${spec.url} HTTP/1.1`);
   for (const [k, v] of spec.headers) lines.push(`${k}: ${v}`);
   if (spec.body !== undefined && spec.body !== '') lines.push('', spec.body.replace(/\r\n/g, '\n').replace(/\n$/, ''));
@@ -152,4 +170,55 @@ export function parseHttpFile(text: string): HttpFile {
     .forEach((raw, i) => reader.read(raw, i));
   reader.flush();
   return { variables: reader.variables, requests: reader.requests };
+}
+
+/** The requests of Export Routes: `{{baseUrl}}` for the server, `{{<param>}}` for each path parameter. */
+export function exportSpecs(inferred: readonly InferredRequest[]): RequestSpec[] {
+  const placeholderBase = 'http://base.invalid';
+  // HEAD and OPTIONS that Next.js answers by itself are not the app's routes.
+  return inferred
+    .filter((r) => !r.implicit)
+    .map((r) => {
+      const params = Object.fromEntries(r.params.map((p) => [p.name, `{{${p.name}}}`]));
+      const spec = buildRequest(r, { baseUrl: placeholderBase, params });
+      return { ...spec, url: spec.url.replace(placeholderBase, `{{${BASE_URL_VARIABLE}}}`) };
+    });
+}
+
+/** Whether a variable holds a secret (auth token, cookie value): never given a value in a written file. */
+function isSecretVariable(name: string, cookieVariables: ReadonlySet<string>): boolean {
+  return name === AUTH_TOKEN_VARIABLE || cookieVariables.has(name);
+}
+
+/**
+ * An environment file for exported requests, in the format httpYac reads as
+ * `http-client.env.json` and REST Client as `rest-client.environmentVariables`
+ * (https://httpyac.github.io/guide/environments.html,
+ * https://github.com/Huachao/vscode-restclient#environment-variables): one object per
+ * environment, defining every `{{variable}}` the requests use, so neither client stops on an
+ * undefined one. Secrets (the token, cookie values) are empty strings: fill them in the
+ * private file (`http-client.private.env.json`) or the client's own settings, never here.
+ * `$dotenv` / `$processEnv` are system variables both clients resolve themselves.
+ */
+export function environmentFile(
+  specs: readonly RequestSpec[],
+  environments: Readonly<Record<string, string>>,
+  values: Readonly<Record<string, string>> = {},
+): string {
+  const cookieVariables = new Set(specs.flatMap((s) => cookieNamesIn(s).map(cookieVariable)));
+  const names = new Set<string>();
+  for (const s of specs)
+    for (const v of variablesIn([s.url, ...s.headers.map(([, x]) => x), s.body ?? ''].join('\n')))
+      if (!v.startsWith('$')) names.add(v);
+  const out: Record<string, Record<string, string>> = {};
+  for (const [env, baseUrl] of Object.entries(environments)) {
+    const vars: Record<string, string> = {};
+    for (const name of [...names].sort()) {
+      vars[name] =
+        name === BASE_URL_VARIABLE ? baseUrl : isSecretVariable(name, cookieVariables) ? '' : (values[name] ?? '');
+    }
+    vars[BASE_URL_VARIABLE] = baseUrl;
+    out[env] = vars;
+  }
+  return JSON.stringify(out, null, 2) + '\n';
 }

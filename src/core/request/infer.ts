@@ -31,6 +31,7 @@ import { bodyRead, collectQueryRead, isRequestExpression } from '../nextjs/reque
 import type { RouteParam } from '../nextjs/routePath';
 import { implicitMethods, resolveHandlers, type ResolvedHandler } from '../routes';
 import { exampleFor, type Hint, type JsonValue } from './examples';
+import { headerEnvValue } from './envCompare';
 import {
   callsOf,
   collectHandlerScopes,
@@ -77,6 +78,8 @@ export interface InferredRequest {
   readonly definedIn?: string;
   /** A limit (module hops, files, time) stopped following imports: the request may be incomplete. */
   readonly incomplete?: boolean;
+  /** Values for headers the handler compares with an env var: `{ 'x-api-key': '{{$dotenv API_KEY}}' }`. */
+  readonly headerValues?: Readonly<Record<string, string>>;
 }
 
 /** Headers a client sets by itself, or that identify the client; never worth a placeholder. */
@@ -261,6 +264,7 @@ class Inference {
   private readonly cookieReads = new Map<string, ts.CallExpression[]>();
   streamRead = false;
   readonly headers: string[] = [];
+  readonly headerValues: Record<string, string> = {};
   auth = false;
   readonly json = new Fields();
   jsonRead = false;
@@ -331,6 +335,8 @@ class Inference {
       for (const k of keys.names()) this.addOnce(this.query, k);
     }
     const header = headerRead(n);
+    const fromEnv = header ? headerEnvValue(n) : undefined;
+    if (header && fromEnv) this.headerValues[header] ??= fromEnv;
     if (header) this.addHeader(header);
     const cookie = cookieRead(n);
     if (cookie) {
@@ -870,6 +876,7 @@ export function inferDetails(
     headers: inference.headers,
     ...definedIn,
     ...(follower?.truncated ? { incomplete: true } : {}),
+    ...(Object.keys(inference.headerValues).length ? { headerValues: inference.headerValues } : {}),
   };
   return { request, queryCalls: inference.queryCalls, ...(body?.kind === 'json' ? { json: inference.json } : {}) };
 }

@@ -11,6 +11,14 @@ import type { InferredRequest } from './infer';
 export const AUTH_TOKEN_VARIABLE = 'authToken';
 export const BASE_URL_VARIABLE = 'baseUrl';
 export const FORM_BOUNDARY = 'next-route-kit-boundary';
+/** REST Client's system variables: `{{$dotenv NAME}}` (the app's env files), `{{$processEnv NAME}}`. */
+export const DOTENV = '$dotenv';
+export const PROCESS_ENV = '$processEnv';
+
+/** The system variable for a name in the app's env files: `$dotenv API_KEY`. */
+export function dotenvVariable(name: string): string {
+  return `${DOTENV} ${name}`;
+}
 /** The body sent to a handler that reads `request.body` as a stream: replace it with your bytes. */
 export const STREAM_PLACEHOLDER = 'example body';
 
@@ -96,10 +104,11 @@ export function buildRequest(inferred: InferredRequest, options: BuildOptions): 
     headers.push(['Content-Type', inferred.body.contentType]);
     body = STREAM_PLACEHOLDER;
   }
-  if (inferred.auth) headers.push(['Authorization', `Bearer {{${AUTH_TOKEN_VARIABLE}}}`]);
+  const fromEnv = inferred.headerValues ?? {};
+  if (inferred.auth) headers.push(['Authorization', fromEnv['authorization'] ?? `Bearer {{${AUTH_TOKEN_VARIABLE}}}`]);
   if (inferred.cookies.length)
     headers.push(['Cookie', inferred.cookies.map((c) => `${c}={{${cookieVariable(c)}}}`).join('; ')]);
-  for (const h of inferred.headers) headers.push([h, '']);
+  for (const h of inferred.headers) headers.push([h, fromEnv[h] ?? '']);
   for (const [k, v] of Object.entries(options.headers ?? {})) {
     if (!headers.some(([name]) => name.toLowerCase() === k.toLowerCase())) headers.push([k, v]);
   }
@@ -114,11 +123,19 @@ export function buildRequest(inferred: InferredRequest, options: BuildOptions): 
 
 // ---------------------------------------------------------------- variables
 
-const VARIABLE = /\{\{\s*([A-Za-z_$][\w$.-]*)\s*\}\}/g;
+/**
+ * `{{name}}`, and REST Client's system variables `{{$dotenv NAME}}` / `{{$processEnv NAME}}`,
+ * named `$dotenv NAME` (one space) in value maps.
+ */
+const VARIABLE = /\{\{\s*(\$(?:dotenv|processEnv)\s+[A-Za-z_][\w.-]*|[A-Za-z_$][\w$.-]*)\s*\}\}/g;
+
+function variableKey(raw: string): string {
+  return raw.replace(/\s+/g, ' ');
+}
 
 /** Names of the `{{variables}}` in a text, in order of appearance. */
 export function variablesIn(text: string): string[] {
-  return [...new Set([...text.matchAll(VARIABLE)].map((m) => m[1]!))];
+  return [...new Set([...text.matchAll(VARIABLE)].map((m) => variableKey(m[1]!)))];
 }
 
 /** Replaces `{{name}}` with values; unknown variables are left as written (and listed). */
@@ -127,7 +144,8 @@ export function substitute(
   values: Readonly<Record<string, string>>,
 ): { text: string; missing: string[] } {
   const missing: string[] = [];
-  const out = text.replace(VARIABLE, (all, name: string) => {
+  const out = text.replace(VARIABLE, (all, raw: string) => {
+    const name = variableKey(raw);
     if (Object.prototype.hasOwnProperty.call(values, name)) return values[name]!;
     if (!missing.includes(name)) missing.push(name);
     return all;
@@ -257,8 +275,12 @@ export function resolveSpec(
 const SECRET_HEADERS = /^(authorization|cookie|proxy-authorization|x-api-key|x-auth-token|api-key|x-access-token)$/i;
 const SECRET_QUERY = /token|secret|password|passwd|api[-_]?key|signature|sig$|^code$/i;
 
-/** A one-line description of a request for logs: secret header values and secret-looking query values are never shown. */
-export function describeForLog(spec: RequestSpec): string {
+/**
+ * A one-line description of a request for logs: secret header values and secret-looking
+ * query values are never shown, nor any of `secrets` (values filled from env files) anywhere.
+ */
+export function describeForLog(spec: RequestSpec, secrets: readonly string[] = []): string {
+  const hide = (text: string): string => secrets.reduce((t, s) => (s ? t.split(s).join('***') : t), text);
   let url = spec.url;
   try {
     const u = new URL(spec.url);
@@ -279,7 +301,7 @@ export function describeForLog(spec: RequestSpec): string {
     /* keep the text */
   }
   const headers = spec.headers.map(([k, v]) => `${k}: ${SECRET_HEADERS.test(k) ? '***' : v}`);
-  return `${spec.method} ${url}${headers.length ? ` [${headers.join('; ')}]` : ''}`;
+  return hide(`${spec.method} ${url}${headers.length ? ` [${headers.join('; ')}]` : ''}`);
 }
 
 // ---------------------------------------------------------------- body given by the user

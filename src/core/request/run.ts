@@ -12,7 +12,9 @@
 import { nodeFsPort, type FsPort } from '../fsPort';
 import type { ProjectLayout } from '../nextjs/project';
 import type { RouteParam } from '../nextjs/routePath';
+import { secretValues } from './appEnv';
 import { basePathHint, baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
+import type { CookieStore } from './cookieJar';
 import { formatHead, formatResponse } from './format';
 import type { InferredRequest } from './infer';
 import {
@@ -138,13 +140,11 @@ export interface RunSettings {
   readonly fs?: FsPort;
 }
 
-/** A per-origin cookie store: cookies for a URL go out with the request, `Set-Cookie` comes back into it. */
-export interface CookieJarPort {
-  /** The `Cookie` header value for a URL, if the jar holds any. */
-  cookieHeader(url: string): Promise<string | undefined>;
-  /** Keeps the `Set-Cookie` values of a response from `url`. */
-  store(url: string, setCookies: readonly string[]): Promise<void>;
-}
+/**
+ * A per-origin cookie store (the core's `CookieJars`): `sendRequest` adds its cookies to every
+ * hop that goes to the credentials origin and keeps the `Set-Cookie` of every hop.
+ */
+export type CookieJarPort = CookieStore;
 
 /** Another place `{{variables}}` come from (environments, `.env` files); consulted after the host's secrets. */
 export type VariableSource = (name: string) => string | undefined | Promise<string | undefined>;
@@ -284,8 +284,8 @@ export async function sendSpec(spec: RequestSpec, base: string, ctx: RunContext)
   if (!targetOrigin) return fail(invalidUrlError(spec.url), host);
   if (!isLoopbackUrl(spec.url) && !(await host.confirmOrigin(targetOrigin))) return STOPPED;
   const credentialsOrigin = originOf(base) ?? targetOrigin;
-  const sent = await prepare(spec, { credentialsOrigin, targetOrigin }, ctx);
-  host.notice({ kind: 'sending', line: describeForLog(sent) });
+  const { spec: sent, secrets } = await prepare(spec, { credentialsOrigin, targetOrigin }, ctx);
+  host.notice({ kind: 'sending', line: describeForLog(sent, secrets) });
   let received: { result: ResponseResult; streamed: boolean };
   try {
     received = await transmit(sent, credentialsOrigin, ctx);
@@ -294,7 +294,6 @@ export async function sendSpec(spec: RequestSpec, base: string, ctx: RunContext)
     throw e;
   }
   const { result, streamed } = received;
-  await keepCookies(result, ctx.cookieJar);
   const response: SentResponse = { spec, sent, result, text: formatResponse(result, sent), streamed };
   await host.onResponse(response);
   return { kind: 'response', response };
@@ -328,9 +327,14 @@ async function variableValues(spec: RequestSpec, origins: Origins, ctx: RunConte
   return values;
 }
 
-/** Fills the variables (credentials without a value are left out, and said so) and adds the jar's cookies. */
-async function prepare(spec: RequestSpec, origins: Origins, ctx: RunContext): Promise<RequestSpec> {
-  const prepared = prepareForSend(spec, await variableValues(spec, origins, ctx));
+/** Fills the variables (credentials without a value are left out, and said so). */
+async function prepare(
+  spec: RequestSpec,
+  origins: Origins,
+  ctx: RunContext,
+): Promise<{ spec: RequestSpec; secrets: string[] }> {
+  const values = await variableValues(spec, origins, ctx);
+  const prepared = prepareForSend(spec, values);
   if (prepared.dropped.length)
     ctx.host.notice(
       origins.credentialsOrigin === origins.targetOrigin
@@ -338,21 +342,7 @@ async function prepare(spec: RequestSpec, origins: Origins, ctx: RunContext): Pr
         : { kind: 'dropped', names: prepared.dropped, reason: 'other-origin', ...origins },
     );
   if (prepared.missing.length) ctx.host.notice({ kind: 'missing', variables: prepared.missing });
-  return withJarCookies(prepared.spec, ctx.cookieJar);
-}
-
-async function withJarCookies(spec: RequestSpec, jar: CookieJarPort | undefined): Promise<RequestSpec> {
-  const fromJar = jar ? await jar.cookieHeader(spec.url) : undefined;
-  if (!fromJar) return spec;
-  const i = spec.headers.findIndex(([k]) => k.toLowerCase() === 'cookie');
-  if (i < 0) return { ...spec, headers: [...spec.headers, ['Cookie', fromJar]] };
-  const headers = spec.headers.map((h, j) => (j === i ? ([h[0], `${h[1]}; ${fromJar}`] as const) : h));
-  return { ...spec, headers };
-}
-
-async function keepCookies(result: ResponseResult, jar: CookieJarPort | undefined): Promise<void> {
-  const setCookies = result.headers.filter(([k]) => k.toLowerCase() === 'set-cookie').map(([, v]) => v);
-  if (jar && setCookies.length) await jar.store(result.url, setCookies);
+  return { spec: prepared.spec, secrets: secretValues(values) };
 }
 
 /** Sends with the host's progress; a streaming body goes to the host as it arrives. */
@@ -372,6 +362,7 @@ async function transmit(
       ...(settings.maxDisplayBytes !== undefined ? { maxDisplayBytes: settings.maxDisplayBytes } : {}),
       followRedirects: !!settings.followRedirects,
       credentialsOrigin,
+      ...(ctx.cookieJar ? { cookieJar: ctx.cookieJar } : {}),
       isTrusted: () => host.isTrusted(),
       onHeaders: (head: ResponseHead) => {
         report(`${head.status} ${head.statusText} — receiving…`);

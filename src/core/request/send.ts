@@ -22,6 +22,7 @@ import { pipeline, type Readable } from 'node:stream';
 import * as zlib from 'node:zlib';
 import { Agent, buildConnector, request as undiciRequest, type Dispatcher } from 'undici';
 import { isLoopbackHost } from './baseUrl';
+import type { CookieStore } from './cookieJar';
 import type { RequestSpec } from './model';
 
 export type RequestErrorKind =
@@ -103,6 +104,21 @@ export interface SendOptions {
   readonly credentialsOrigin?: string;
   /** Clock in milliseconds (default `performance.now`). */
   readonly now?: () => number;
+  /**
+   * A cookie jar: every response's Set-Cookie is stored in it (per origin), and its cookies
+   * are added to requests to `credentialsOrigin` only (after any Cookie header of the request).
+   */
+  readonly cookieJar?: CookieStore;
+}
+
+/** What a send did with cookies: names only, never values. */
+export interface CookieActivity {
+  /** Names of the cookies stored from Set-Cookie headers, on any hop. */
+  readonly stored: readonly string[];
+  /** Why cookies were refused (another domain, too large…). */
+  readonly refused: readonly string[];
+  /** Names of the jar's cookies sent with the (last) request. */
+  readonly sent: readonly string[];
 }
 
 export interface ResponseHead {
@@ -137,6 +153,8 @@ export interface ResponseResult extends ResponseHead {
   /** Where the complete body was saved when it exceeded the display cap (delete it with `discardFullBody`). */
   readonly fullBodyFile?: string;
   readonly redirects: readonly RedirectHop[];
+  /** Present when a cookie jar was used. */
+  readonly cookies?: CookieActivity;
   /** Set when the response was cut short after its headers arrived (what came is kept). */
   readonly incomplete?: 'timeout' | 'cancelled';
   /** Notes for the reader: decoding, invalid UTF-8, truncation, incompleteness. */
@@ -402,16 +420,56 @@ function redirectHop(hop: Hop, status: number, location: string, state: Redirect
   return { ...hop, url: next, headers };
 }
 
+/** Adds a jar's cookies to requests and stores Set-Cookie from responses, remembering names for the result. */
+class CookieTracker {
+  private readonly stored = new Set<string>();
+  private readonly refused: string[] = [];
+  private sent: string[] = [];
+
+  constructor(
+    private readonly jar: CookieStore,
+    private readonly credentialsOrigin: string,
+  ) {}
+
+  /** The hop's headers as undici takes them, with the jar's cookies the request does not already name (its origin only). */
+  async headersFor(hop: Hop): Promise<Record<string, string>> {
+    const out = headerObject(hop.headers);
+    if (hop.url.origin !== this.credentialsOrigin) return out;
+    const fromJar = (await this.jar.cookieHeader(hop.url.toString())) ?? '';
+    const explicit = new Set((out['cookie'] ?? '').split(';').map((p) => p.split('=')[0]!.trim()));
+    const added = fromJar.split('; ').filter((pair) => pair && !explicit.has(pair.split('=')[0]!.trim()));
+    this.sent = added.map((pair) => pair.split('=')[0]!);
+    if (added.length) out['cookie'] = [out['cookie'], ...added].filter(Boolean).join('; ');
+    return out;
+  }
+
+  async storeFrom(url: string, headers: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const setCookies = headers.filter(([k]) => k.toLowerCase() === 'set-cookie').map(([, v]) => v);
+    if (!setCookies.length) return;
+    const outcome = await this.jar.store(url, setCookies);
+    if (!outcome) return;
+    outcome.stored.forEach((n) => this.stored.add(n));
+    this.refused.push(...outcome.refused);
+    if (outcome.evicted) this.refused.push(`${outcome.evicted} older cookies dropped to keep the jar bounded`);
+  }
+
+  activity(): CookieActivity {
+    return { stored: [...this.stored], refused: [...this.refused], sent: [...this.sent] };
+  }
+}
+
 async function dispatch(
   hop: Hop,
   dispatcher: Dispatcher,
   signal: AbortSignal,
   timeoutMs: number,
+  cookies?: CookieTracker,
 ): Promise<Dispatcher.ResponseData> {
+  const headers = cookies ? await cookies.headersFor(hop) : headerObject(hop.headers);
   try {
     return await undiciRequest(hop.url, {
       method: hop.method as Dispatcher.HttpMethod,
-      headers: headerObject(hop.headers),
+      headers,
       ...(hop.body !== undefined && hop.method !== 'GET' && hop.method !== 'HEAD' ? { body: hop.body } : {}),
       dispatcher,
       signal,
@@ -436,11 +494,13 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
     hops: [],
     seen: new Set(),
   };
+  const cookies = options.cookieJar ? new CookieTracker(options.cookieJar, redirects.credentialsOrigin) : undefined;
   const started = now();
   try {
     for (;;) {
-      const res = await dispatch(hop, options.dispatcher ?? ownDispatcher!, signal, timeoutMs);
+      const res = await dispatch(hop, options.dispatcher ?? ownDispatcher!, signal, timeoutMs, cookies);
       const headers = headerList(res.headers as Record<string, string | string[] | undefined>);
+      await cookies?.storeFrom(hop.url.toString(), headers);
       const location = headerValue(headers, 'location');
       if (!options.followRedirects || !REDIRECT_STATUSES.has(res.statusCode) || !location) {
         const url = hop.url.toString();
@@ -454,6 +514,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
           now,
           signal,
           timeout,
+          ...(cookies ? { cookies: cookies.activity() } : {}),
         };
         return await readResponse(res, ctx, options);
       }
@@ -468,6 +529,7 @@ export async function sendRequest(spec: RequestSpec, options: SendOptions = {}):
 interface ReadContext {
   readonly url: string;
   readonly method: string;
+  readonly cookies?: CookieActivity;
   readonly headers: Array<[string, string]>;
   readonly started: number;
   readonly redirects: RedirectHop[];
@@ -766,6 +828,7 @@ async function readResponse(
     body,
     ...(sink.spill ? { fullBodyFile: sink.spill.file } : {}),
     redirects: ctx.redirects,
+    ...(ctx.cookies ? { cookies: ctx.cookies } : {}),
     ...(end.incomplete ? { incomplete: end.incomplete } : {}),
     notes,
   };

@@ -143,17 +143,11 @@ export class RequestCommands {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
       const route = this.documents.routeFile(document);
       if (!route) continue;
-      for (const inferred of e.inferRequests(
-        this.documents.parse(document),
-        route.route,
-        route.params,
-        this.documents.modules(document),
-      )) {
-        if (inferred.implicit) continue; // HEAD and OPTIONS that Next.js answers by itself
-        const params = Object.fromEntries(route.params.map((p) => [p.name, `{{${p.name}}}`]));
-        const spec = e.buildRequest(inferred, { baseUrl: 'http://base.invalid', params });
-        specs.push({ ...spec, url: spec.url.replace('http://base.invalid', '{{baseUrl}}') });
-      }
+      specs.push(
+        ...e.exportSpecs(
+          e.inferRequests(this.documents.parse(document), route.route, route.params, this.documents.modules(document)),
+        ),
+      );
     }
     const base = readSettings(active?.uri).request.baseUrl || 'http://localhost:3000';
     const doc = await vscode.workspace.openTextDocument({

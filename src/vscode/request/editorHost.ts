@@ -44,6 +44,8 @@ export interface EditorServices {
   readonly log: vscode.LogOutputChannel;
   /** Shows the last response in the status bar. */
   showStatus(result: SentResponse): void;
+  /** Remembers the request of the last response (for Follow). */
+  remember(spec: SentResponse['spec'], historyKey: string): void;
   /** Runs a send with a cancellable progress notification (a new send cancels the previous one). */
   progress<T>(title: string, work: ProgressWork<T>): Promise<T>;
 }
@@ -150,6 +152,8 @@ export class EditorHost implements RequestHost {
     this.services.showStatus(response);
     log.info(`← ${result.status} ${result.statusText} ${Math.round(result.totalMs)} ms ${e.formatBytes(result.bytes)}`);
     await history.add(this.historyKey, response.spec, result.status);
+    this.services.remember(response.spec, this.historyKey);
+    if (!offerSignIn(result)) offerFollow(result);
   }
 
   async onFailure(error: RequestError, hint: string | undefined): Promise<void> {
@@ -162,6 +166,35 @@ export class EditorHost implements RequestHost {
     if (choice === 'Set Base URL') await setBaseUrl(this.scope);
     if (choice === 'Start Dev Server') await vscode.commands.executeCommand('nextRouteKit.startDevServer');
   }
+}
+
+/** A redirect that was not followed: where it goes, and a Follow button. */
+function offerFollow(result: SentResponse['result']): void {
+  const location = result.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
+  if (result.status < 300 || result.status >= 400 || !location) return;
+  void vscode.window
+    .showInformationMessage(`${result.status} redirect to ${location} (not followed).`, 'Follow')
+    .then((c) => c && vscode.commands.executeCommand('nextRouteKit.followRedirect'));
+}
+
+/** A redirect to a sign-in page or a 401 is explained, with the ways to sign in; false when it is neither. */
+function offerSignIn(result: SentResponse['result']): boolean {
+  const hint = engine().signInHint(result);
+  if (!hint) return false;
+  void vscode.window
+    .showWarningMessage(hint.message, 'Sign In (Auth.js)…', 'Set Cookie…', 'Set Auth Token')
+    .then((choice) => {
+      const command =
+        choice === 'Sign In (Auth.js)…'
+          ? 'nextRouteKit.signIn'
+          : choice === 'Set Cookie…'
+            ? 'nextRouteKit.setCookie'
+            : choice === 'Set Auth Token'
+              ? 'nextRouteKit.setAuthToken'
+              : undefined;
+      if (command) void vscode.commands.executeCommand(command);
+    });
+  return true;
 }
 
 function untrustedWarning(): void {

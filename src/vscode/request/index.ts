@@ -11,6 +11,8 @@ import { setBaseUrl } from './baseUrlActions';
 import { ResponseView } from './responseView';
 import { RequestRunner } from './runner';
 import { RequestSecrets } from './secrets';
+import { EditorCookies } from './cookies';
+import { signIn } from './signIn';
 
 type RequestCommandId = Extract<
   CommandId,
@@ -25,6 +27,9 @@ type RequestCommandId = Extract<
     | 'setAuthToken'
     | 'clearAuthToken'
     | 'setCookie'
+    | 'signIn'
+    | 'clearCookies'
+    | 'followRedirect'
     | 'startDevServer'
     | 'setBaseUrl'
     | 'resendRequest'
@@ -42,7 +47,8 @@ export function createRequestFeature(
   const secrets = new RequestSecrets(context.secrets);
   const view = new ResponseView();
   const history = new RequestHistory(context.workspaceState, () => readSettings().request.historySize);
-  const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log);
+  const cookies = new EditorCookies(context.secrets);
+  const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log, cookies);
   const commands = new RequestCommands(runner, routes, documents, secrets, history, view, log);
   const handlers: { readonly [K in RequestCommandId]: (...args: never[]) => unknown } = {
     'nextRouteKit.sendRequest': () => commands.sendAtCursor(),
@@ -55,6 +61,9 @@ export function createRequestFeature(
     'nextRouteKit.setAuthToken': () => secrets.setToken(),
     'nextRouteKit.clearAuthToken': () => secrets.clearToken(),
     'nextRouteKit.setCookie': () => commands.setCookie(),
+    'nextRouteKit.signIn': () => signIn(cookies, log),
+    'nextRouteKit.clearCookies': () => cookies.clear(),
+    'nextRouteKit.followRedirect': () => runner.followLast(),
     'nextRouteKit.startDevServer': () => commands.startDevServer(),
     'nextRouteKit.setBaseUrl': () => setBaseUrl(vscode.window.activeTextEditor?.document.uri),
     'nextRouteKit.resendRequest': () => commands.resend(),
@@ -66,6 +75,7 @@ export function createRequestFeature(
     view,
     runner,
     history,
+    cookies,
     new RouteCodeLenses(documents),
     new HttpCodeLenses(),
   ];

@@ -16,6 +16,7 @@ import { EditorHost, type EditorServices } from './editorHost';
 import type { RequestHistory } from './history';
 import { RememberedParams } from './params';
 import type { ResponseView } from './responseView';
+import type { EditorCookies } from './cookies';
 import type { RequestSecrets } from './secrets';
 
 export interface RequestTarget {
@@ -31,6 +32,8 @@ export class RequestRunner implements vscode.Disposable {
     9,
   );
   private pending: AbortController | undefined;
+  /** The last request that got a response, for Follow. */
+  private last: { spec: RequestSpec; scope: vscode.Uri | undefined; historyKey: string } | undefined;
   readonly params: RememberedParams;
   private readonly services: EditorServices;
 
@@ -41,6 +44,7 @@ export class RequestRunner implements vscode.Disposable {
     view: ResponseView,
     history: RequestHistory,
     log: vscode.LogOutputChannel,
+    private readonly cookies: EditorCookies,
   ) {
     this.statusItem.name = 'Next Route Kit: last response';
     this.statusItem.command = 'nextRouteKit.showResponse';
@@ -53,6 +57,7 @@ export class RequestRunner implements vscode.Disposable {
       history,
       log,
       showStatus: (response) => this.showStatus(response),
+      remember: (spec, historyKey) => (this.last = { spec, scope: this.lastScope, historyKey }),
       progress: (title, work) => this.progress(title, work),
     };
   }
@@ -83,9 +88,27 @@ export class RequestRunner implements vscode.Disposable {
     return containing ? this.target(editor.document, containing.method) : undefined;
   }
 
-  private context(scope: vscode.Uri | undefined, historyKey: string): RunContext {
+  private lastScope: vscode.Uri | undefined;
+
+  /** Sends the last request again, following its redirects (the response view shows the chain). */
+  async followLast(): Promise<void> {
+    const last = this.last;
+    if (!last) return;
+    const ctx = await this.context(last.scope, last.historyKey);
+    const followCtx = { ...ctx, settings: { ...ctx.settings, followRedirects: true } };
+    const outcome = await engine().sendSpec(last.spec, new URL(last.spec.url).origin, followCtx);
+    if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
+  }
+
+  /** The run's context: settings, the cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
+  private async context(scope: vscode.Uri | undefined, historyKey: string, appDir?: string): Promise<RunContext> {
     const settings = readSettings(scope).request;
+    const e = engine();
+    this.lastScope = scope;
+    const dir = appDir ?? (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath);
     return {
+      cookieJar: await this.cookies.jar(),
+      ...(dir ? { variables: [e.appEnvSource(e.loadAppEnv(dir))] } : {}),
       host: new EditorHost(this.services, scope, historyKey),
       settings: {
         ...(settings.baseUrl ? { baseUrl: settings.baseUrl } : {}),
@@ -104,15 +127,19 @@ export class RequestRunner implements vscode.Disposable {
   }
 
   /** Builds the request for a target (asking for params and finding the server). */
-  build(target: RequestTarget): Promise<BuiltRequest | undefined> {
-    const ctx = this.context(target.document.uri, this.historyKey(target));
+  async build(target: RequestTarget): Promise<BuiltRequest | undefined> {
+    const ctx = await this.context(target.document.uri, this.historyKey(target));
     return engine().buildTarget({ inferred: target.inferred, layout: this.documents.layout(target.document) }, ctx);
   }
 
   async sendTarget(target: RequestTarget): Promise<void> {
-    const ctx = this.context(target.document.uri, this.historyKey(target));
+    const ctx = await this.context(
+      target.document.uri,
+      this.historyKey(target),
+      this.documents.layout(target.document)?.root,
+    );
     const route = target.route;
-    await engine().runTarget(
+    const outcome = await engine().runTarget(
       {
         inferred: target.inferred,
         layout: this.documents.layout(target.document),
@@ -120,6 +147,7 @@ export class RequestRunner implements vscode.Disposable {
       },
       ctx,
     );
+    if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
   }
 
   /** Sends a spec (with placeholders), filling secrets only for the base URL's origin. */
@@ -129,8 +157,10 @@ export class RequestRunner implements vscode.Disposable {
     historyKey: string,
     scope: vscode.Uri | undefined,
   ): Promise<ResponseResult | undefined> {
-    const outcome = await engine().sendSpec(spec, base, this.context(scope, historyKey));
-    return outcome.kind === 'response' ? outcome.response.result : undefined;
+    const outcome = await engine().sendSpec(spec, base, await this.context(scope, historyKey));
+    if (outcome.kind !== 'response') return undefined;
+    await this.cookies.saveAndShow(outcome.response.sent.url);
+    return outcome.response.result;
   }
 
   private async progress<T>(title: string, work: ProgressWork<T>): Promise<T> {

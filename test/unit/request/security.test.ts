@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import { formatResponse } from '../../../src/core/request/format';
+import { CookieJars } from '../../../src/core/request/cookieJar';
 import { toCurl } from '../../../src/core/request/curl';
 import { toHttpFile, toHttpText } from '../../../src/core/request/httpFile';
 import { buildRequest, describeForLog, resolveSpec } from '../../../src/core/request/model';
@@ -57,6 +58,23 @@ describe('request security', () => {
     try {
       const r = await sendRequest({ method: 'GET', url: s.url, headers: [] });
       assert.ok(formatResponse(r, { method: 'GET' }).endsWith(`\n${html}\n`));
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('shows a Set-Cookie header by name and attributes only: the session value stays in the jar', async () => {
+    const s = await startServer((_req, res) =>
+      res.writeHead(200, { 'set-cookie': 'authjs.session-token=eyJ.secret-session; Path=/; HttpOnly' }).end('ok'),
+    );
+    try {
+      const jar = new CookieJars();
+      const r = await sendRequest({ method: 'GET', url: s.url, headers: [] }, { cookieJar: jar });
+      const text = formatResponse(r, { method: 'GET' });
+      assert.ok(!text.includes('secret-session'), text);
+      assert.match(text, /set-cookie: authjs\.session-token=<18 characters, hidden>; Path=\/; HttpOnly/);
+      assert.match(text, /# cookies kept in the jar: authjs\.session-token/);
+      assert.ok((await jar.toNetscape()).includes('secret-session'), 'the jar itself holds it, to send it back');
     } finally {
       await s.close();
     }

@@ -1,0 +1,217 @@
+/**
+ * Interop with a real third-party client: every `.http` file we write (Export Routes of both
+ * fixture apps, with the environment file, and single requests) is parsed and sent by
+ * httpYac's CLI (npm `httpyac`); a loopback server records what arrives, and it must be the
+ * same method, URL, headers and body as our own send of the same file. Then the auth app's
+ * export is sent by httpYac to real `next dev`, with the same statuses as ours.
+ */
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from '../../../src/core/ast/parse';
+import { findRouteFileCandidates } from '../../../src/core/files';
+import { ProjectIndex } from '../../../src/core/nextjs/project';
+import { envValues, loadAppEnv } from '../../../src/core/request/appEnv';
+import {
+  environmentFile,
+  exportSpecs,
+  parseHttpFile,
+  toHttpFile,
+  toHttpText,
+} from '../../../src/core/request/httpFile';
+import { inferRequests } from '../../../src/core/request/infer';
+import { prepareForSend, resolveSpec, type RequestSpec } from '../../../src/core/request/model';
+import { sendRequest } from '../../../src/core/request/send';
+import { startServer, type TestServer } from '../../support/loopback';
+import { AUTH_APP, FIXTURE_APP, REPO_ROOT, startNextDev, type DevServer } from '../../support/nextDev';
+
+const HTTPYAC = path.join(REPO_ROOT, 'node_modules', 'httpyac', 'bin', 'httpyac.js');
+/** Headers each client adds on its own (connection handling, its name, what it accepts). */
+const CLIENT_HEADERS = new Set([
+  'host',
+  'connection',
+  'user-agent',
+  'accept',
+  'accept-encoding',
+  'content-length',
+  'transfer-encoding',
+]);
+/** What the user keeps in httpYac's private environment file (never in what we write). */
+const SECRETS = { authToken: 'test-token-123', cookie_session: 'session-abc', cookie_theme: 'dark' };
+
+interface Received {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+function recorder(): Promise<TestServer & { received: Received[] }> {
+  const received: Received[] = [];
+  return startServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers))
+        if (!CLIENT_HEADERS.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks).toString() });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+  }).then((s) => Object.assign(s, { received }));
+}
+
+function allRequests(appDir: string): RequestSpec[] {
+  const index = new ProjectIndex();
+  const specs: RequestSpec[] = [];
+  for (const file of findRouteFileCandidates(path.join(appDir, 'app'))) {
+    const info = index.routeFile(file);
+    if (!info) continue;
+    specs.push(
+      ...exportSpecs(inferRequests(parseDocument(file, fs.readFileSync(file, 'utf8')), info.route, info.params)),
+    );
+  }
+  return specs;
+}
+
+/** Runs httpYac's CLI on a file (all requests, environment `local`); resolves with its exit code and output. */
+function httpyac(file: string, output: 'none' | 'short' = 'none'): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [HTTPYAC, 'send', file, '--all', '-e', 'local', '-o', output, '--no-color'], {
+      cwd: path.dirname(file),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    let text = '';
+    child.stdout.on('data', (c: Buffer) => (text += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (text += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output: text }));
+  });
+}
+
+/** Our own send of every request in a file, with the same environment and secrets httpYac had. */
+async function sendOurs(file: string, environment: Record<string, string>): Promise<number[]> {
+  const parsed = parseHttpFile(fs.readFileSync(file, 'utf8'));
+  const env = loadAppEnv(path.dirname(file), {});
+  const statuses: number[] = [];
+  for (const request of parsed.requests) {
+    const { spec } = resolveSpec(request, { ...environment, ...parsed.variables });
+    const { spec: ready } = prepareForSend(spec, envValues(spec, env));
+    statuses.push((await sendRequest(ready)).status);
+  }
+  return statuses;
+}
+
+/** A folder as a user would have it: our .http file and environment file, their private secrets, the app's .env. */
+function workspaceFor(name: string, httpText: string, envJson: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `nrk-httpyac-${name}-`));
+  fs.writeFileSync(path.join(dir, 'routes.http'), httpText);
+  fs.writeFileSync(path.join(dir, 'http-client.env.json'), envJson);
+  fs.writeFileSync(path.join(dir, 'http-client.private.env.json'), JSON.stringify({ local: SECRETS }));
+  fs.writeFileSync(path.join(dir, '.env'), 'API_KEY=api-key-from-env-local\n');
+  return dir;
+}
+
+function environmentOf(dir: string): Record<string, string> {
+  const read = (f: string): Record<string, string> =>
+    (JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Record<string, Record<string, string>>)['local']!;
+  return { ...read('http-client.env.json'), ...read('http-client.private.env.json') };
+}
+
+describe('interop: httpYac sends the .http files we write as we do', function () {
+  this.timeout(240000);
+  const dirs: string[] = [];
+  let server: Awaited<ReturnType<typeof recorder>>;
+  before(async () => {
+    server = await recorder();
+  });
+  after(async () => {
+    await server.close();
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  async function sameOnTheWire(name: string, httpText: string, envJson: string): Promise<void> {
+    const dir = workspaceFor(name, httpText, envJson);
+    dirs.push(dir);
+    const file = path.join(dir, 'routes.http');
+    const expected = parseHttpFile(httpText).requests.length;
+    server.received.length = 0;
+    const theirs = await httpyac(file);
+    assert.equal(theirs.code, 0, theirs.output);
+    const byHttpyac = server.received.splice(0);
+    await sendOurs(file, environmentOf(dir));
+    const byUs = server.received.splice(0);
+    assert.equal(byHttpyac.length, expected, theirs.output);
+    assert.equal(byUs.length, expected);
+    for (let i = 0; i < expected; i++) assert.deepEqual(byHttpyac[i], byUs[i], `request ${i + 1} of ${name}`);
+  }
+
+  for (const [name, app] of [
+    ['auth-app', AUTH_APP],
+    ['workspace', FIXTURE_APP],
+  ] as const) {
+    it(`Export Routes of the ${name} fixture with its environment file: every request identical`, async () => {
+      const specs = allRequests(app);
+      assert.ok(specs.length >= 6);
+      const envJson = environmentFile(specs, { local: server.url }, { id: '42', slug: 'a', path: 'x' });
+      await sameOnTheWire(name, toHttpFile(specs), envJson);
+    });
+  }
+
+  it('a single request with a Cookie line of several cookies arrives with all of them', async () => {
+    const spec: RequestSpec = {
+      method: 'GET',
+      url: '{{baseUrl}}/api/profile',
+      headers: [['Cookie', 'session={{cookie_session}}; theme={{cookie_theme}}']],
+      title: 'GET /api/profile',
+    };
+    await sameOnTheWire('cookies', toHttpText(spec), environmentFile([spec], { local: server.url }));
+    assert.ok(toHttpText(spec).includes('# @no-cookie-jar'));
+  });
+
+  it('a variable the user has not set (the token) is defined empty in the environment file, so the request is sent', async () => {
+    const spec: RequestSpec = {
+      method: 'GET',
+      url: '{{baseUrl}}/api/me?page={{page}}',
+      headers: [['Authorization', 'Bearer {{authToken}}']],
+    };
+    const envJson = environmentFile([spec], { local: server.url });
+    assert.deepEqual(JSON.parse(envJson), { local: { authToken: '', baseUrl: server.url, page: '' } });
+    await sameOnTheWire('unset', toHttpText(spec), envJson);
+  });
+
+  describe('against next dev', () => {
+    let dev: DevServer;
+    before(async () => {
+      dev = await startNextDev(AUTH_APP);
+    });
+    after(async () => dev?.stop());
+
+    it("the auth app's export gets the same statuses from next dev through httpYac and through us", async () => {
+      const specs = allRequests(AUTH_APP).filter((s) => !s.url.includes('/api/auth/'));
+      const envJson = environmentFile(specs, { local: dev.origin });
+      const dir = workspaceFor('nextdev', toHttpFile(specs), envJson);
+      dirs.push(dir);
+      const file = path.join(dir, 'routes.http');
+      const theirs = await httpyac(file, 'short');
+      assert.equal(theirs.code, 0, theirs.output);
+      // One block per response; httpYac follows redirects and prints each hop under the request's name:
+      // the first status of a name is the route's own.
+      const statuses: number[] = [];
+      let last: string | undefined;
+      for (const block of theirs.output.split(/^-{5,}$/m)) {
+        const title = /^=== (.+) ===$/m.exec(block)?.[1];
+        const status = /^\s*=> (\d{3})/m.exec(block)?.[1];
+        if (title && status && title !== last) statuses.push(Number(status));
+        last = title ?? last;
+      }
+      const ours = await sendOurs(file, environmentOf(dir));
+      assert.equal(ours.length, specs.length);
+      assert.ok(ours.includes(401) && ours.includes(307), `protected routes answer 401/307: ${ours.join()}`);
+      assert.deepEqual(statuses, ours, theirs.output);
+    });
+  });
+});
