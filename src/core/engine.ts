@@ -37,7 +37,8 @@ export { formatForFile, serializeDocument } from './openapi/format';
 export { toCurl } from './request/curl';
 export { baseUrlCandidates, isLoopbackUrl, parseDevScript, type BaseUrlCandidate } from './request/baseUrl';
 export { firstAnswering } from './request/probe';
-export { formatBytes, type ResponseHead, type ResponseResult } from './request/send';
+// sendRequest is exported for bench/runner.mjs (the runner's own cost over bare undici); editor and CLI send through run.ts.
+export { formatBytes, sendRequest, type ResponseHead, type ResponseResult } from './request/send';
 export { formatBody } from './request/format';
 export { buildTarget, runTarget, sendSpec } from './request/run';
 export { CookieJars, describeJar } from './request/cookieJar';

@@ -31,15 +31,8 @@ function literalTexts(node: ts.Node): string[] {
 
 const MAX_FUNCTION_LINES = 60;
 
-/**
- * Paths another change is reshaping at the same time (the request send flow); the lead empties
- * this list when that work is merged.
- */
-const FLOW_HELPER_PATHS: readonly string[] = [
-  'src/core/request',
-  'src/vscode/request',
-  'src/core/cli/requestCommand.ts',
-];
+/** Paths left out of the function-length check (none: the send flow is merged). */
+const FLOW_HELPER_PATHS: readonly string[] = [];
 
 /** Functions longer than the limit today, as `path: name`; each one split removes its entry. */
 const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
@@ -48,6 +41,8 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/lint/analysis/body.ts: validationOf',
   'src/core/lint/facts.ts: responseSite',
   'src/core/nextjs/exports.ts: computeRouteExports',
+  'src/core/request/infer.ts: useOf',
+  'src/core/request/zod.ts: rootValue',
   'src/core/rules/await-params.ts: collect',
   'src/core/rules/await-params.ts: create',
   'src/core/rules/insecure-cookie.ts: create',
