@@ -362,3 +362,16 @@ export function usesOf(scope: ts.Node, decl: ts.VariableDeclaration): ts.Identif
   walk(scope);
   return out;
 }
+
+/** The outermost expression around `node` that is the same value: through `( )`, `as`, `!` and `satisfies`. */
+export function outermostExpression(node: ts.Node): ts.Node {
+  let n = node;
+  while (
+    ts.isParenthesizedExpression(n.parent) ||
+    ts.isAsExpression(n.parent) ||
+    ts.isNonNullExpression(n.parent) ||
+    ts.isSatisfiesExpression(n.parent)
+  )
+    n = n.parent;
+  return n;
+}

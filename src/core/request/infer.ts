@@ -22,7 +22,7 @@
 import * as ts from 'typescript';
 import { importedNameFrom } from '../ast/imports';
 import type { ParsedDocument } from '../ast/parse';
-import { findDeclaration, literalValue, nameText, unwrap, type FunctionNode } from '../ast/query';
+import { findDeclaration, literalValue, nameText, outermostExpression, unwrap, type FunctionNode } from '../ast/query';
 import type { HandlerExport } from '../nextjs/exports';
 import { BODYLESS_METHODS, type HttpMethod } from '../nextjs/httpMethods';
 import { ModuleFollower } from '../nextjs/imports';
@@ -806,14 +806,7 @@ function queryDefault(call: ts.CallExpression): string | undefined {
 }
 
 function fallbackOf(node: ts.Node): string | undefined {
-  let n = node;
-  while (
-    ts.isParenthesizedExpression(n.parent) ||
-    ts.isAsExpression(n.parent) ||
-    ts.isNonNullExpression(n.parent) ||
-    ts.isSatisfiesExpression(n.parent)
-  )
-    n = n.parent;
+  const n = outermostExpression(node);
   const p = n.parent;
   // `Number(sp.get('limit')) || 20`, `parseInt(sp.get('page'), 10) || 1`
   if (ts.isCallExpression(p) && p.arguments[0] === n && /^(Number|parseInt|parseFloat)$/.test(p.expression.getText()))

@@ -5,6 +5,7 @@ import {
   isAsync,
   isFunctionNode,
   isPropertyName,
+  outermostExpression,
   unwrap,
   type FunctionNode,
 } from '../ast/query';
@@ -117,14 +118,7 @@ function isObjectMethodCall(call: ts.CallExpression, names: RegExp): boolean {
 
 /** How a reference to the params Promise is used. `undefined`: awaited, passed on, or a new alias. */
 function classify(ref: ts.Expression): { kind: UseKind; name?: string; replaced: ts.Expression } | 'alias' | undefined {
-  let top: ts.Node = ref;
-  while (
-    ts.isParenthesizedExpression(top.parent) ||
-    ts.isNonNullExpression(top.parent) ||
-    ts.isAsExpression(top.parent) ||
-    ts.isSatisfiesExpression(top.parent)
-  )
-    top = top.parent;
+  const top = outermostExpression(ref);
   const p = top.parent;
   if (ts.isAwaitExpression(p)) return undefined;
   if (ts.isPropertyAccessExpression(p) && p.expression === top) {
