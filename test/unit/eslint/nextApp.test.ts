@@ -185,14 +185,15 @@ describe('a Next.js 16 app linting with eslint-config-next and next-route-kit/es
       read('lib/respond.ts'),
       `export function empty() {\n  return Response.json({ ok: 1 }, { status: 204 });\n}\n`,
     );
-    // require-try-catch wrapped the handler's body (one line down); what has no safe fix remains.
-    assert.match(read('app/api/users/route.ts'), /  try \{\n    const data = await request\.json\(\);/);
+    // require-try-catch's wrap is a suggestion, never applied by --fix; what has no safe fix remains.
+    assert.doesNotMatch(read('app/api/users/route.ts'), /try \{/);
     assert.deepEqual(findings(app.dir, run.results), [
       'app/api/cors/route.ts next-route-kit/no-wildcard-cors 6:81',
-      'app/api/users/route.ts next-route-kit/no-mass-assignment 6:40',
-      'app/api/users/route.ts next-route-kit/no-sensitive-response 7:30',
-      'app/api/users/route.ts next-route-kit/unguarded-json-parse 5:24',
-      'app/api/users/route.ts next-route-kit/validate-input 6:40',
+      'app/api/users/route.ts next-route-kit/no-mass-assignment 5:38',
+      'app/api/users/route.ts next-route-kit/no-sensitive-response 6:28',
+      'app/api/users/route.ts next-route-kit/require-try-catch 5:16',
+      'app/api/users/route.ts next-route-kit/unguarded-json-parse 4:22',
+      'app/api/users/route.ts next-route-kit/validate-input 5:38',
       'app/page.tsx @next/next/no-img-element 2:10',
     ]);
   });
