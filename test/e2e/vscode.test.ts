@@ -67,12 +67,13 @@ describe('VS Code end to end (code-server + next dev)', function () {
     'shows the wildcard-CORS diagnostic (squiggle and Problems panel), and its quick fix (Ctrl+.) rewrites the origin and clears it',
     scenario(async () => {
       const w = await open('app/api/legacy-cors/route.ts');
-      await w.squiggles('warning').first().waitFor();
+      // No credentials: '*' on public data is an info finding, not a warning (docs/precision.md).
+      await w.squiggles('info').first().waitFor();
       const row = await w.waitForProblem(/Access-Control-Allow-Origin: \*/);
       assert.match(row, /next-route-kit\(?no-wildcard-cors\)?\s*\[Ln 5, Col 49\]/, row);
       await w.focusEditor('route.ts');
       await w.goToLine(5, 50); // inside '*'
-      const actions = await w.quickFix(/Answer only the origin in .process\.env\.ALLOWED_ORIGIN/);
+      const actions = await w.quickFix(/Answer only the origin in process\.env\.ALLOWED_ORIGIN/);
       assert.ok(
         actions.some((a) => /Disable no-wildcard-cors for this line/.test(a)),
         actions.join(' | '),
@@ -88,7 +89,7 @@ describe('VS Code end to end (code-server + next dev)', function () {
       await w.page
         .locator('.markers-panel .monaco-list-row', { hasText: /Access-Control-Allow-Origin: \*/ })
         .waitFor({ state: 'detached' });
-      await w.squiggles('warning').first().waitFor({ state: 'detached' });
+      // (cors-missing-options, also info, stays on this file: its squiggle is not the one fixed.)
     }),
   );
 
