@@ -17,8 +17,13 @@ import type { LintJob, WorkerResults } from './lintJob';
 
 export type Concurrency = 'auto' | 'off' | number;
 
-/** From this many files on, `auto` lints on several threads (measured break-even, see bench/). */
+/** From this many files on, `auto` lints on several threads (an estimate; `npm run bench -- --only=cli`). */
 export const PARALLEL_MIN_FILES = 400;
+/**
+ * `auto` needs this many cores: on 2 cores one worker's start-up (the compiler loaded again) costs
+ * more than it saves — 580 files took 2.42 s on 2 threads against 1.74 s on one (`npm run bench`).
+ */
+export const PARALLEL_MIN_CORES = 4;
 /** Files per message to a worker: small enough to balance, large enough to keep messages rare. */
 const BATCH = 16;
 
@@ -31,7 +36,8 @@ export function parseConcurrency(value: string): Concurrency | undefined {
 /** How many threads (the main thread included) lint `files` files. */
 export function threadCount(concurrency: Concurrency, files: number, cores = os.availableParallelism()): number {
   if (concurrency === 'off') return 1;
-  if (concurrency === 'auto') return files >= PARALLEL_MIN_FILES ? Math.max(1, Math.min(cores, 8)) : 1;
+  if (concurrency === 'auto')
+    return files >= PARALLEL_MIN_FILES && cores >= PARALLEL_MIN_CORES ? Math.min(cores, 8) : 1;
   return Math.max(1, Math.min(concurrency, Math.ceil(files / BATCH)));
 }
 

@@ -66,6 +66,7 @@ describe('next-route-kit lint --concurrency', () => {
     assert.equal(threadCount('auto', PARALLEL_MIN_FILES - 1, 4), 1);
     assert.equal(threadCount('auto', PARALLEL_MIN_FILES, 4), 4);
     assert.equal(threadCount('auto', 10_000, 1), 1);
+    assert.equal(threadCount('auto', 10_000, 2), 1, 'two cores: a worker costs more than it saves');
     assert.equal(threadCount('off', 10_000, 4), 1);
     assert.equal(threadCount(3, 10_000, 2), 3, 'an explicit count is taken as given');
     assert.equal(threadCount(8, 20, 8), 2, 'never more threads than batches of files');
