@@ -66,3 +66,19 @@ export function writeBytes(res: http.ServerResponse, size: number, chunk: Buffer
   };
   write();
 }
+
+/**
+ * A suite's loopback servers: call inside `describe`; the returned function starts one, and every
+ * server started is closed after each test.
+ */
+export function useLoopbackServers(): (handler: Parameters<typeof startServer>[0]) => Promise<TestServer> {
+  const servers: TestServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await startServer(handler);
+    servers.push(server);
+    return server;
+  };
+}

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { requestCommand } from '../../../src/core/cli/requestCommand';
 import { cli } from '../../support/cli';
-import { deadPort, startServer, type TestServer } from '../../support/loopback';
+import { deadPort, useLoopbackServers } from '../../support/loopback';
 import { tempProject } from '../../support/tempProject';
 
 const ECHO_ROUTE = `import { NextRequest } from 'next/server';
@@ -29,19 +29,13 @@ async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 describe('next-route-kit request', function () {
   this.timeout(30000);
   let project: ReturnType<typeof tempProject>;
-  const servers: TestServer[] = [];
-  const serve = async (h: Parameters<typeof startServer>[0]) => {
-    const s = await startServer(h);
-    servers.push(s);
-    return s;
-  };
+  const serve = useLoopbackServers();
   const FILE = 'app/api/items/[id]/route.ts';
   beforeEach(() => {
     project = tempProject({ 'package.json': '{"name":"p"}', [FILE]: ECHO_ROUTE });
   });
   afterEach(async () => {
     project.remove();
-    await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
   it('prints the request as .http text without sending, placeholders kept', async () => {

@@ -19,7 +19,7 @@ import {
 } from '../../../src/core/request/run';
 import type { RequestSpec } from '../../../src/core/request/model';
 import { FakeHost, FAKE_WORDS } from '../../support/fakeHost';
-import { deadPort, startServer, writeBytes, type TestServer } from '../../support/loopback';
+import { deadPort, useLoopbackServers, writeBytes } from '../../support/loopback';
 import { REPO_ROOT } from '../../support/nextDev';
 
 const GET: InferredRequest = {
@@ -53,15 +53,7 @@ function responseOf(outcome: RunOutcome) {
 
 describe('the send flow with a fake host (real loopback servers)', function () {
   this.timeout(60000);
-  const servers: TestServer[] = [];
-  const serve = async (h: Parameters<typeof startServer>[0]) => {
-    const s = await startServer(h);
-    servers.push(s);
-    return s;
-  };
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const serve = useLoopbackServers();
 
   const context = (host: FakeHost, settings: Partial<RunSettings> & { baseUrl: string }): RunContext => ({
     host,

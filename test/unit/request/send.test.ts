@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as zlib from 'node:zlib';
 import { formatBody, formatResponse } from '../../../src/core/request/format';
 import { isStreamingResponse, RequestError, sendRequest, type ResponseResult } from '../../../src/core/request/send';
-import { deadPort, startServer, writeBytes, type TestServer } from '../../support/loopback';
+import { deadPort, useLoopbackServers, writeBytes } from '../../support/loopback';
 
 async function expectError(p: Promise<unknown>, kind: string): Promise<RequestError> {
   try {
@@ -18,15 +18,7 @@ async function expectError(p: Promise<unknown>, kind: string): Promise<RequestEr
 
 describe('sending requests (real loopback servers)', function () {
   this.timeout(60000);
-  const servers: TestServer[] = [];
-  const serve = async (h: Parameters<typeof startServer>[0]) => {
-    const s = await startServer(h);
-    servers.push(s);
-    return s;
-  };
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
+  const serve = useLoopbackServers();
 
   it('reads a JSON response with status, timing, size and headers, and closes its socket', async () => {
     const s = await serve((_req, res) =>
