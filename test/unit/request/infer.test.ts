@@ -5,12 +5,7 @@ import { parseDocument } from '../../../src/core/ast/parse';
 import { ProjectIndex } from '../../../src/core/nextjs/project';
 import { inferRequests, type InferredRequest } from '../../../src/core/request/infer';
 import { FIXTURE_APP } from '../../support/nextDev';
-import { routeInfoFor } from '../support/ruleTester';
-
-function infer(code: string, file = 'app/api/items/route.ts'): InferredRequest[] {
-  const info = routeInfoFor(file);
-  return inferRequests(parseDocument(file, code), info.route, info.params);
-}
+import { infer } from '../support/infer';
 
 interface Case {
   readonly name: string;

@@ -13,12 +13,7 @@ import { ModuleGraph } from '../../../src/core/nextjs/modules';
 import { inferRequests, type InferredRequest } from '../../../src/core/request/infer';
 import { buildRequest } from '../../../src/core/request/model';
 import { tempProject } from '../../support/tempProject';
-import { routeInfoFor } from '../support/ruleTester';
-
-function infer(code: string, file = 'app/api/items/route.ts'): InferredRequest[] {
-  const info = routeInfoFor(file);
-  return inferRequests(parseDocument(file, code), info.route, info.params);
-}
+import { infer } from '../support/infer';
 
 interface Case {
   readonly name: string;
