@@ -98,10 +98,35 @@ export interface RuleVisitor {
   readonly onEnd?: () => void;
 }
 
+/**
+ * Cheap facts about one file, gathered in the engine's one walk, that tell which rules can
+ * apply to it (see `RuleDefinition.appliesTo`).
+ */
+export interface FileSignals {
+  /** The whole-file facts (responses built, headers written, body reads), complete. */
+  readonly facts: FileFacts;
+  /** The exported HTTP method handlers. */
+  readonly handlers: readonly HandlerExport[];
+  /** Whether a node of this kind occurs in the file. */
+  has(kind: ts.SyntaxKind): boolean;
+  /**
+   * Whether the file's text contains `word`: a name the rule looks for (`cookies`, `fetch`) can
+   * only be in the tree if it is in the text. (Always true when the text has a `\u` escape.)
+   */
+  mentions(word: string): boolean;
+}
+
 export interface RuleDefinition<M extends string = string> {
   readonly id: string;
   readonly meta: RuleMeta;
   readonly messages: Readonly<Record<M, string>>;
+  /**
+   * When the rule can report on a file. False skips the rule for that file: its node visitors
+   * are not called and its `onEnd` does not run. It must be true whenever the rule could report
+   * (a test lints the corpora with and without skipping and compares). A rule that has it gets
+   * its node visitors after the walk, in document order, with `ctx.facts` complete.
+   */
+  readonly appliesTo?: (signals: FileSignals) => boolean;
   create(ctx: RuleContext<M>): RuleVisitor;
 }
 
