@@ -28,7 +28,6 @@ import {
   type FileSignals,
   type Report,
   type RuleContext,
-  type RuleVisitor,
 } from './rule';
 import { isSuppressed, parseSuppressions } from './suppressions';
 
@@ -175,6 +174,7 @@ class Signals implements FileSignals {
 
   constructor(
     readonly facts: FactsCollector,
+    readonly exports: FileContext['exports'],
     readonly handlers: FileContext['handlers'],
     private readonly text: string,
   ) {
@@ -188,13 +188,32 @@ class Signals implements FileSignals {
   mentions(word: string): boolean {
     return this.escaped || this.text.includes(word);
   }
+
+  matches(pattern: RegExp): boolean {
+    pattern.lastIndex = 0;
+    return this.escaped || pattern.test(this.text);
+  }
 }
 
-/** A rule with `appliesTo`: its visitor waits for the end of the walk, which records the nodes it visits. */
+/** A rule with `appliesTo`: created after the walk, and only when it applies to the file. */
 interface DeferredRule {
   readonly rule: AnyRule;
-  readonly visitor: RuleVisitor;
+  readonly ctx: RuleContext<string>;
 }
+
+/**
+ * The node kinds a rule with `appliesTo` may visit: the walk records these nodes (in document
+ * order) for the rules it defers, which get them after the walk.
+ */
+export const RECORDED_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.TryStatement,
+]);
+const RECORDED = new Uint8Array(ts.SyntaxKind.Count);
+for (const kind of RECORDED_KINDS) RECORDED[kind] = 1;
 
 /**
  * The enabled rules of one run: their visitors in a table by node kind, what they reported, and
@@ -208,10 +227,13 @@ class RuleRun {
   readonly crashed = new Map<string, unknown>();
   private readonly table: (NodeVisitor[] | undefined)[] = [];
   /** Rules in registry order: their end hook, or their deferred visitor. */
-  private readonly ends: Array<{ readonly rule: AnyRule; readonly onEnd?: () => void; readonly deferred?: DeferredRule }> =
-    [];
-  /** The node kinds deferred rules visit, and the walk's record of those nodes. */
-  private readonly wanted = new Uint8Array(ts.SyntaxKind.Count);
+  private readonly ends: Array<{
+    readonly rule: AnyRule;
+    readonly onEnd?: () => void;
+    readonly deferred?: DeferredRule;
+  }> = [];
+  /** Whether some rule is deferred, and the walk's record of the nodes deferred rules may visit. */
+  private deferring = false;
   private readonly recorded: ts.Node[] = [];
   private readonly facts: FactsCollector;
   private readonly signals: Signals;
@@ -223,14 +245,15 @@ class RuleRun {
     const project = options.project ?? {};
     const handlers = findHandlers(doc);
     this.facts = new FactsCollector(handlers);
-    this.signals = new Signals(this.facts, handlers, doc.text);
+    const exports = findRouteExports(doc);
+    this.signals = new Signals(this.facts, exports, handlers, doc.text);
     const file: FileContext = {
       doc,
       sourceFile: doc.sourceFile,
       text: doc.text,
       route: options.route,
       project,
-      exports: findRouteExports(doc),
+      exports,
       handlers,
       facts: this.facts,
       style: codeStyleOf(doc),
@@ -253,15 +276,17 @@ class RuleRun {
   }
 
   private setUp(rule: AnyRule, ctx: RuleContext<string>): void {
+    if (rule.appliesTo && this.options.skipRules !== false) {
+      this.deferring = true;
+      this.ends.push({ rule, deferred: { rule, ctx } });
+      return;
+    }
     this.guard(rule.id, () => {
       const visitor = rule.create(ctx);
-      if (rule.appliesTo && this.options.skipRules !== false) {
-        for (const kind in visitor.nodes) this.wanted[Number(kind)] = 1;
-        this.ends.push({ rule, deferred: { rule, visitor } });
-        return;
-      }
       const crashed = this.crashed;
-      for (const [kind, fn] of Object.entries(visitor.nodes ?? {}) as Array<[string, NodeVisitor]>) {
+      const nodes = visitor.nodes ?? {};
+      for (const kind in nodes) {
+        const fn = nodes[kind as unknown as ts.SyntaxKind]!;
         // The guard written out: this runs for every node of its kind, so no closure per visit.
         (this.table[Number(kind)] ??= []).push((node) => {
           if (crashed.has(rule.id)) return;
@@ -305,7 +330,8 @@ class RuleRun {
    * recorded as a crash of the walk.
    */
   walk(): void {
-    const { facts, table, wanted, recorded } = this;
+    const { facts, table, recorded } = this;
+    const wanted = this.deferring ? RECORDED : undefined;
     const seen = this.signals.seen;
     const CALL = ts.SyntaxKind.CallExpression;
     const NEW = ts.SyntaxKind.NewExpression;
@@ -320,7 +346,7 @@ class RuleRun {
         facts.visitBinary(node as ts.BinaryExpression);
       const fns = table[kind];
       if (fns) for (let i = 0; i < fns.length; i++) fns[i]!(node);
-      if (wanted[kind] === 1) recorded.push(node);
+      if (wanted !== undefined && wanted[kind] === 1) recorded.push(node);
       forEachChild(node, visit);
       return undefined;
     };
@@ -340,10 +366,16 @@ class RuleRun {
     }
   }
 
-  private runDeferred({ rule, visitor }: DeferredRule): void {
+  private runDeferred({ rule, ctx }: DeferredRule): void {
     if (!rule.appliesTo!(this.signals)) return;
+    const visitor = rule.create(ctx);
     const nodes = visitor.nodes;
     if (nodes) {
+      for (const kind in nodes)
+        if (!RECORDED_KINDS.has(Number(kind)))
+          throw new Error(
+            `a rule with appliesTo visits only the kinds the walk records, not ${ts.SyntaxKind[Number(kind)]}`,
+          );
       const recorded = this.recorded;
       for (let i = 0; i < recorded.length; i++) {
         const node = recorded[i]!;

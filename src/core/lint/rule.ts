@@ -105,7 +105,8 @@ export interface RuleVisitor {
 export interface FileSignals {
   /** The whole-file facts (responses built, headers written, body reads), complete. */
   readonly facts: FileFacts;
-  /** The exported HTTP method handlers. */
+  /** Every export of the file, and the exported HTTP method handlers. */
+  readonly exports: readonly RouteExport[];
   readonly handlers: readonly HandlerExport[];
   /** Whether a node of this kind occurs in the file. */
   has(kind: ts.SyntaxKind): boolean;
@@ -114,6 +115,8 @@ export interface FileSignals {
    * only be in the tree if it is in the text. (Always true when the text has a `\u` escape.)
    */
   mentions(word: string): boolean;
+  /** Whether the file's text matches `pattern` (for names the rule matches by pattern). */
+  matches(pattern: RegExp): boolean;
 }
 
 export interface RuleDefinition<M extends string = string> {

@@ -271,6 +271,7 @@ export default defineRule({
     fixable: 'safe',
     minNextMajor: 15,
   },
+  appliesTo: (s) => s.handlers.length > 0 && s.mentions('params'),
   messages: {
     syncAccess:
       '`params` is a Promise since Next.js 15: `{{expr}}` logs a warning in 15 and is `undefined` in 16. Read it with `const { {{names}} } = await {{access}}`.',

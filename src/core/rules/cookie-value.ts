@@ -162,6 +162,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.mentions('cookies'),
   messages: {
     objectAsString:
       '`{{call}}` returns a cookie object (`{ name, value }`) or undefined, not the cookie\'s value, but it is used as a string here: comparisons are always false and lookups receive "[object Object]". Read the value: `{{call}}?.value`.',

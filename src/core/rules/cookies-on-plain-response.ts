@@ -56,6 +56,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.mentions('cookies'),
   messages: {
     plainResponse:
       '`{{name}}` is a plain `Response`, which has no `.cookies`: this throws "Cannot read properties of undefined (reading \'{{method}}\')", the client gets a 500 and no cookie is set. Create the response with `NextResponse` (or set the cookie with `(await cookies()).set(…)` from `next/headers`).',

@@ -30,6 +30,7 @@ export default defineRule({
     defaultSeverity: 'info',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.headerWrites.some((h) => h.name.startsWith('access-control-')),
   messages: {
     missingOptions:
       'This route sets CORS headers but exports no `OPTIONS` handler. Next.js answers preflight requests itself with no CORS headers, so browsers block non-simple cross-origin requests (JSON bodies, `Authorization`). Export an `OPTIONS` handler that sends them.',

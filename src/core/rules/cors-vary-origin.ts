@@ -16,6 +16,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.headerWrites.some((h) => h.name === 'access-control-allow-origin'),
   messages: {
     missingVary:
       "`Access-Control-Allow-Origin` changes with the request, but the response has no `Vary: Origin`: a cache can serve one origin's response (and its CORS header) to another. Add `Vary: Origin`.",

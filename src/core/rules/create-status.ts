@@ -52,6 +52,7 @@ export default defineRule({
     defaultSeverity: 'info',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.responses.length > 0,
   messages: {
     createdWith200:
       'This POST creates a resource but answers {{status}}: send `201 Created` (and a `Location` header for the new resource) so clients and caches know it was created.',

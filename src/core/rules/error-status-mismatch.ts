@@ -57,6 +57,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.responses.length > 0,
   messages: {
     implicitOk:
       'This error response has no status, so it is sent as 200 OK: clients see `res.ok === true`. Give it an error status ({{suggested}} here).',

@@ -29,6 +29,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
+  appliesTo: (s) => s.has(ts.SyntaxKind.ElementAccessExpression) && s.mentions('eaders'),
   messages: {
     propertyOnHeaders:
       "`{{target}}['{{name}}'] = …` sets a JavaScript property on a `Headers` object: the header is never sent{{moduleState}}. Use `{{target}}.set('{{name}}', …)`.",

@@ -49,6 +49,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.mentions('ookie'),
   messages: {
     insecure:
       "The `{{name}}` cookie looks like a session/auth cookie but is set without {{missing}}. Set `httpOnly: true` (no script access), `secure` (HTTPS only) and `sameSite: 'lax'` (no cross-site sends).",

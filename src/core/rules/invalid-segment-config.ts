@@ -72,6 +72,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.exports.some((e) => e.isSegmentConfig),
   messages: {
     invalidValue:
       '`{{name}}` = {{value}} is not valid: {{expected}}. `next build` fails with "Invalid segment configuration options detected".',

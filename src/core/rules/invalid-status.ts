@@ -21,6 +21,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.responses.length > 0,
   messages: {
     outOfRange:
       'Status {{status}} cannot be sent: the Response constructor throws a RangeError for anything but a whole number from 200 to 599, so the client gets a 500.',

@@ -70,6 +70,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.bodyReads.length > 0,
   messages: {
     notAwaited: '`{{call}}` returns a Promise, not the body: {{consequence}} Add `await`.',
   },

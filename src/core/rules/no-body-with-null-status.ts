@@ -15,6 +15,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.facts.responses.length > 0,
   messages: {
     jsonWithNullStatus:
       '`{{callee}}.json()` with status {{status}} throws at runtime ("Invalid response status code {{status}}") and the client gets a 500. A {{status}} response has no body: use `new {{callee}}(null, { status: {{status}} })`.',

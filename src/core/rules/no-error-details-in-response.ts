@@ -70,6 +70,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.facts.responses.length > 0,
   messages: {
     errorDetails:
       '`{{expr}}` sends the internals of a server error to the client (messages can hold SQL, paths, hostnames; stacks show your code). Log it with `console.error` and answer a fixed message.',

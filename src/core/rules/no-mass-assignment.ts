@@ -18,6 +18,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.facts.bodyReads.length > 0,
   messages: {
     spreadBody:
       '`...{{name}}` copies every field the client sends into `{{callee}}()` (mass assignment): checking some fields does not stop extra ones, so a client can set `role`, `id` or `ownerId`. List the fields you accept, or write the result of a schema parse.',

@@ -167,6 +167,7 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: false,
   },
+  appliesTo: (s) => s.handlers.length > 0,
   messages: {
     fallsOffEnd:
       'The `{{method}}` handler can reach its end without returning a Response: Next.js then answers 500 ("No response is returned from route handler"). Return a response on every path.',

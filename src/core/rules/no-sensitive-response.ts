@@ -66,6 +66,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.facts.responses.length > 0,
   messages: {
     sensitiveKey:
       'The response includes `{{key}}`. Never send passwords, hashes, salts or secrets to the client: remove the field (or select only the fields the client needs).',

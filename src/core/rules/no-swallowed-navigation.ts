@@ -97,6 +97,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'safe',
   },
+  appliesTo: (s) => s.mentions('next/navigation'),
   messages: {
     swallowed:
       "`{{fn}}()` works by throwing, and this catch swallows it: the client gets the catch's response instead of the {{what}}. Call `unstable_rethrow(error)` first in the catch, or move `{{fn}}()` out of the try.",

@@ -16,6 +16,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
+  appliesTo: (s) => s.facts.headerWrites.some((h) => h.name === 'access-control-allow-origin'),
   messages: {
     wildcard:
       "`Access-Control-Allow-Origin: *` lets any website read this response from a visitor's browser (without cookies). Right for public data and bearer-token APIs; for anything else answer only origins you trust.",

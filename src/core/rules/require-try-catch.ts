@@ -181,6 +181,7 @@ export default defineRule({
     defaultSeverity: 'info',
     fixable: 'suggestion',
   },
+  appliesTo: (s) => s.handlers.length > 0 && s.has(ts.SyntaxKind.AwaitExpression),
   messages: {
     unguardedAwait:
       "If `await {{expr}}` throws, nothing in this {{method}} handler catches it: it answers {{answer}}, and the error is logged without the request's context. Catch it where a JSON error helps the client.",

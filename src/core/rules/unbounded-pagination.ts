@@ -91,6 +91,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.mentions('earchParams'),
   messages: {
     unbounded:
       '`{{name}}` comes from the query (`?{{key}}=`) and reaches `{{sink}}` with no upper bound: `?{{key}}=1000000` makes one request read every row. Clamp it, e.g. `Math.min(MAX_{{upper}}, Math.max(1, {{name}}))`.',

@@ -60,6 +60,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.facts.responses.length > 0 && s.mentions('fetch'),
   messages: {
     uncheckedOk:
       '`{{name}}` is never checked (`{{name}}.ok`): `fetch` resolves for 4xx/5xx answers too, so when the upstream fails this handler sends its error body with status 200{{cached}}. Check `if (!{{name}}.ok)` and answer an error status.',

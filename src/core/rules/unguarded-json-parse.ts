@@ -89,6 +89,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: 'suggestion',
   },
+  appliesTo: (s) => s.facts.bodyReads.length > 0,
   messages: {
     unguarded:
       '`{{call}}` throws when the body is not valid {{kind}}, and nothing catches it here: a client mistake becomes a 500. Answer 400 instead: `await {{call}}.catch(() => null)` then check for `null`, or catch the error and return 400.',

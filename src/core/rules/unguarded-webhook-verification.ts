@@ -74,6 +74,11 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) =>
+    s.mentions('verify') ||
+    s.mentions('constructEvent') ||
+    s.mentions('validateWebhook') ||
+    (s.mentions('parse') && s.matches(SIGNATURE_CHECK)),
   messages: {
     verifyThrows:
       '`{{call}}` throws when the signature is invalid, and nothing catches it here: a forged or malformed request gets a 500 instead of 400/401. Catch it and answer 400.',

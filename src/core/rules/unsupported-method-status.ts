@@ -18,6 +18,8 @@ export default defineRule({
     defaultSeverity: 'info',
     fixable: false,
   },
+  appliesTo: (s) =>
+    s.mentions('method') || s.facts.responses.some((r) => r.status.value === 405 || r.status.value === 501),
   messages: {
     methodBranch:
       'Next.js calls this handler only for {{receives}} (one export per method), so `{{expr}}` always gives the same answer here and the branch is dead code. Export one handler per method instead.',

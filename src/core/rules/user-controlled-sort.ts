@@ -87,6 +87,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.mentions('earchParams'),
   messages: {
     unsortedColumn:
       "`{{name}}` comes from the query (`?{{key}}=`) and becomes the sort column unchecked: a client can sort by any field (even `passwordHash`, to learn its values by order) or make the query fail. Accept only listed columns: `const SORTABLE = ['createdAt', 'title'] as const` and check the value against it.",

@@ -13,6 +13,7 @@ export default defineRule({
     defaultSeverity: 'warning',
     fixable: false,
   },
+  appliesTo: (s) => s.facts.bodyReads.length > 0,
   messages: {
     unvalidatedBody:
       'The request body `{{name}}` reaches `{{callee}}()` without any validation: the client can send wrong types, miss fields or add any others. Validate it first (`schema.safeParse(body)`, or check the fields you use) and answer 400 when it is wrong.',

@@ -72,13 +72,19 @@ export function lintWith(
   filename = 'app/api/items/route.ts',
   nextMajor?: number,
 ): Finding[] {
-  const doc = parseDocument(filename, code);
-  return lintDocument(doc, {
+  const options = {
     rules: [rule],
     fixes: true,
     route: routeInfoFor(filename),
     project: nextMajor === undefined ? {} : { nextMajor },
-  });
+  };
+  const findings = lintDocument(parseDocument(filename, code), options);
+  // A rule skipped by its `appliesTo` must lose no finding: every case is linted with skipping off too.
+  if (rule.appliesTo) {
+    const unskipped = lintDocument(parseDocument(filename, code), { ...options, skipRules: false });
+    assert.deepEqual(findings, unskipped, `${rule.id}: appliesTo skipped the rule where it reports`);
+  }
+  return findings;
 }
 
 function describeFindings(findings: readonly Finding[]): string {
