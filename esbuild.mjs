@@ -60,7 +60,7 @@ const typescriptSnapshot = {
 const commandsExternal = {
   name: 'commands-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(lint|openapi|request|routes)Command$/ }, (args) => ({
+    build.onResolve({ filter: /^\.\/\w+Command$/ }, (args) => ({
       path: args.path,
       external: true,
     }));

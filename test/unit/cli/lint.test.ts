@@ -185,6 +185,14 @@ describe('next-route-kit lint', () => {
     const usage = spawnSync(process.execPath, [cliJs, 'lint', '--format'], { cwd: project.dir, encoding: 'utf8' });
     assert.equal(usage.status, 2);
   });
+
+  it('keeps dist/cli.js a loader without the TypeScript compiler, so every command loads it once (from dist/cli-main.js)', function () {
+    this.timeout(60000);
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT });
+    const loader = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'cli.js'), 'utf8');
+    assert.ok(!loader.includes('createSourceFile'), 'dist/cli.js bundles the TypeScript compiler');
+    assert.ok(loader.length < 64 * 1024, `dist/cli.js is ${Math.round(loader.length / 1024)} KB`);
+  });
 });
 
 describe('next-route-kit lint: project checks', () => {
