@@ -94,6 +94,11 @@ export function findHandlers(doc: ParsedDocument): readonly HandlerExport[] {
   );
 }
 
+/** The functions of the file's handlers (a request parameter of one of them is a NextRequest). */
+export function findHandlerFunctions(doc: ParsedDocument): ReadonlySet<ts.Node> {
+  return doc.memo('routeHandlerFunctions', () => new Set(findHandlers(doc).flatMap((h) => (h.fn ? [h.fn] : []))));
+}
+
 function computeRouteExports(doc: ParsedDocument): RouteExport[] {
   const sf = doc.sourceFile;
   const out: RouteExport[] = [];
