@@ -45,12 +45,9 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/request/zod.ts: rootValue',
   'src/core/rules/await-params.ts: collect',
   'src/core/rules/await-params.ts: create',
-  'src/core/rules/invalid-segment-config.ts: check',
-  'src/core/rules/invalid-segment-config.ts: create',
   'src/core/rules/no-swallowed-navigation.ts: create',
   'src/core/rules/require-try-catch.ts: create',
   'src/core/rules/unguarded-json-parse.ts: create',
-  'src/core/rules/unsupported-method-status.ts: create',
 ];
 
 /** `path: name (lines)` for each function in the file longer than MAX_FUNCTION_LINES. */
