@@ -4,7 +4,7 @@ import { jsonResponseObject } from '../lint/analysis/responseStyle';
 import { responseSite, type FileFacts } from '../lint/facts';
 import { quote } from '../lint/fixes';
 import { enclosingTryBlock } from '../lint/helpers';
-import { defineRule, type CodeStyle, type EditSpec, type FixSpec } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
 import type { BodyRead } from '../nextjs/requestReads';
 
 /** What the nearest catch does with a failed body read. */
@@ -91,10 +91,7 @@ function unansweredGuard(read: BodyRead, facts: FileFacts): 'serverError' | 'non
 }
 
 /** What the fix writes with: the file and its code style. */
-interface Writer {
-  readonly sf: ts.SourceFile;
-  readonly style: CodeStyle;
-}
+type Writer = Pick<RuleContext<string>, 'sourceFile' | 'style'>;
 
 /** An awaited body read, and what the fix needs to know of it. */
 interface AwaitedRead {
@@ -111,7 +108,7 @@ function freshName(at: ts.Node): string {
 }
 
 /** `if (body === null) { return Response.json({ error: … }, { status: 400 }) }`. */
-function nullCheck({ sf, style }: Writer, name: string, read: BodyRead, indent: string): string {
+function nullCheck({ sourceFile: sf, style }: Writer, name: string, read: BodyRead, indent: string): string {
   const u = style.indentUnit;
   const semi = style.semicolons ? ';' : '';
   const message = read.method === 'json' ? 'Request body must be valid JSON' : 'Request body must be form data';
@@ -119,7 +116,7 @@ function nullCheck({ sf, style }: Writer, name: string, read: BodyRead, indent: 
 }
 
 function catchNullEdit(w: Writer, { read, callText }: AwaitedRead): EditSpec {
-  return { start: read.call.getStart(w.sf), end: read.call.end, text: `${callText}.catch(() => null)` };
+  return { start: read.call.getStart(w.sourceFile), end: read.call.end, text: `${callText}.catch(() => null)` };
 }
 
 /** The expression the `await` is the value of, through parentheses and type assertions. */
@@ -149,11 +146,11 @@ function destructuringFix(w: Writer, r: AwaitedRead, statement: ts.VariableState
   const name = freshName(statement);
   if (!name) return [];
   const semi = w.style.semicolons ? ';' : '';
-  const at = statement.getStart(w.sf);
+  const at = statement.getStart(w.sourceFile);
   const read = `const ${name} = await ${r.callText}.catch(() => null)${semi}`;
   return [
     { start: at, end: at, text: `${read}\n${indent}${nullCheck(w, name, r.read, indent)}\n${indent}` },
-    { start: r.awaitNode.getStart(w.sf), end: r.awaitNode.end, text: name },
+    { start: r.awaitNode.getStart(w.sourceFile), end: r.awaitNode.end, text: name },
   ];
 }
 
@@ -168,7 +165,7 @@ function declarationFix(w: Writer, r: AwaitedRead, top: ts.Node): EditSpec[] {
     !ts.isBlock(statement.parent)
   )
     return [];
-  const indent = indentationAt(w.sf.text, statement.getStart(w.sf));
+  const indent = indentationAt(w.sourceFile.text, statement.getStart(w.sourceFile));
   if (!ts.isIdentifier(p.name) || top !== r.awaitNode) return destructuringFix(w, r, statement, indent);
   // const data = await request.json()  →  …json().catch(() => null) + a null check
   const check = `\n${indent}${nullCheck(w, p.name.text, r.read, indent)}`;
@@ -178,7 +175,7 @@ function declarationFix(w: Writer, r: AwaitedRead, top: ts.Node): EditSpec[] {
 function suggestionFor(w: Writer, read: BodyRead): FixSpec | undefined {
   if (!read.awaitNode) return undefined;
   const kind = read.method === 'json' ? 'JSON' : 'form data';
-  const r: AwaitedRead = { read, awaitNode: read.awaitNode, callText: read.call.getText(w.sf), kind };
+  const r: AwaitedRead = { read, awaitNode: read.awaitNode, callText: read.call.getText(w.sourceFile), kind };
   const top = outermostOfAwait(read.awaitNode);
   if (isSafeParseArgument(top)) {
     const title = `Treat a body that is not valid ${kind} as missing, so the schema check answers 400`;
@@ -207,7 +204,6 @@ export default defineRule({
       "`{{call}}` is inside a try whose catch answers only with a server error: a malformed body is the client's mistake and should get a 400 (read it with `.catch(() => null)` and answer 400 on `null`).",
   },
   create(ctx) {
-    const writer: Writer = { sf: ctx.sourceFile, style: ctx.style };
     return {
       onEnd() {
         for (const read of ctx.facts.bodyReads) {
@@ -221,7 +217,7 @@ export default defineRule({
               call: call.length > 40 || call.includes('\n') ? 'request.' + read.method + '()' : call,
               kind: read.method === 'json' ? 'JSON' : 'form data',
             },
-            suggestions: () => [suggestionFor(writer, read)].filter((f) => f !== undefined),
+            suggestions: () => [suggestionFor(ctx, read)].filter((f) => f !== undefined),
           });
         }
       },
