@@ -43,8 +43,6 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/nextjs/exports.ts: computeRouteExports',
   'src/core/request/infer.ts: useOf',
   'src/core/request/zod.ts: rootValue',
-  'src/core/rules/await-params.ts: collect',
-  'src/core/rules/await-params.ts: create',
 ];
 
 /** `path: name (lines)` for each function in the file longer than MAX_FUNCTION_LINES. */
