@@ -40,7 +40,6 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/lint/analysis/body.ts: sinksOf',
   'src/core/lint/analysis/body.ts: validationOf',
   'src/core/lint/facts.ts: responseSite',
-  'src/core/nextjs/exports.ts: computeRouteExports',
   'src/core/request/infer.ts: useOf',
   'src/core/request/zod.ts: rootValue',
 ];
