@@ -127,4 +127,24 @@ describe('next-route-kit request', function () {
       /app\/api\/items\/\[id\]\/route\.ts does not export DELETE; it exports POST, GET \(and Next\.js answers HEAD, OPTIONS by itself\)/,
     );
   });
+
+  it('takes the one handler when #METHOD is left out, and names the choices when there are several', async () => {
+    const one = tempProject({
+      'package.json': '{"name":"p"}',
+      'app/api/hook/route.ts': 'export async function POST() {}\n',
+    });
+    try {
+      const r = await run(['app/api/hook/route.ts', '--base', 'http://localhost:4000'], one.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^### POST \/api\/hook\nPOST http:\/\/localhost:4000\/api\/hook HTTP\/1\.1\n/);
+    } finally {
+      one.remove();
+    }
+    const several = await cli(['request', FILE], project.dir);
+    assert.equal(several.code, 2);
+    assert.match(
+      several.stderr,
+      /app\/api\/items\/\[id\]\/route\.ts exports POST, GET: name one, e\.g\. app\/api\/items\/\[id\]\/route\.ts#POST/,
+    );
+  });
 });
