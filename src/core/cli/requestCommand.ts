@@ -14,7 +14,7 @@ import { appEnvSource, loadAppEnv } from '../request/appEnv';
 import { toHttpText } from '../request/httpFile';
 import { signInHint } from '../request/signInHint';
 import { inferRequests, type InferredRequest } from '../request/infer';
-import { AUTH_TOKEN_VARIABLE } from '../request/model';
+import { AUTH_TOKEN_VARIABLE, cookieVariable } from '../request/model';
 import {
   buildTarget,
   runTarget,
@@ -221,10 +221,18 @@ function targetOf(
   };
 }
 
+/** How a CLI user supplies a dropped credential: `Authorization` or `Cookie <name>`. */
+function howToFill(dropped: string): string {
+  const cookie = /^Cookie (.+)$/.exec(dropped)?.[1];
+  if (cookie)
+    return `pass --var ${cookieVariable(cookie)}=…, or --cookie-jar <file> holding a session from \`sign-in\` or a login request`;
+  return `set ${TOKEN_ENV} or pass --var ${AUTH_TOKEN_VARIABLE}=…`;
+}
+
 function noticeText(notice: RunNotice): string | undefined {
   if (notice.kind === 'dropped')
     return notice.reason === 'no-value'
-      ? `sending without ${notice.names.join(', ')} (set ${TOKEN_ENV}, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)`
+      ? `sending without ${notice.names.join(', ')} (${notice.names.map(howToFill).join('; ')})`
       : `sending without ${notice.names.join(', ')}: the secrets belong to ${notice.credentialsOrigin}, not ${notice.targetOrigin}`;
   if (notice.kind === 'advice') return notice.text;
   if (notice.kind === 'missing')
