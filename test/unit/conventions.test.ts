@@ -39,7 +39,6 @@ const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
   'src/core/lint/analysis/body.ts: (anonymous in sinksOf)',
   'src/core/lint/analysis/body.ts: sinksOf',
   'src/core/lint/analysis/body.ts: validationOf',
-  'src/core/lint/facts.ts: responseSite',
   'src/core/request/infer.ts: useOf',
   'src/core/request/zod.ts: rootValue',
 ];
