@@ -116,17 +116,22 @@ interface ExportParts {
 
 function routeExport(doc: ParsedDocument, statement: ts.Statement, parts: ExportParts): RouteExport {
   const { name, form, nameNode, found = {} } = parts;
-  return {
+  // Built by assignment, not with `...classify(name)` and `...(x ? { x } : {})`: on Node 20 object
+  // spreads in a literal cost microseconds each, and every export of every file is built here.
+  const out: { -readonly [K in keyof RouteExport]: RouteExport[K] } = {
     name,
     form,
-    ...classify(name),
+    isSegmentConfig: isSegmentConfigName(name),
+    isValidName: isValidRouteExportName(name),
     nameSpan: span(doc, nameNode),
     statementSpan: span(doc, statement),
     statement,
-    ...(found.fn ? { fn: found.fn } : {}),
-    ...(found.wrapper ? { wrapper: found.wrapper } : {}),
-    ...(found.initializer ? { initializer: found.initializer } : {}),
   };
+  if (isHttpMethod(name)) out.method = name;
+  if (found.fn) out.fn = found.fn;
+  if (found.wrapper) out.wrapper = found.wrapper;
+  if (found.initializer) out.initializer = found.initializer;
+  return out;
 }
 
 /** `export function GET() {}`, `export default function () {}`. */
