@@ -9,11 +9,11 @@
  *
  * Each environment has its own credentials: a token, pasted cookies and a cookie jar, kept
  * apart even when two environments share an origin, so switching never carries a session
- * from one target to another (`EnvironmentSessions`).
+ * from one target to another (./environmentSessions.ts). This module stays light (no
+ * cookie library): the editor's status bar reads it at start-up.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CookieJars } from './cookieJar';
 import { AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE } from './model';
 
 export const LOCAL_ENVIRONMENT = 'local';
@@ -149,47 +149,4 @@ export function environmentVariables(environment: Environment, baseUrl: string):
  */
 export function environmentKey(key: string, environment: string): string {
   return environment === LOCAL_ENVIRONMENT ? key : `${key}@${environment}`;
-}
-
-/** Where a cookie jar is kept between runs (the editor: SecretStorage). */
-export interface JarStorage {
-  get(key: string): Promise<string | undefined>;
-  store(key: string, value: string): Promise<void>;
-  delete(key: string): Promise<void>;
-}
-
-export const JAR_KEY = 'nextRouteKit.cookieJar';
-
-/**
- * One cookie jar per environment, loaded once and saved on demand. Two environments on the
- * same origin (a `local` and an `admin` both on localhost:3000) hold two sessions: what one
- * signs in to, the other never sends.
- */
-export class EnvironmentSessions {
-  private readonly jars = new Map<string, Promise<CookieJars>>();
-
-  constructor(private readonly storage: JarStorage) {}
-
-  jar(environment: string): Promise<CookieJars> {
-    let jar = this.jars.get(environment);
-    if (!jar) {
-      jar = this.storage.get(environmentKey(JAR_KEY, environment)).then((json) => CookieJars.deserialize(json));
-      this.jars.set(environment, jar);
-    }
-    return jar;
-  }
-
-  async save(environment: string): Promise<void> {
-    const jar = await this.jar(environment);
-    await this.storage.store(environmentKey(JAR_KEY, environment), await jar.serialize());
-  }
-
-  /** Forgets one environment's cookies; returns the origins that had some. */
-  async clear(environment: string): Promise<string[]> {
-    const jar = await this.jar(environment);
-    const origins = await jar.origins();
-    jar.clear();
-    await this.storage.delete(environmentKey(JAR_KEY, environment));
-    return origins;
-  }
 }

@@ -2,12 +2,15 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { HTTP_LANGUAGE } from '../../constants';
+import { environmentVariables, isSecretVariable } from '../../core/request/environments';
 import type { RouteEntry } from '../../core/routes';
 import { readSettings } from '../configuration';
 import type { RouteDocuments } from '../documents';
 import { engine } from '../engine';
 import type { WorkspaceRoutes } from '../routeIndex';
 import { startDevServer } from './devServer';
+import type { EditorEnvironments } from './environmentStatus';
+import { localBaseUrl, writeExport } from './exportRoutes';
 import type { RequestHistory } from './history';
 import type { ResponseView } from './responseView';
 import type { RequestRunner, RequestTarget } from './runner';
@@ -22,6 +25,7 @@ export class RequestCommands {
     private readonly history: RequestHistory,
     private readonly view: ResponseView,
     private readonly log: vscode.LogOutputChannel,
+    private readonly environments: EditorEnvironments,
   ) {}
 
   private async targetFor(uri?: vscode.Uri, method?: string): Promise<RequestTarget | undefined> {
@@ -85,7 +89,8 @@ export class RequestCommands {
     const built = await this.runner.build(t);
     if (!built) return;
     const e = engine();
-    const text = `# Edit and press "▶ Send" above the request. {{authToken}} and cookies come from Next Route Kit's secret storage.\n${e.toHttpText(built.spec)}`;
+    const env = this.environments.current().name;
+    const text = `# Edit and press "▶ Send" above the request. {{authToken}} and cookies come from Next Route Kit's secret storage (environment ${env}).\n${e.toHttpText(built.spec)}`;
     const doc = await vscode.workspace.openTextDocument({ language: HTTP_LANGUAGE, content: text });
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
@@ -96,8 +101,15 @@ export class RequestCommands {
     const file = e.parseHttpFile(document.getText());
     const request = file.requests.find((r) => r.line === line) ?? file.requests[0];
     if (!request) return;
-    // `@api = {{host}}/api`: file variables may refer to each other.
-    const { spec } = e.resolveSpec(request, e.resolveVariables(file.variables));
+    // The environment's variables (`{{baseUrl}}` among them), then the file's: `@api = {{host}}/api` may refer to them.
+    const env = this.environments.current();
+    const setting = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
+    const needsBase = !('baseUrl' in file.variables) && `${request.url}`.includes('{{baseUrl}}');
+    const envBase = env.baseUrl ?? (needsBase ? await localBaseUrl(this.documents.layout(document), uri) : undefined);
+    const shared = Object.entries(envBase ? environmentVariables(env, envBase) : env.variables).filter(
+      ([name]) => !isSecretVariable(name),
+    );
+    const { spec } = e.resolveSpec(request, e.resolveVariables({ ...Object.fromEntries(shared), ...file.variables }));
     let origin: string;
     try {
       origin = new URL(spec.url).origin;
@@ -107,9 +119,8 @@ export class RequestCommands {
       );
       return;
     }
-    // Credentials go only to the configured base URL's origin (or, unset, to the URL this request targets on loopback).
-    const setting = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
-    const base = setting || (e.isLoopbackUrl(spec.url) ? origin : '');
+    // Credentials go only to the environment's origin: its base URL, the configured one, or (unset) a loopback target.
+    const base = env.baseUrl ?? (setting || (e.isLoopbackUrl(spec.url) ? origin : ''));
     await this.runner.send(spec, base || origin, `${spec.method} ${new URL(spec.url).pathname}`, document.uri);
   }
 
@@ -149,12 +160,9 @@ export class RequestCommands {
         ),
       );
     }
-    const base = readSettings(active?.uri).request.baseUrl || 'http://localhost:3000';
-    const doc = await vscode.workspace.openTextDocument({
-      language: HTTP_LANGUAGE,
-      content: e.toHttpFile(specs, { baseUrl: base }),
-    });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const layout = active?.uri.scheme === 'file' ? this.documents.layout(active) : undefined;
+    const firstRoute = entries[0] ? this.documents.projects().layoutFor(entries[0].file) : undefined;
+    await writeExport(specs, this.environments.all(), layout ?? firstRoute, active?.uri);
   }
 
   async setCookie(): Promise<void> {

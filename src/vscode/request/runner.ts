@@ -17,6 +17,7 @@ import type { RequestHistory } from './history';
 import { RememberedParams } from './params';
 import type { ResponseView } from './responseView';
 import type { EditorCookies } from './cookies';
+import type { EditorEnvironments } from './environmentStatus';
 import type { RequestSecrets } from './secrets';
 
 export interface RequestTarget {
@@ -45,6 +46,7 @@ export class RequestRunner implements vscode.Disposable {
     history: RequestHistory,
     log: vscode.LogOutputChannel,
     private readonly cookies: EditorCookies,
+    private readonly environments: EditorEnvironments,
   ) {
     this.statusItem.name = 'Next Route Kit: last response';
     this.statusItem.command = 'nextRouteKit.showResponse';
@@ -100,13 +102,14 @@ export class RequestRunner implements vscode.Disposable {
     if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
   }
 
-  /** The run's context: settings, the cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
+  /** The run's context: settings, the environment and its cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
   private async context(scope: vscode.Uri | undefined, historyKey: string, appDir?: string): Promise<RunContext> {
     const settings = readSettings(scope).request;
     const e = engine();
     this.lastScope = scope;
     const dir = appDir ?? (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath);
     return {
+      environment: this.environments.current(),
       cookieJar: await this.cookies.jar(),
       ...(dir ? { variables: [e.appEnvSource(e.loadAppEnv(dir))] } : {}),
       host: new EditorHost(this.services, scope, historyKey),

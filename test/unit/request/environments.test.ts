@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as http from 'node:http';
+import { EnvironmentSessions, type JarStorage } from '../../../src/core/request/environmentSessions';
 import {
-  EnvironmentSessions,
   environmentKey,
   environmentVariables,
   parseEnvironments,
@@ -16,7 +16,6 @@ import {
   readEnvironmentFile,
   skippedEnvironments,
   type Environment,
-  type JarStorage,
 } from '../../../src/core/request/environments';
 import type { InferredRequest } from '../../../src/core/request/infer';
 import { runTarget, sendSpec, type RunContext, type RunOutcome } from '../../../src/core/request/run';
