@@ -14,7 +14,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE } from './model';
+import { AUTH_TOKEN_VARIABLE, BASE_URL_VARIABLE, resolveSpec, resolveVariables, type RequestSpec } from './model';
 
 export const LOCAL_ENVIRONMENT = 'local';
 /** httpYac's (and JetBrains') environment files; the private one holds secrets and stays out of git. */
@@ -141,6 +141,22 @@ export function isSecretVariable(name: string): boolean {
 /** The `{{variables}}` an environment gives a `.http` file: its own, and `baseUrl` (the server found for `local`). */
 export function environmentVariables(environment: Environment, baseUrl: string): Record<string, string> {
   return { ...environment.variables, [BASE_URL_VARIABLE]: baseUrl };
+}
+
+/**
+ * A request of a `.http` file in an environment: its plain variables (`{{baseUrl}}` among them)
+ * and the file's own `@name = value` filled in, the file's winning. Credentials stay
+ * placeholders: the send flow fills them for the environment's origin only.
+ */
+export function resolveInEnvironment(
+  request: RequestSpec,
+  fileVariables: Readonly<Record<string, string>>,
+  environment: Environment,
+  baseUrl: string | undefined,
+): RequestSpec {
+  const own = baseUrl ? environmentVariables(environment, baseUrl) : environment.variables;
+  const plain = Object.fromEntries(Object.entries(own).filter(([name]) => !isSecretVariable(name)));
+  return resolveSpec(request, resolveVariables({ ...plain, ...fileVariables })).spec;
 }
 
 /**

@@ -19,6 +19,8 @@ import {
 export interface HttpRequestEntry extends RequestSpec {
   /** 0-based line of the request line (where its Send lens hangs). */
   readonly line: number;
+  /** `# @no-cookie-jar` above it or among its headers: sent without the cookie jar, as both clients do. */
+  readonly noCookieJar?: true;
 }
 
 export interface HttpFile {
@@ -77,6 +79,11 @@ interface OpenRequest {
   state: 'url' | 'headers' | 'body';
   readonly line: number;
   readonly title?: string;
+  noCookieJar?: true;
+}
+
+function isNoCookieJar(trimmed: string): boolean {
+  return /^(#|\/\/)\s*@no-cookie-jar\b/.test(trimmed);
 }
 
 function isComment(trimmed: string): boolean {
@@ -89,6 +96,7 @@ class HttpFileReader {
   readonly requests: HttpRequestEntry[] = [];
   private current: OpenRequest | undefined;
   private pendingTitle: string | undefined;
+  private pendingNoJar = false;
 
   read(raw: string, index: number): void {
     const line = raw.trimEnd();
@@ -102,6 +110,7 @@ class HttpFileReader {
   private separator(line: string): void {
     this.flush();
     this.pendingTitle = line.replace(/^#+/, '').trim() || undefined;
+    this.pendingNoJar = false;
   }
 
   /** Between requests: `@name = value`, comments, or a request line that opens the next request. */
@@ -112,6 +121,7 @@ class HttpFileReader {
       return;
     }
     const trimmed = line.trim();
+    if (isNoCookieJar(trimmed)) this.pendingNoJar = true;
     if (trimmed === '' || isComment(trimmed)) return;
     const m = REQUEST_LINE.exec(trimmed);
     const u = m ? undefined : URL_ONLY.exec(trimmed);
@@ -124,9 +134,11 @@ class HttpFileReader {
         state: 'url',
         line: index,
         ...(this.pendingTitle ? { title: this.pendingTitle } : {}),
+        ...(this.pendingNoJar ? { noCookieJar: true as const } : {}),
       };
     }
     this.pendingTitle = undefined;
+    this.pendingNoJar = false;
   }
 
   /** After the request line: indented `?a=1` / `&b=2` continuations, headers, and the blank line before the body. */
@@ -140,6 +152,7 @@ class HttpFileReader {
       return;
     }
     current.state = 'headers';
+    if (isNoCookieJar(trimmed)) current.noCookieJar = true;
     if (isComment(trimmed)) return;
     const h = /^([^:\s]+)\s*:\s*(.*)$/.exec(trimmed);
     if (h) current.headers.push([h[1]!, h[2]!]);
@@ -156,6 +169,7 @@ class HttpFileReader {
       line: current.line,
       ...(body ? { body } : {}),
       ...(current.title ? { title: current.title } : {}),
+      ...(current.noCookieJar ? { noCookieJar: true as const } : {}),
     });
     this.current = undefined;
   }

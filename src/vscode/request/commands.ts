@@ -2,7 +2,7 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { HTTP_LANGUAGE } from '../../constants';
-import { environmentVariables, isSecretVariable } from '../../core/request/environments';
+import { resolveInEnvironment } from '../../core/request/environments';
 import type { RouteEntry } from '../../core/routes';
 import { readSettings } from '../configuration';
 import type { RouteDocuments } from '../documents';
@@ -106,10 +106,7 @@ export class RequestCommands {
     const setting = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
     const needsBase = !('baseUrl' in file.variables) && `${request.url}`.includes('{{baseUrl}}');
     const envBase = env.baseUrl ?? (needsBase ? await localBaseUrl(this.documents.layout(document), uri) : undefined);
-    const shared = Object.entries(envBase ? environmentVariables(env, envBase) : env.variables).filter(
-      ([name]) => !isSecretVariable(name),
-    );
-    const { spec } = e.resolveSpec(request, e.resolveVariables({ ...Object.fromEntries(shared), ...file.variables }));
+    const spec = resolveInEnvironment(request, file.variables, env, envBase);
     let origin: string;
     try {
       origin = new URL(spec.url).origin;
@@ -121,7 +118,8 @@ export class RequestCommands {
     }
     // Credentials go only to the environment's origin: its base URL, the configured one, or (unset) a loopback target.
     const base = env.baseUrl ?? (setting || (e.isLoopbackUrl(spec.url) ? origin : ''));
-    await this.runner.send(spec, base || origin, `${spec.method} ${new URL(spec.url).pathname}`, document.uri);
+    const key = `${spec.method} ${new URL(spec.url).pathname}`;
+    await this.runner.send(spec, base || origin, key, document.uri, !!request.noCookieJar);
   }
 
   async copyAsCurl(uri?: vscode.Uri, method?: string): Promise<void> {

@@ -159,8 +159,12 @@ export class RequestRunner implements vscode.Disposable {
     base: string,
     historyKey: string,
     scope: vscode.Uri | undefined,
+    noCookieJar = false,
   ): Promise<ResponseResult | undefined> {
-    const outcome = await engine().sendSpec(spec, base, await this.context(scope, historyKey));
+    const ctx = await this.context(scope, historyKey);
+    // `# @no-cookie-jar` in a .http file: only the cookies it writes go out, and none is kept.
+    const { cookieJar, ...withoutJar } = ctx;
+    const outcome = await engine().sendSpec(spec, base, noCookieJar ? withoutJar : { ...withoutJar, cookieJar });
     if (outcome.kind !== 'response') return undefined;
     await this.cookies.saveAndShow(outcome.response.sent.url);
     return outcome.response.result;
