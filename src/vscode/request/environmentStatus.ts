@@ -13,21 +13,13 @@ import {
 } from '../../core/request/environments';
 import { CONFIG_SECTION } from '../../core/settings';
 import { onSettingsChanged, readSettings } from '../configuration';
+import { httpUrlProblem } from './baseUrlActions';
 
 const CURRENT_KEY = 'nextRouteKit.environment';
 const ADD = '$(add) Add Environment…';
 
 function scope(): vscode.Uri | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri;
-}
-
-function urlProblem(value: string): string | undefined {
-  try {
-    const u = new URL(value);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : 'Use an http:// or https:// URL';
-  } catch {
-    return 'Not a URL';
-  }
 }
 
 export class EditorEnvironments implements vscode.Disposable {
@@ -122,7 +114,7 @@ export class EditorEnvironments implements vscode.Disposable {
       prompt:
         'Saved in nextRouteKit.request.environments for this workspace. Tokens and cookies stay in the OS keychain.',
       ignoreFocusOut: true,
-      validateInput: urlProblem,
+      validateInput: httpUrlProblem,
     });
     if (!baseUrl) return;
     const config = vscode.workspace.getConfiguration(CONFIG_SECTION, scope());

@@ -18,6 +18,7 @@ import {
   type Environment,
 } from '../../../src/core/request/environments';
 import type { InferredRequest } from '../../../src/core/request/infer';
+import { environmentFile, mergeEnvironmentFile } from '../../../src/core/request/httpFile';
 import { runTarget, sendSpec, type RunContext, type RunOutcome } from '../../../src/core/request/run';
 import { parseSettings } from '../../../src/core/settings';
 import { cli } from '../../support/cli';
@@ -141,6 +142,38 @@ describe('environments', () => {
       }
     });
 
+    it('writes every environment with every variable the requests use, secrets empty, no $shared block', () => {
+      const specs = [
+        { method: 'GET', url: '{{baseUrl}}/api/items/{{id}}', headers: [['Authorization', 'Bearer {{authToken}}']] },
+        { method: 'GET', url: '{{baseUrl}}/api/me', headers: [['Cookie', 'session={{cookie_session}}']] },
+      ] as const;
+      const json = JSON.parse(
+        environmentFile(
+          specs.map((x) => ({ ...x, headers: x.headers.map(([k, v]) => [k, v] as const) })),
+          { local: 'http://localhost:3000', staging: 'https://s.example.com' },
+          { id: '42' },
+          { staging: { tenant: 'acme', authToken: 'never-written' } },
+        ),
+      ) as Record<string, Record<string, string>>;
+      assert.deepEqual(json, {
+        local: { authToken: '', cookie_session: '', id: '42', baseUrl: 'http://localhost:3000' },
+        staging: { authToken: '', cookie_session: '', id: '42', tenant: 'acme', baseUrl: 'https://s.example.com' },
+      });
+    });
+
+    it("merges over the user's environment file: their environments and values stay, baseUrl is new, secrets are blanked", () => {
+      const existing = JSON.stringify({
+        staging: { baseUrl: 'https://old.example.com', id: '7', authToken: 'leaked', note: 'mine' },
+        qa: { baseUrl: 'https://qa.example.com' },
+      });
+      const generated = JSON.stringify({ staging: { baseUrl: 'https://s.example.com', id: '', authToken: '' } });
+      assert.deepEqual(JSON.parse(mergeEnvironmentFile(existing, generated)), {
+        staging: { baseUrl: 'https://s.example.com', id: '7', authToken: '', note: 'mine' },
+        qa: { baseUrl: 'https://qa.example.com' },
+      });
+      assert.deepEqual(JSON.parse(mergeEnvironmentFile('not json', generated)), JSON.parse(generated));
+    });
+
     it('stores local credentials under the keys used before environments, the others beside them', () => {
       assert.equal(environmentKey('nextRouteKit.authToken', 'local'), 'nextRouteKit.authToken');
       assert.equal(environmentKey('nextRouteKit.authToken', 'staging'), 'nextRouteKit.authToken@staging');
@@ -260,6 +293,7 @@ describe('environments', () => {
       const project = tempProject({
         'package.json': JSON.stringify({ name: 'app', dependencies: { next: '16.0.0' } }),
         'app/api/me/route.ts': ROUTE,
+        'auth.ts': `import NextAuth from 'next-auth';\nimport Credentials from 'next-auth/providers/credentials';\nexport const { handlers } = NextAuth({ providers: [Credentials({ credentials: { email: {} } })] });\n`,
         'http-client.env.json': JSON.stringify({
           local: { baseUrl: 'http://localhost:1' },
           staging: { baseUrl: staging.url, authToken: '' },
@@ -284,6 +318,9 @@ describe('environments', () => {
         const bad = await cli(['request', 'app/api/me/route.ts#GET', '--send', '--env', 'prod'], project.dir);
         assert.equal(bad.code, 2);
         assert.match(bad.stderr, /no environment "prod" in http-client\.env\.json \(there: local, staging/);
+        const signIn = await cli(['sign-in', '--env', 'nope', '--cookie-jar', jar, '--field', 'email=a'], project.dir);
+        assert.equal(signIn.code, 2, signIn.stderr);
+        assert.match(signIn.stderr, /--env nope: no environment "nope"/);
         const help = await cli(['request', '--help'], project.dir);
         assert.match(help.stdout, /--env <name>/);
         assert.match(help.stdout, /--env-file <file>/);
