@@ -4,7 +4,6 @@ import * as vscode from 'vscode';
 import { HTTP_LANGUAGE } from '../../constants';
 import { resolveInEnvironment } from '../../core/request/environments';
 import type { RouteEntry } from '../../core/routes';
-import { readSettings } from '../configuration';
 import type { RouteDocuments } from '../documents';
 import { engine } from '../engine';
 import type { WorkspaceRoutes } from '../routeIndex';
@@ -103,23 +102,20 @@ export class RequestCommands {
     if (!request) return;
     // The environment's variables (`{{baseUrl}}` among them), then the file's: `@api = {{host}}/api` may refer to them.
     const env = this.environments.current();
-    const setting = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
     const needsBase = !('baseUrl' in file.variables) && `${request.url}`.includes('{{baseUrl}}');
     const envBase = env.baseUrl ?? (needsBase ? await localBaseUrl(this.documents.layout(document), uri) : undefined);
     const spec = resolveInEnvironment(request, file.variables, env, envBase);
-    let origin: string;
+    let pathname: string;
     try {
-      origin = new URL(spec.url).origin;
+      pathname = new URL(spec.url).pathname;
     } catch {
       void vscode.window.showErrorMessage(
-        `"${spec.url}" is not a full URL. Use http://host:port/path or define @baseUrl.`,
+        `"${spec.url}" is not a full URL. Use http://host:port/path, define @baseUrl, or choose an environment.`,
       );
       return;
     }
-    // Credentials go only to the environment's origin: its base URL, the configured one, or (unset) a loopback target.
-    const base = env.baseUrl ?? (setting || (e.isLoopbackUrl(spec.url) ? origin : ''));
-    const key = `${spec.method} ${new URL(spec.url).pathname}`;
-    await this.runner.send(spec, base || origin, key, document.uri, !!request.noCookieJar);
+    const key = `${spec.method} ${pathname}`;
+    await this.runner.send(spec, this.runner.credentialsBase(spec.url, uri), key, document.uri, !!request.noCookieJar);
   }
 
   async copyAsCurl(uri?: vscode.Uri, method?: string): Promise<void> {
@@ -224,8 +220,8 @@ export class RequestCommands {
       { title: 'Resend a recent request' },
     );
     if (!picked) return;
-    const origin = new URL(picked.entry.spec.url).origin;
-    await this.runner.send(picked.entry.spec, origin, picked.entry.key, undefined);
+    const spec = picked.entry.spec;
+    await this.runner.send(spec, this.runner.credentialsBase(spec.url, undefined), picked.entry.key, undefined);
   }
 
   async saveFullResponse(): Promise<void> {

@@ -92,13 +92,26 @@ export class RequestRunner implements vscode.Disposable {
 
   private lastScope: vscode.Uri | undefined;
 
+  /**
+   * Whose credentials a request to `url` may carry: the current environment's base URL, else
+   * (local) the configured base URL, else the URL's own origin when it is on this machine or
+   * nothing else is known. A request from another environment (history, Follow after a
+   * switch) thus goes without this environment's token and cookies.
+   */
+  credentialsBase(url: string, scope: vscode.Uri | undefined): string {
+    const origin = new URL(url).origin;
+    const env = this.environments.current();
+    const setting = readSettings(scope ?? vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
+    return env.baseUrl ?? (setting || origin);
+  }
+
   /** Sends the last request again, following its redirects (the response view shows the chain). */
   async followLast(): Promise<void> {
     const last = this.last;
     if (!last) return;
     const ctx = await this.context(last.scope, last.historyKey);
     const followCtx = { ...ctx, settings: { ...ctx.settings, followRedirects: true } };
-    const outcome = await engine().sendSpec(last.spec, new URL(last.spec.url).origin, followCtx);
+    const outcome = await engine().sendSpec(last.spec, this.credentialsBase(last.spec.url, last.scope), followCtx);
     if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
   }
 
