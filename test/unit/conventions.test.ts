@@ -31,15 +31,6 @@ function literalTexts(node: ts.Node): string[] {
 
 const MAX_FUNCTION_LINES = 60;
 
-/** Paths left out of the function-length check (none: the send flow is merged). */
-const FLOW_HELPER_PATHS: readonly string[] = [];
-
-/** Functions longer than the limit today, as `path: name`; each one split removes its entry. */
-const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
-  'src/core/request/infer.ts: useOf',
-  'src/core/request/zod.ts: rootValue',
-];
-
 /** `path: name (lines)` for each function in the file longer than MAX_FUNCTION_LINES. */
 function longFunctions(rel: string): string[] {
   const sf = ts.createSourceFile(rel, fs.readFileSync(path.join(ROOT, rel), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -163,21 +154,10 @@ describe('conventions', () => {
   });
 
   it(`keeps every function in src/ under ${MAX_FUNCTION_LINES} lines (nested functions count toward their parent)`, () => {
-    const skipped = (rel: string): boolean => FLOW_HELPER_PATHS.some((p) => rel === p || rel.startsWith(p + '/'));
     const long = filesUnder(path.join(ROOT, 'src'))
       .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
-      .filter((rel) => !skipped(rel))
       .flatMap((rel) => [...new Set(longFunctions(rel))]);
-    assert.deepEqual(
-      long.filter((f) => !LONG_FUNCTIONS_TO_SPLIT.includes(f)),
-      [],
-      'split these into named steps',
-    );
-    assert.deepEqual(
-      LONG_FUNCTIONS_TO_SPLIT.filter((f) => !long.includes(f)),
-      [],
-      'now short enough: remove them from LONG_FUNCTIONS_TO_SPLIT',
-    );
+    assert.deepEqual(long, [], 'split these into named steps');
   });
 
   it('documents every project check', () => {

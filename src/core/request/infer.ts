@@ -252,6 +252,56 @@ function typeOfLiteral(v: ReturnType<typeof literalValue>): Hint | undefined {
         : undefined;
 }
 
+/** Types the value is given on its way to where it is held: `(await request.json()) as Body`. */
+function noteAssertedTypes(node: ts.Node, top: ts.Node, fields: Fields): void {
+  for (let n: ts.Node = node; n !== top && n.parent; n = n.parent) {
+    const t = n.parent;
+    if (ts.isAsExpression(t) || ts.isSatisfiesExpression(t) || ts.isTypeAssertionExpression(t)) fields.typed(t.type);
+  }
+}
+
+/** `typeof value === 'string'`. */
+function typeofComparisonHint(typeOf: ts.TypeOfExpression, comparison: ts.BinaryExpression): Hint | undefined {
+  const t = literalValue(comparison.left === typeOf ? comparison.right : comparison.left);
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : undefined;
+}
+
+const EQUALITY_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/** Operators that only make sense on numbers. */
+const NUMBER_OPERATORS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+]);
+
+/** The value as an operand: `value instanceof Array`, `value === 'x'`, `value * 2`. */
+function operandHint(p: ts.BinaryExpression, top: ts.Node): Hint | undefined {
+  const op = p.operatorToken.kind;
+  if (op === ts.SyntaxKind.InstanceOfKeyword && p.left === top)
+    return /^Array$/.test(p.right.getText()) ? 'array' : undefined;
+  if (EQUALITY_OPERATORS.has(op)) return typeOfLiteral(literalValue(p.left === top ? p.right : p.left));
+  return NUMBER_OPERATORS.has(op) ? 'number' : undefined;
+}
+
+/** Checks that tell the type of the value passed first: `Array.isArray(value)`. */
+const CHECK_HINTS: ReadonlyMap<string, Hint> = new Map<string, Hint>([
+  ['Array.isArray', 'array'],
+  ['Number.isInteger', 'number'],
+  ['Number.isFinite', 'number'],
+  ['Number.isSafeInteger', 'number'],
+]);
+
 class Inference {
   readonly query: string[] = [];
   readonly queryDefaults: Record<string, string> = {};
@@ -377,27 +427,11 @@ class Inference {
   private useOf(node: ts.Node, fields: Fields, depth: number): Hint | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const top = holderOf(node);
-    for (let n: ts.Node = node; n !== top && n.parent; n = n.parent) {
-      const t = n.parent;
-      if (ts.isAsExpression(t) || ts.isSatisfiesExpression(t) || ts.isTypeAssertionExpression(t)) fields.typed(t.type);
-    }
+    noteAssertedTypes(node, top, fields);
     const p = top.parent;
     if (!p) return undefined;
-    if (ts.isPropertyAccessExpression(p) && p.expression === top) {
-      const member = MEMBER_HINTS.get(p.name.text);
-      if (member !== undefined) return member || undefined;
-      const name = p.name.text;
-      fields.read(name, this.useOf(p, fields.child(name), depth + 1));
-      return 'object';
-    }
-    if (ts.isElementAccessExpression(p) && p.expression === top) {
-      const key = literalValue(p.argumentExpression);
-      if (typeof key === 'string') {
-        fields.read(key, this.useOf(p, fields.child(key), depth + 1));
-        return 'object';
-      }
-      return typeof key === 'number' ? 'array' : undefined;
-    }
+    if ((ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === top)
+      return this.memberUse(p, fields, depth);
     if (ts.isVariableDeclaration(p) && p.initializer === top) {
       fields.typed(p.type);
       if (ts.isObjectBindingPattern(p.name)) {
@@ -408,60 +442,41 @@ class Inference {
     }
     const stored = storedIn(top);
     if (stored) return this.usesOfDeclaration(stored, fields, depth + 1);
-    if (ts.isTypeOfExpression(p) && ts.isBinaryExpression(p.parent)) {
-      const other = p.parent.left === p ? p.parent.right : p.parent.left;
-      const t = literalValue(other);
-      return t === 'string' || t === 'number' || t === 'boolean' || t === 'object' ? t : undefined;
-    }
-    if (ts.isBinaryExpression(p)) {
-      const op = p.operatorToken.kind;
-      const other = p.left === top ? p.right : p.left;
-      if (op === ts.SyntaxKind.InstanceOfKeyword && p.left === top)
-        return /^Array$/.test(p.right.getText()) ? 'array' : undefined;
-      if (
-        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
-        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
-        op === ts.SyntaxKind.EqualsEqualsToken ||
-        op === ts.SyntaxKind.ExclamationEqualsToken
-      ) {
-        return typeOfLiteral(literalValue(other));
-      }
-      if (
-        [
-          ts.SyntaxKind.LessThanToken,
-          ts.SyntaxKind.GreaterThanToken,
-          ts.SyntaxKind.LessThanEqualsToken,
-          ts.SyntaxKind.GreaterThanEqualsToken,
-          ts.SyntaxKind.MinusToken,
-          ts.SyntaxKind.AsteriskToken,
-          ts.SyntaxKind.SlashToken,
-          ts.SyntaxKind.PercentToken,
-        ].includes(op)
-      ) {
-        return 'number';
-      }
-    }
+    if (ts.isTypeOfExpression(p) && ts.isBinaryExpression(p.parent)) return typeofComparisonHint(p, p.parent);
+    if (ts.isBinaryExpression(p)) return operandHint(p, top);
     if (ts.isForOfStatement(p) && p.expression === top) return 'array';
-    if (ts.isCallExpression(p) && p.arguments[0] === top) {
-      const callee = unwrap(p.expression);
-      if (ts.isPropertyAccessExpression(callee)) {
-        const text = callee.getText();
-        if (text === 'Array.isArray') return 'array';
-        if (text === 'Number.isInteger' || text === 'Number.isFinite' || text === 'Number.isSafeInteger')
-          return 'number';
-        if (PARSE_METHODS.has(callee.name.text)) return this.parsedWith(p, callee, fields, depth + 1);
-      }
+    const callee = ts.isCallExpression(p) && p.arguments[0] === top ? unwrap(p.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee)) {
+      const checked = CHECK_HINTS.get(callee.getText());
+      if (checked) return checked;
+      if (PARSE_METHODS.has(callee.name.text))
+        return this.parsedWith(p as ts.CallExpression, callee, fields, depth + 1);
     }
+    return this.argumentUse(top, fields, depth);
+  }
+
+  /** `value.name` / `value['name']` reads a field (a known member tells the value's own type instead); `value[0]` is an array. */
+  private memberUse(
+    p: ts.PropertyAccessExpression | ts.ElementAccessExpression,
+    fields: Fields,
+    depth: number,
+  ): Hint | undefined {
+    const member = ts.isPropertyAccessExpression(p) ? MEMBER_HINTS.get(p.name.text) : undefined;
+    if (member !== undefined) return member || undefined;
+    const key = ts.isPropertyAccessExpression(p) ? p.name.text : literalValue(p.argumentExpression);
+    if (typeof key !== 'string') return typeof key === 'number' ? 'array' : undefined;
+    fields.read(key, this.useOf(p, fields.child(key), depth + 1));
+    return 'object';
+  }
+
+  /** Passed to a local function: how that function uses its parameter. */
+  private argumentUse(top: ts.Node, fields: Fields, depth: number): Hint | undefined {
     const local = localCallee(top);
-    if (local) {
-      const param = local.fn.parameters[local.index];
-      if (param && ts.isIdentifier(param.name)) return this.usesOfDeclaration(param, fields, depth + 1);
-      if (param && ts.isObjectBindingPattern(param.name)) {
-        this.bind(param.name, fields, depth + 1);
-        return 'object';
-      }
-    }
-    return undefined;
+    const param = local?.fn.parameters[local.index];
+    if (param && ts.isIdentifier(param.name)) return this.usesOfDeclaration(param, fields, depth + 1);
+    if (!param || !ts.isObjectBindingPattern(param.name)) return undefined;
+    this.bind(param.name, fields, depth + 1);
+    return 'object';
   }
 
   /** `Schema.parse(value)`: the schema's skeleton when it is readable here, else how the parsed value is used. */

@@ -108,6 +108,123 @@ function shapeSkeleton(arg: ts.Expression | undefined, depth: number): JsonValue
   return out;
 }
 
+/** A root zod constructor call: its arguments, the chain's modifiers by name, and the nesting depth. */
+interface RootCall {
+  readonly args: ts.NodeArray<ts.Expression>;
+  readonly modifiers: ReadonlyMap<string, ts.CallExpression>;
+  readonly depth: number;
+}
+
+type RootBuilder = (call: RootCall) => JsonValue | undefined;
+
+function always(value: JsonValue): RootBuilder {
+  return () => value;
+}
+
+/** `z.string().email()` and friends: an example of the format, else an empty string. */
+function stringValue({ modifiers }: RootCall): JsonValue {
+  if (modifiers.has('email')) return EXAMPLE_EMAIL;
+  if (modifiers.has('url') || modifiers.has('httpUrl')) return EXAMPLE_URL;
+  if (modifiers.has('uuid') || modifiers.has('guid')) return EXAMPLE_UUID;
+  if (modifiers.has('datetime')) return EXAMPLE_DATE;
+  return '';
+}
+
+/** A number that passes `.min(n)` / `.gte(n)` / `.gt(n)` / `.positive()`, else 0. */
+function numberValue({ modifiers }: RootCall): JsonValue {
+  const min = modifiers.get('min') ?? modifiers.get('gte');
+  const minValue = min ? literalValue(min.arguments[0]) : undefined;
+  if (typeof minValue === 'number') return minValue;
+  const gt = modifiers.get('gt');
+  const gtValue = gt ? literalValue(gt.arguments[0]) : undefined;
+  if (typeof gtValue === 'number') return Math.floor(gtValue) + 1;
+  return modifiers.has('positive') ? 1 : 0;
+}
+
+/** `z.enum(['a', 'b'])` / `z.nativeEnum({ A: 'a' })`: the first member. */
+function enumValue({ args }: RootCall): JsonValue {
+  const list = args[0] && resolveValue(args[0]);
+  if (list && ts.isArrayLiteralExpression(list)) {
+    const first = literalValue(list.elements[0]);
+    if (typeof first === 'string' || typeof first === 'number') return first;
+  }
+  if (list && ts.isObjectLiteralExpression(list)) {
+    const first = list.properties[0];
+    const v = first && ts.isPropertyAssignment(first) ? literalValue(first.initializer) : undefined;
+    if (typeof v === 'string' || typeof v === 'number') return v;
+  }
+  return '';
+}
+
+function arrayValue({ args, depth }: RootCall): JsonValue {
+  const inner = args[0] ? zodSkeleton(args[0], depth + 1) : undefined;
+  return inner === undefined ? [] : [inner];
+}
+
+function tupleValue({ args, depth }: RootCall): JsonValue {
+  const list = args[0] && resolveValue(args[0]);
+  if (!list || !ts.isArrayLiteralExpression(list)) return [];
+  return list.elements.map((el) => zodSkeleton(el, depth + 1) ?? null);
+}
+
+/** `z.union([A, B])`, `z.discriminatedUnion('kind', [A, B])`: the first option. */
+function unionValue({ args, depth }: RootCall): JsonValue | undefined {
+  const options = args[args.length - 1];
+  const list = options && resolveValue(options);
+  return list && ts.isArrayLiteralExpression(list) && list.elements[0]
+    ? zodSkeleton(list.elements[0], depth + 1)
+    : undefined;
+}
+
+function intersectionValue({ args, depth }: RootCall): JsonValue | undefined {
+  const a = args[0] ? zodSkeleton(args[0], depth + 1) : undefined;
+  const b = args[1] ? zodSkeleton(args[1], depth + 1) : undefined;
+  return isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : (a ?? b);
+}
+
+/** The schema argument at `index` (`z.optional(S)`, `z.preprocess(fn, S)`). */
+function schemaArgument(index: number): RootBuilder {
+  return ({ args, depth }) => (args[index] ? zodSkeleton(args[index], depth + 1) : undefined);
+}
+
+/** `z.lazy(() => Schema)`. */
+function lazyValue({ args, depth }: RootCall): JsonValue | undefined {
+  const fn = args[0] && unwrap(args[0]);
+  return fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body) ? zodSkeleton(fn.body, depth + 1) : undefined;
+}
+
+function forKinds(kinds: readonly string[], build: RootBuilder): Array<[string, RootBuilder]> {
+  return kinds.map((kind) => [kind, build]);
+}
+
+/** The value each root zod constructor `z.<kind>(…)` stands for. */
+const ROOT_VALUES: ReadonlyMap<string, RootBuilder> = new Map([
+  ...forKinds(['string', 'coerce.string'], stringValue),
+  ...forKinds(['email'], always(EXAMPLE_EMAIL)),
+  ...forKinds(['url', 'httpUrl'], always(EXAMPLE_URL)),
+  ...forKinds(['uuid', 'uuidv4', 'guid'], always(EXAMPLE_UUID)),
+  ...forKinds(['iso.datetime', 'datetime', 'date', 'coerce.date'], always(EXAMPLE_DATE)),
+  ...forKinds(['iso.date'], always(EXAMPLE_DATE.slice(0, 10))),
+  ...forKinds(['cuid', 'cuid2', 'ulid', 'nanoid', 'base64', 'jwt', 'emoji', 'ipv4', 'ipv6'], always('')),
+  ...forKinds(
+    ['number', 'int', 'int32', 'float32', 'float64', 'bigint', 'coerce.number', 'coerce.bigint'],
+    numberValue,
+  ),
+  ...forKinds(['boolean', 'coerce.boolean', 'stringbool'], always(false)),
+  ...forKinds(['null', 'any', 'unknown'], always(null)),
+  ...forKinds(['literal'], ({ args }) => literalValue(args[0])),
+  ...forKinds(['enum', 'nativeEnum'], enumValue),
+  ...forKinds(['array', 'set'], arrayValue),
+  ...forKinds(['tuple'], tupleValue),
+  ...forKinds(['object', 'strictObject', 'looseObject'], ({ args, depth }) => shapeSkeleton(args[0], depth) ?? {}),
+  ...forKinds(['record', 'map', 'partialRecord'], () => ({})),
+  ...forKinds(['union', 'discriminatedUnion', 'xor'], unionValue),
+  ...forKinds(['intersection'], intersectionValue),
+  ...forKinds(['optional', 'nullable', 'nullish', 'readonly', 'nonoptional'], schemaArgument(0)),
+  ...forKinds(['preprocess'], schemaArgument(1)),
+  ...forKinds(['lazy'], lazyValue),
+]);
+
 /** The value of a root zod constructor, `z.<kind>(args)`, refined by the chain's modifiers. */
 function rootValue(
   kind: string,
@@ -115,135 +232,7 @@ function rootValue(
   modifiers: ReadonlyMap<string, ts.CallExpression>,
   depth: number,
 ): JsonValue | undefined {
-  const arg = args[0];
-  const has = (m: string): boolean => modifiers.has(m);
-  switch (kind) {
-    case 'string':
-    case 'coerce.string':
-      if (has('email')) return EXAMPLE_EMAIL;
-      if (has('url') || has('httpUrl')) return EXAMPLE_URL;
-      if (has('uuid') || has('guid')) return EXAMPLE_UUID;
-      if (has('datetime')) return EXAMPLE_DATE;
-      return '';
-    case 'email':
-      return EXAMPLE_EMAIL;
-    case 'url':
-    case 'httpUrl':
-      return EXAMPLE_URL;
-    case 'uuid':
-    case 'uuidv4':
-    case 'guid':
-      return EXAMPLE_UUID;
-    case 'iso.datetime':
-    case 'datetime':
-      return EXAMPLE_DATE;
-    case 'iso.date':
-      return EXAMPLE_DATE.slice(0, 10);
-    case 'cuid':
-    case 'cuid2':
-    case 'ulid':
-    case 'nanoid':
-    case 'base64':
-    case 'jwt':
-    case 'emoji':
-    case 'ipv4':
-    case 'ipv6':
-      return '';
-    case 'number':
-    case 'int':
-    case 'int32':
-    case 'float32':
-    case 'float64':
-    case 'bigint':
-    case 'coerce.number':
-    case 'coerce.bigint': {
-      const min = modifiers.get('min') ?? modifiers.get('gte');
-      const minValue = min ? literalValue(min.arguments[0]) : undefined;
-      if (typeof minValue === 'number') return minValue;
-      const gt = modifiers.get('gt');
-      const gtValue = gt ? literalValue(gt.arguments[0]) : undefined;
-      if (typeof gtValue === 'number') return Math.floor(gtValue) + 1;
-      if (has('positive')) return 1;
-      return 0;
-    }
-    case 'boolean':
-    case 'coerce.boolean':
-    case 'stringbool':
-      return false;
-    case 'date':
-    case 'coerce.date':
-      return EXAMPLE_DATE;
-    case 'null':
-      return null;
-    case 'any':
-    case 'unknown':
-      return null;
-    case 'literal': {
-      const v = literalValue(arg);
-      return v === undefined ? undefined : v;
-    }
-    case 'enum':
-    case 'nativeEnum': {
-      const list = arg && resolveValue(arg);
-      if (list && ts.isArrayLiteralExpression(list)) {
-        const first = literalValue(list.elements[0]);
-        if (typeof first === 'string' || typeof first === 'number') return first;
-      }
-      if (list && ts.isObjectLiteralExpression(list)) {
-        const first = list.properties[0];
-        const v = first && ts.isPropertyAssignment(first) ? literalValue(first.initializer) : undefined;
-        if (typeof v === 'string' || typeof v === 'number') return v;
-      }
-      return '';
-    }
-    case 'array':
-    case 'set': {
-      const inner = arg ? zodSkeleton(arg, depth + 1) : undefined;
-      return inner === undefined ? [] : [inner];
-    }
-    case 'tuple': {
-      const list = arg && resolveValue(arg);
-      if (!list || !ts.isArrayLiteralExpression(list)) return [];
-      return list.elements.map((el) => zodSkeleton(el, depth + 1) ?? null);
-    }
-    case 'object':
-    case 'strictObject':
-    case 'looseObject':
-      return shapeSkeleton(arg, depth) ?? {};
-    case 'record':
-    case 'map':
-    case 'partialRecord':
-      return {};
-    case 'union':
-    case 'discriminatedUnion':
-    case 'xor': {
-      const options = args[args.length - 1];
-      const list = options && resolveValue(options);
-      if (list && ts.isArrayLiteralExpression(list) && list.elements[0])
-        return zodSkeleton(list.elements[0], depth + 1);
-      return undefined;
-    }
-    case 'intersection': {
-      const a = args[0] ? zodSkeleton(args[0], depth + 1) : undefined;
-      const b = args[1] ? zodSkeleton(args[1], depth + 1) : undefined;
-      return isPlainObject(a) && isPlainObject(b) ? { ...a, ...b } : (a ?? b);
-    }
-    case 'optional':
-    case 'nullable':
-    case 'nullish':
-    case 'readonly':
-    case 'nonoptional':
-      return arg ? zodSkeleton(arg, depth + 1) : undefined;
-    case 'preprocess':
-      return args[1] ? zodSkeleton(args[1], depth + 1) : undefined;
-    case 'lazy': {
-      const fn = arg && unwrap(arg);
-      if (fn && ts.isArrowFunction(fn) && !ts.isBlock(fn.body)) return zodSkeleton(fn.body, depth + 1);
-      return undefined;
-    }
-    default:
-      return undefined;
-  }
+  return ROOT_VALUES.get(kind)?.({ args, modifiers, depth });
 }
 
 /** `z.string`, `z.coerce.number`, `z.iso.datetime` → the kind; undefined when not a zod constructor. */

@@ -7,13 +7,7 @@
  * functions that read a body (one walk of each such function).
  */
 import * as ts from 'typescript';
-import {
-  calleeName,
-  findDeclaration,
-  isPropertyName,
-  unwrap,
-  type FunctionNode,
-} from '../../ast/query';
+import { calleeName, findDeclaration, isPropertyName, unwrap, type FunctionNode } from '../../ast/query';
 import type { BodyRead } from '../../nextjs/requestReads';
 import type { RuleContext } from '../rule';
 
