@@ -92,6 +92,14 @@ if (mode === 'index') {
     const cpu = process.cpuUsage(cpu0);
     const indexCpuMs = (cpu.user + cpu.system) / 1000;
     const indexedMb = mb() - baseMb;
+    // Methods are parsed after the count, in the background; "Show Routes" waits for all of them.
+    await observed.commands.get('nextRouteKit.showRoutes')();
+    const methodsMs = performance.now() - t0;
+    const methodsCpu = process.cpuUsage(cpu0);
+    const methodsCpuMs = (methodsCpu.user + methodsCpu.system) / 1000;
+    const picked = observed.quickPicks.pop() ?? [];
+    const withMethods = picked.filter((item) => !/^no handlers/.test(item.description)).length;
+    const methodsMb = mb() - baseMb;
     const engine = require(path.join(DIST, 'engine.js'));
     const projects = new engine.ProjectIndex();
     const layouts = new Map();
@@ -124,6 +132,11 @@ if (mode === 'index') {
         indexMs,
         indexCpuMs,
         indexedMb,
+        methodsMs,
+        methodsCpuMs,
+        methodsMb,
+        routesListed: picked.length,
+        routesWithMethods: withMethods,
         projects: layouts.size,
         projectChecksMs,
         projectFindings,

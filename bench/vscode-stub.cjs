@@ -15,7 +15,7 @@ function stub(name = 'vscode', thenable = false) {
       if (assigned.has(prop)) return assigned.get(prop);
       // What an API call returns may be awaited (Thenable<undefined>); namespaces are not thenables.
       if (prop === 'then') return thenable ? (resolve) => Promise.resolve(undefined).then(resolve) : undefined;
-      if (process.env.VSCODE_STUB_TRACE && prop === 'error') return (...a) => console.error('[stub log.error]', ...a);
+      if (process.env.VSCODE_STUB_TRACE && (prop === 'error' || prop === 'warn')) return (...a) => console.error('[stub log.error]', ...a);
       if (prop === Symbol.iterator) return function* () {};
       if (prop === Symbol.toPrimitive) return () => name;
       if (prop === 'dispose') return () => {};
@@ -55,6 +55,7 @@ function useWorkspace(root) {
     commands: new Map(),
     progress: [],
     messages: [],
+    quickPicks: [],
     cancelAfterReports: Infinity,
   };
   class EventEmitter {
@@ -72,13 +73,20 @@ function useWorkspace(root) {
   }
   const uriFile = (fsPath) => ({ scheme: 'file', fsPath, path: fsPath, toString: () => `file://${fsPath}` });
   const skipped = new Set(['node_modules', '.next', '.git', '.turbo', '.vercel', 'coverage', '.cache']);
-  const findFiles = async () => {
+  // The include patterns the extension passes are `**/<name pattern>`: matched on file names, once per name.
+  const findFiles = async (include) => {
+    const namePattern = String(include).replace(/^\*\*\//, '');
+    const matches = new Map();
+    const matchName = (name) => {
+      if (!matches.has(name)) matches.set(name, path.matchesGlob(name, namePattern));
+      return matches.get(name);
+    };
     const out = [];
     const walk = (dir) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) {
           if (!skipped.has(e.name)) walk(path.join(dir, e.name));
-        } else if (/^route\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name)) out.push(uriFile(path.join(dir, e.name)));
+        } else if (matchName(e.name)) out.push(uriFile(path.join(dir, e.name)));
       }
     };
     walk(root);
@@ -90,7 +98,13 @@ function useWorkspace(root) {
     findFiles,
     textDocuments: [],
     workspaceFolders: [{ uri: uriFile(root), name: path.basename(root), index: 0 }],
-    fs: { readFile: async (uri) => fs.promises.readFile(uri.fsPath) },
+    fs: {
+      readFile: async (uri) => fs.promises.readFile(uri.fsPath),
+      stat: async (uri) => {
+        const st = await fs.promises.stat(uri.fsPath);
+        return { type: st.isDirectory() ? 2 : 1, ctime: st.ctimeMs, mtime: st.mtimeMs, size: st.size };
+      },
+    },
     asRelativePath: (uri) => path.relative(root, typeof uri === 'string' ? uri : uri.fsPath),
     createFileSystemWatcher: watcher,
     getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }),
@@ -143,6 +157,7 @@ function useWorkspace(root) {
     createStatusBarItem: statusItem,
     withProgress,
     showInformationMessage: async (message) => void observed.messages.push(message),
+    showQuickPick: async (items) => void observed.quickPicks.push(items),
   };
   vscode.window = new Proxy(window, { get: (t, p) => (p in windowApi ? windowApi[p] : t[p]) });
   const languages = stub('languages');

@@ -16,7 +16,7 @@ export function watchProjectChecks(
 ): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
   const run = async (): Promise<void> => {
-    const all = await routes.all();
+    const all = await routes.locations();
     const layouts = new Map<string, ProjectLayout>();
     for (const r of all) {
       const layout = documents.projects().layoutFor(r.file);
@@ -34,6 +34,7 @@ export function watchProjectChecks(
     clearTimeout(timer);
     timer = setTimeout(() => void run().catch((e: Error) => log.error(`Project checks failed: ${e.message}`)), 300);
   };
-  const subscription = routes.onDidChange(schedule);
+  // The checks read paths only: a change of methods does not change them.
+  const subscription = routes.onDidChange((change) => change.files && schedule());
   return { dispose: () => (clearTimeout(timer), subscription.dispose()) };
 }

@@ -247,9 +247,14 @@ export class ProjectIndex {
   private readonly rootFolders = new Map<string, boolean>();
   private readonly isRoot = (dir: string): boolean => {
     let known = this.rootFolders.get(dir);
-    if (known === undefined) this.rootFolders.set(dir, (known = looksLikeProjectRoot(dir, this.fs)));
+    if (known === undefined) {
+      const markers = this.markers;
+      known = markers?.covers(dir) ? markers.folders.has(dir) : looksLikeProjectRoot(dir, this.fs);
+      this.rootFolders.set(dir, known);
+    }
     return known;
   };
+  private markers: { folders: ReadonlySet<string>; covers: (dir: string) => boolean } | undefined;
 
   private readonly graphs = new Map<string, ModuleGraph>();
 
@@ -293,6 +298,19 @@ export class ProjectIndex {
     return layout ? routeFileInfo(file, layout) : undefined;
   }
 
+  /**
+   * Every package.json and next.config in the folders `covers` accepts, found by one search
+   * (the editor's findFiles), so that finding the project roots of thousands of route files
+   * asks the disk nothing about those folders. Forgotten on `invalidate`.
+   */
+  knowProjectMarkers(files: Iterable<string>, covers: (dir: string) => boolean): void {
+    const folders = new Set<string>();
+    for (const file of files) folders.add(path.dirname(path.resolve(file)));
+    this.markers = { folders, covers };
+    this.rootFolders.clear();
+    this.roots.clear();
+  }
+
   /** Whether a cached layout took (or looked for) its basePath in a routes manifest under `.next/`. */
   readsBuildOutput(): boolean {
     return [...this.layouts.values()].some((l) => l.basePathSource !== 'config');
@@ -303,5 +321,6 @@ export class ProjectIndex {
     this.layouts.clear();
     this.roots.clear();
     this.rootFolders.clear();
+    this.markers = undefined;
   }
 }
