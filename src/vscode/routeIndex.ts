@@ -11,7 +11,7 @@ import { RouteIndex, type ParsedRoute, type RouteIndexChange, type RouteLocation
 import type { RouteFile } from '../core/nextjs/project';
 import type { RouteEntry } from '../core/routes';
 import type { RouteDocuments } from './documents';
-import { engine } from './engine';
+import { engine, saveEngineCodeCache } from './engine';
 
 const ROUTE_GLOB = '**/route.{ts,tsx,js,jsx,mjs,cjs}';
 /** Route files and the files that make a folder a project root (package.json, next.config), in one search. */
@@ -44,6 +44,8 @@ export class WorkspaceRoutes implements vscode.Disposable {
     this.disposables.push(
       routes,
       this.index.onDidChange((change) => this.changed.fire(change)),
+      // The first complete parse has compiled what the editor runs: the engine's code cache can be written.
+      this.index.onDidChange((change) => !change.files && saveEngineCodeCache()),
       routes.onDidCreate((uri) => watched(uri) && void this.index.refresh(uri.fsPath)),
       routes.onDidChange((uri) => watched(uri) && void this.index.refresh(uri.fsPath)),
       routes.onDidDelete((uri) => this.index.remove(uri.fsPath)),
@@ -85,10 +87,9 @@ export class WorkspaceRoutes implements vscode.Disposable {
     }
     const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
     const covers = (dir: string): boolean =>
-      folders.some((folder) => {
-        const rel = path.relative(folder, dir);
-        return !rel.startsWith('..') && !path.isAbsolute(rel) && !inSkippedDir(rel);
-      });
+      folders.some(
+        (folder) => (dir === folder || dir.startsWith(folder + path.sep)) && !inSkippedDir(dir.slice(folder.length)),
+      );
     this.documents.projects().knowProjectMarkers(markers, covers);
     return routes;
   }

@@ -275,13 +275,25 @@ export class ProjectIndex {
     return graph;
   }
 
-  layoutFor(file: string): ProjectLayout | undefined {
-    const dir = path.dirname(path.resolve(file));
+  /**
+   * findProjectRoot for a file in `dir`, remembered per folder. A folder that is neither `app`
+   * nor a root has its parent's answer (the walk up passes through it unchanged), so 10,000
+   * route folders cost one step each, not a walk to the top each.
+   */
+  private rootOf(dir: string): string | null {
     let root = this.roots.get(dir);
-    if (root === undefined) {
-      root = findProjectRoot(file, this.fs, this.isRoot) ?? null;
-      this.roots.set(dir, root);
-    }
+    if (root !== undefined) return root;
+    const parent = path.dirname(dir);
+    root =
+      parent !== dir && path.basename(dir) !== 'app' && !this.isRoot(dir)
+        ? this.rootOf(parent)
+        : (findProjectRoot(path.join(dir, 'file'), this.fs, this.isRoot) ?? null);
+    this.roots.set(dir, root);
+    return root;
+  }
+
+  layoutFor(file: string): ProjectLayout | undefined {
+    const root = this.rootOf(path.dirname(path.resolve(file)));
     if (root === null) return undefined;
     let layout = this.layouts.get(root);
     if (!layout) {
