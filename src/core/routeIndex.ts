@@ -253,7 +253,7 @@ export class RouteIndex {
         large.push(slot);
         return;
       }
-      this.host.warn(`${file} is ${formatMb(source.text.length)}: its methods were read after every other file's.`);
+      this.host.warn(`${file} is ${formatSize(source.text.length)}: its methods were read after every other file's.`);
     }
     try {
       slot.parsed = this.host.parse(slot.info, source.text);
@@ -275,8 +275,8 @@ function locationOf(info: RouteFile): RouteLocation {
   return { file: info.file, route: info.route, params: info.params, routable: info.routable, problems: info.problems };
 }
 
-function formatMb(chars: number): string {
-  return `${(chars / 2 ** 20).toFixed(1)} MB`;
+function formatSize(chars: number): string {
+  return chars < 2 ** 20 ? `${Math.round(chars / 1024)} KB` : `${(chars / 2 ** 20).toFixed(1)} MB`;
 }
 
 /** By URL; the same URL in two apps of a monorepo by file, so the order does not depend on read timing. */
