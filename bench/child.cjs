@@ -137,6 +137,7 @@ if (mode === 'index') {
         methodsMb,
         routesListed: picked.length,
         routesWithMethods: withMethods,
+        findFiles: observed.findFiles,
         projects: layouts.size,
         projectChecksMs,
         projectFindings,

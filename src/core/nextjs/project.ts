@@ -53,8 +53,11 @@ export interface RouteFile extends RoutePath {
   readonly segments: readonly string[];
 }
 
+/** The files that make a folder a project root. */
+export const PROJECT_MARKER_FILES: readonly string[] = ['package.json', ...NEXT_CONFIG_FILES];
+
 function looksLikeProjectRoot(dir: string, fs: FsPort): boolean {
-  return fs.isFile(path.join(dir, 'package.json')) || NEXT_CONFIG_FILES.some((f) => fs.isFile(path.join(dir, f)));
+  return PROJECT_MARKER_FILES.some((f) => fs.isFile(path.join(dir, f)));
 }
 
 /** Finds the project root that owns `file` as an App Router file, walking up from it. */
