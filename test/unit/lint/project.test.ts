@@ -45,8 +45,13 @@ describe('lint: project structure checks', () => {
   });
 
   it('leaves out route files in build output and dependencies below app/, walked or searched', () => {
-    const r = check({ 'app/x/route.ts': ROUTE, 'app/.next/x/route.ts': ROUTE, 'app/node_modules/x/route.ts': ROUTE });
-    assert.deepEqual([...r.keys()], []);
+    const r = check({
+      'app/.next/x/route.ts': ROUTE,
+      'app/.next/x/page.tsx': PAGE,
+      'app/node_modules/y/route.ts': ROUTE,
+      'app/node_modules/y/page.tsx': PAGE,
+    });
+    assert.deepEqual([...r.keys()], [], 'no route-page conflict from folders the checks skip');
   });
 
   it('flags a route and a page that meet after route groups are stripped', () => {
