@@ -25,6 +25,7 @@ export async function benchScale({ generateMonorepo, child, timeProcess, median,
   out.index_10k_routes_with_methods = editor[0].routesWithMethods;
   out.index_10k_find_files = editor[0].findFiles;
   out.project_checks_10k_ms = round(pick('projectChecksMs'));
+  out.project_checks_10k_walk_ms = round(pick('projectChecksWalkMs'));
   out.lint_all_10k_ms = round(pick('lintAllMs'));
   out.lint_all_10k_progress_reports = editor[0].lintAllReports;
   out.lint_all_cancelled_message = editor[0].cancelled.message;

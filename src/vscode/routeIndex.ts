@@ -63,11 +63,6 @@ export class WorkspaceRoutes implements vscode.Disposable {
     return this.index.all();
   }
 
-  /** One route with its methods, parsed now if the background parse has not reached it. */
-  entry(file: string): Promise<RouteEntry | undefined> {
-    return this.index.entry(file);
-  }
-
   get scanned(): boolean {
     return this.index.started;
   }
