@@ -170,7 +170,7 @@ export class RouteIndex {
     this.emit({ files: true });
     await this.keepUnchanged(previous);
     this.filling = undefined;
-    void this.fill();
+    this.fill().catch((e: Error) => this.host.warn(`Reading route methods failed: ${e.message}`));
   }
 
   /** After a rescan: methods of files that did not change (and follow no imports) are kept. */

@@ -46,8 +46,8 @@ export class WorkspaceRoutes implements vscode.Disposable {
       this.index.onDidChange((change) => this.changed.fire(change)),
       // The first complete parse has compiled what the editor runs: the engine's code cache can be written.
       this.index.onDidChange((change) => !change.files && saveEngineCodeCache()),
-      routes.onDidCreate((uri) => watched(uri) && void this.index.refresh(uri.fsPath)),
-      routes.onDidChange((uri) => watched(uri) && void this.index.refresh(uri.fsPath)),
+      routes.onDidCreate((uri) => watched(uri) && this.refresh(uri)),
+      routes.onDidChange((uri) => watched(uri) && this.refresh(uri)),
       routes.onDidDelete((uri) => this.index.remove(uri.fsPath)),
       documents.onDidChangeProjects(() => this.index.rescan()),
     );
@@ -69,6 +69,10 @@ export class WorkspaceRoutes implements vscode.Disposable {
 
   rescan(): void {
     this.index.rescan();
+  }
+
+  private refresh(uri: vscode.Uri): void {
+    this.index.refresh(uri.fsPath).catch((e: Error) => this.log.warn(`Could not re-read ${uri.fsPath}: ${e.message}`));
   }
 
   /** Route files; the project roots of the folders searched are learnt from the same search (no stat per folder). */
