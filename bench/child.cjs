@@ -6,7 +6,8 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
 const DIST = path.resolve(__dirname, '..', 'dist');
-const [mode, arg] = process.argv.slice(2);
+const [mode, given] = process.argv.slice(2);
+const arg = given && path.resolve(given);
 
 function loaded(pattern) {
   return Object.keys(require.cache).some((k) => pattern.test(k));
