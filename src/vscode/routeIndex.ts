@@ -14,8 +14,15 @@ import type { RouteDocuments } from './documents';
 import { engine, saveEngineCodeCache } from './engine';
 
 const ROUTE_GLOB = '**/route.{ts,tsx,js,jsx,mjs,cjs}';
-/** Route files and the files that make a folder a project root (package.json, next.config), in one search. */
-const ROUTES_AND_ROOTS_GLOB = '**/{route.{ts,tsx,js,jsx,mjs,cjs},package.json,next.config.{js,mjs,cjs,ts,mts}}';
+/**
+ * Route files and the files that make a folder a project root (package.json, next.config), in
+ * one search. One level of braces: ripgrep, which runs the search, does not nest them.
+ */
+const ROUTES_AND_ROOTS_GLOB = `**/{${[
+  ...['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs'].map((ext) => `route.${ext}`),
+  'package.json',
+  ...['js', 'mjs', 'cjs', 'ts', 'mts'].map((ext) => `next.config.${ext}`),
+].join(',')}}`;
 // Build output and dependencies are not watched: next dev writes route.js files under .next/ on every compile.
 const watched = (uri: vscode.Uri): boolean => !inSkippedDir(vscode.workspace.asRelativePath(uri, false));
 
