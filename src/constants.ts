@@ -118,6 +118,12 @@ export const COMMANDS = {
   'nextRouteKit.clearCookies': {
     title: 'Clear Cookies',
   },
+  'nextRouteKit.selectEnvironment': {
+    title: 'Select Environment…',
+  },
+  'nextRouteKit.addEnvironment': {
+    title: 'Add Environment…',
+  },
   'nextRouteKit.followRedirect': {
     title: 'Follow the Redirect of the Last Response',
     internal: true,

@@ -31,7 +31,15 @@ export { bareParse, parseSource } from './ast/parse';
 export { checkProjectStructure, PROJECT_CHECKS } from './lint/project';
 export { inferRequests, type InferredRequest } from './request/infer';
 export { buildRequest, resolveSpec, resolveVariables, type RequestSpec } from './request/model';
-export { environmentFile, exportSpecs, parseHttpFile, toHttpFile, toHttpText } from './request/httpFile';
+export {
+  environmentFile,
+  exportSpecs,
+  mergeEnvironmentFile,
+  parseHttpFile,
+  toHttpFile,
+  toHttpText,
+} from './request/httpFile';
+export { EnvironmentSessions } from './request/environmentSessions';
 export { buildOpenApi, type OpenApiDocument } from './openapi/document';
 export { formatForFile, serializeDocument } from './openapi/format';
 export { toCurl } from './request/curl';

@@ -115,6 +115,20 @@ export const SETTINGS_SCHEMA: readonly SettingSection[] = [
           'Base URL of the running Next.js server, e.g. `http://localhost:3000`. Empty: detected from `.next/dev/lock`, the `dev` script (`-p`/`--port`, `--experimental-https`), `PORT`, then port 3000. The `basePath` from next.config is added to the route, not to this.',
       },
       {
+        key: 'request.environments',
+        type: 'object',
+        default: {},
+        scope: 'resource',
+        restricted: true,
+        additionalProperties: {
+          type: 'object',
+          properties: { baseUrl: { type: 'string', format: 'uri', description: 'Where requests go.' } },
+          additionalProperties: { type: 'string' },
+        },
+        markdownDescription:
+          'Named servers to send requests to besides `local` (the detected dev server), chosen from the status bar (**Next Route Kit: Select Environment…**): `{ "preview": { "baseUrl": "https://my-app-git-main.vercel.app" }, "staging": { "baseUrl": "https://staging.example.com", "tenant": "acme" } }`. Other keys are `{{variables}}` for `.http` files. Each environment has its own auth token and cookie jar, kept in the OS keychain, never here. The same shape as an `http-client.env.json` entry (httpYac) and `rest-client.environmentVariables` (REST Client).',
+      },
+      {
         key: 'request.headers',
         type: 'object',
         default: {},
@@ -177,6 +191,8 @@ export interface Settings {
   };
   readonly request: {
     readonly baseUrl: string;
+    /** Name → its JSON entry (`baseUrl` and variables); read into environments by src/core/request/environments.ts. */
+    readonly environments: Readonly<Record<string, Readonly<Record<string, string>>>>;
     readonly headers: Readonly<Record<string, string>>;
     readonly timeoutMs: number;
     readonly followRedirects: boolean;
@@ -239,6 +255,14 @@ function stringRecord(raw: unknown, key: string): Record<string, string> {
   return out;
 }
 
+function recordOfRecords(raw: unknown, key: string): Record<string, Record<string, string>> {
+  const v = get(raw, key);
+  const out: Record<string, Record<string, string>> = {};
+  if (v && typeof v === 'object' && !Array.isArray(v))
+    for (const name of Object.keys(v)) out[name] = stringRecord(v, name);
+  return out;
+}
+
 function severityRecord(raw: unknown, key: string): Record<string, SeveritySetting> {
   const out: Record<string, SeveritySetting> = {};
   for (const [k, v] of Object.entries(stringRecord(raw, key))) {
@@ -269,6 +293,7 @@ export function parseSettings(raw: unknown = {}): Settings {
     },
     request: {
       baseUrl: str(raw, 'request.baseUrl'),
+      environments: recordOfRecords(raw, 'request.environments'),
       headers: stringRecord(raw, 'request.headers'),
       timeoutMs: num(raw, 'request.timeoutMs'),
       followRedirects: bool(raw, 'request.followRedirects'),

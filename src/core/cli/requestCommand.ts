@@ -24,6 +24,7 @@ import {
   type SendTarget,
 } from '../request/run';
 import { loadCookieJar, saveCookieJar } from './cookieJarFile';
+import { ENV_OPTIONS, ENV_USAGE, environmentOption } from './environmentOption';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export const REQUEST_USAGE = `Usage: next-route-kit request <file>[#<METHOD>] [options]
@@ -43,6 +44,7 @@ Options:
                          placeholder (repeatable); NEXT_ROUTE_KIT_TOKEN fills {{authToken}}
   --data <json|@file>    the body to send instead of the inferred skeleton (@file: its bytes)
   --base <url>           the server (default: .next/dev/lock, the dev script's port, PORT, 3000)
+${ENV_USAGE}
   --send                 send it and print the response
   --follow               follow redirects (at most 10)
   --timeout <ms>         give up after this long (default 30000)
@@ -70,6 +72,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   data: { type: 'string' },
   'cookie-jar': { type: 'string' },
+  ...ENV_OPTIONS,
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -92,6 +95,9 @@ export interface RequestArgs {
   readonly timeoutMs: number;
   /** `--cookie-jar`, resolved. */
   readonly cookieJar?: string;
+  /** `--env` and `--env-file` as given (read once the app's root is known). */
+  readonly env?: string;
+  readonly envFile?: string;
 }
 
 function pairs(list: string[] | undefined, flag: string, sep = '='): Record<string, string> {
@@ -163,6 +169,8 @@ export function parseRequestArgs(args: string[], cwd: string): RequestArgs | und
     send: !!values.send,
     follow: !!values.follow,
     ...(values['cookie-jar'] ? { cookieJar: path.resolve(cwd, values['cookie-jar']) } : {}),
+    ...(values.env !== undefined ? { env: values.env } : {}),
+    ...(values['env-file'] !== undefined ? { envFile: values['env-file'] } : {}),
   };
 }
 
@@ -292,15 +300,15 @@ function runContext(
   args: RequestArgs,
   io: CliIo,
   env: NodeJS.ProcessEnv,
-  extra: Pick<RunContext, 'cookieJar' | 'variables'> = {},
+  extra: Pick<RunContext, 'cookieJar' | 'variables' | 'environment'> = {},
 ): RunContext {
   return {
     ...extra,
     host: cliHost(args, io, env),
     settings: {
       ...(args.base ? { baseUrl: args.base } : {}),
-      // --base is used as given; without --send nothing is sent, so nothing needs to answer.
-      probe: args.send && !args.base,
+      // --base (and an environment's baseUrl) is used as given; without --send nothing needs to answer.
+      probe: args.send && !args.base && !extra.environment?.baseUrl,
       headers: args.headers,
       query: args.query,
       ...(args.data !== undefined ? { body: args.data } : {}),
@@ -331,7 +339,13 @@ export async function requestCommand(args: string[], io: CliIo, env: NodeJS.Proc
   const target = loadTarget(parsed);
   const jar = await loadCookieJar(parsed.cookieJar);
   const appDir = target.layout?.root ?? path.dirname(parsed.file);
-  const ctx = runContext(parsed, io, env, { cookieJar: jar, variables: [appEnvSource(loadAppEnv(appDir, env))] });
+  const environment = environmentOption({ env: parsed.env, 'env-file': parsed.envFile }, io.cwd, appDir);
+  const ctx = runContext(parsed, io, env, {
+    cookieJar: jar,
+    variables: [appEnvSource(loadAppEnv(appDir, env))],
+    // --base wins over the environment's baseUrl; its variables and secrets still apply.
+    ...(environment ? { environment: parsed.base ? { ...environment, baseUrl: parsed.base } : environment } : {}),
+  });
   const route = `${target.inferred.route}, in ${parsed.fileArg}`;
   if (!parsed.send) {
     const built = await usageOnMissingParam(route, buildTarget(target, ctx));

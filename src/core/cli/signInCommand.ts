@@ -15,6 +15,7 @@ import { joinUrl } from '../request/model';
 import { firstAnswering } from '../request/probe';
 import { RequestError } from '../request/send';
 import { loadCookieJar, saveCookieJar } from './cookieJarFile';
+import { ENV_OPTIONS, ENV_USAGE, environmentOption } from './environmentOption';
 import { EXIT, UsageError, type CliIo } from './io';
 
 export const SIGN_IN_USAGE = `Usage: next-route-kit sign-in --cookie-jar <file> [options]
@@ -28,6 +29,8 @@ Options:
   --field <name=value>   a credentials field (repeatable); a field not given is read from
                          NEXT_ROUTE_KIT_<NAME>, e.g. NEXT_ROUTE_KIT_PASSWORD
   --base <url>           the server (default: .next/dev/lock, the dev script's port, PORT, 3000)
+${ENV_USAGE}
+                         (keep one --cookie-jar file per environment: a session is the server's)
   --dir <path>           the Next.js app (default: the current folder)
   -h, --help
 
@@ -65,6 +68,7 @@ export async function signInCommand(args: string[], io: CliIo, env: NodeJS.Proce
       field: { type: 'string', multiple: true },
       base: { type: 'string' },
       dir: { type: 'string' },
+      ...ENV_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -85,12 +89,9 @@ export async function signInCommand(args: string[], io: CliIo, env: NodeJS.Proce
     env,
   );
   const layout = new ProjectIndex().layoutFor(setup.file);
-  const candidates = baseUrlCandidates(layout, {
-    ...(values.base ? { setting: values.base } : {}),
-    fs: nodeFsPort,
-    env,
-  });
-  const base = values.base ? candidates[0] : await firstAnswering(candidates);
+  const chosen = values.base ?? environmentOption(values, io.cwd, layout?.root ?? dir)?.baseUrl;
+  const candidates = baseUrlCandidates(layout, { ...(chosen ? { setting: chosen } : {}), fs: nodeFsPort, env });
+  const base = chosen ? candidates[0] : await firstAnswering(candidates);
   if (!base) {
     io.err(
       `next-route-kit sign-in: nothing answers at ${candidates.map((c) => c.url).join(', ')}. Start next dev, or pass --base <url>.\n`,

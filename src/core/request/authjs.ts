@@ -1,8 +1,11 @@
 /**
  * Signing in to an app that uses Auth.js (next-auth v5, and v4's same REST endpoints,
  * https://authjs.dev/reference/core#endpoints / https://next-auth.js.org/getting-started/rest-api):
- * - the credentials provider's fields are read from the code
- *   (`Credentials({ credentials: { email: { label, type }, password: {…} } })`);
+ * - the credentials provider's fields are read from the code: v5's
+ *   `NextAuth({ providers: [Credentials({ credentials: { email: {…}, password: {…} } })] })`
+ *   and v4's `authOptions` with `CredentialsProvider({ credentials: {…} })` (the object
+ *   `getServerSession(authOptions)` and `NextAuth(authOptions)` take), in any file of the app;
+ *   with `credentials: {}` (a custom sign-in page), the fields `authorize(credentials)` reads;
  * - the sign-in is the exchange a browser's form does: GET `<auth>/csrf` (a token, plus the
  *   CSRF cookie), POST `<auth>/callback/<provider>` with the fields and the token; the session
  *   cookie (`authjs.session-token`, v4 `next-auth.session-token`) lands in the cookie jar;
@@ -13,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
 import { parseDocument } from '../ast/parse';
-import { getPropertyValue, literalValue, unwrap } from '../ast/query';
+import { findDeclaration, getProperty, getPropertyValue, literalValue, unwrap } from '../ast/query';
 import { SKIPPED_DIRS } from '../files';
 import type { CookieJars } from './cookieJar';
 import { joinUrl } from './model';
@@ -74,6 +77,65 @@ function fieldsOf(obj: ts.ObjectLiteralExpression): CredentialField[] {
   return fields;
 }
 
+/** An object literal, directly or through a `const` of this file (`credentials: fields`). */
+function objectLiteral(expr: ts.Expression | undefined): ts.ObjectLiteralExpression | undefined {
+  const e = expr && unwrap(expr);
+  if (!e) return undefined;
+  if (ts.isObjectLiteralExpression(e)) return e;
+  if (!ts.isIdentifier(e)) return undefined;
+  const decl = findDeclaration(e.text, e);
+  const init = decl && ts.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  return init && ts.isObjectLiteralExpression(unwrap(init)) ? (unwrap(init) as ts.ObjectLiteralExpression) : undefined;
+}
+
+/** The `authorize(credentials)` function of the provider's options (a method or a function property). */
+function authorizeFunction(options: ts.ObjectLiteralExpression): ts.FunctionLikeDeclaration | undefined {
+  const prop = getProperty(options, 'authorize');
+  if (prop && ts.isMethodDeclaration(prop)) return prop;
+  const value = getPropertyValue(options, 'authorize');
+  const fn = value && unwrap(value);
+  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? fn : undefined;
+}
+
+/**
+ * Fields `authorize` reads when the provider declares none (`credentials: {}`, common with a
+ * custom sign-in page): `credentials?.email`, `credentials.password`,
+ * `const { email, password } = credentials as …`.
+ */
+function fieldsReadBy(options: ts.ObjectLiteralExpression): CredentialField[] {
+  const fn = authorizeFunction(options);
+  const param = fn?.parameters[0];
+  if (!fn?.body || !param || !ts.isIdentifier(param.name)) return [];
+  const name = param.name.text;
+  const found = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (
+      ts.isPropertyAccessExpression(n) &&
+      ts.isIdentifier(unwrap(n.expression)) &&
+      (unwrap(n.expression) as ts.Identifier).text === name
+    )
+      found.add(n.name.text);
+    if (ts.isVariableDeclaration(n) && ts.isObjectBindingPattern(n.name) && n.initializer) {
+      const from = unwrap(n.initializer);
+      if (ts.isIdentifier(from) && from.text === name)
+        for (const el of n.name.elements) {
+          const key = el.propertyName ?? el.name;
+          if (ts.isIdentifier(key)) found.add(key.text);
+        }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return [...found].map((field) => ({ name: field, ...(/pass/i.test(field) ? { type: 'password' } : {}) }));
+}
+
+/** The provider's fields: its `credentials` object, else what its `authorize` reads. */
+function providerFields(options: ts.ObjectLiteralExpression): CredentialField[] {
+  const declared = objectLiteral(getPropertyValue(options, 'credentials'));
+  const fields = declared ? fieldsOf(declared) : [];
+  return fields.length ? fields : fieldsReadBy(options);
+}
+
 /** A string property of the NextAuth config object around the provider (`basePath`, `pages.signIn`). */
 function configString(call: ts.CallExpression, key: 'basePath' | 'signIn'): string | undefined {
   for (let n: ts.Node | undefined = call.parent; n; n = n.parent) {
@@ -105,16 +167,12 @@ export function credentialsProviderIn(file: string, text: string): AuthSetup | u
       const callee = unwrap(n.expression) as ts.Identifier;
       const arg = n.arguments[0] && unwrap(n.arguments[0]);
       if (names.has(callee.text) && arg && ts.isObjectLiteralExpression(arg)) {
-        const credentials = getPropertyValue(arg, 'credentials');
         const id = literalValue(getPropertyValue(arg, 'id'));
         const signInPage = configString(n, 'signIn');
         found = {
           file,
           providerId: typeof id === 'string' ? id : 'credentials',
-          fields:
-            credentials && ts.isObjectLiteralExpression(unwrap(credentials))
-              ? fieldsOf(unwrap(credentials) as ts.ObjectLiteralExpression)
-              : [],
+          fields: providerFields(arg),
           authPath: (configString(n, 'basePath') ?? '/api/auth').replace(/\/+$/, ''),
           ...(signInPage ? { signInPage } : {}),
         };

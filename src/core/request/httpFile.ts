@@ -19,6 +19,8 @@ import {
 export interface HttpRequestEntry extends RequestSpec {
   /** 0-based line of the request line (where its Send lens hangs). */
   readonly line: number;
+  /** `# @no-cookie-jar` above it or among its headers: sent without the cookie jar, as both clients do. */
+  readonly noCookieJar?: true;
 }
 
 export interface HttpFile {
@@ -77,6 +79,11 @@ interface OpenRequest {
   state: 'url' | 'headers' | 'body';
   readonly line: number;
   readonly title?: string;
+  noCookieJar?: true;
+}
+
+function isNoCookieJar(trimmed: string): boolean {
+  return /^(#|\/\/)\s*@no-cookie-jar\b/.test(trimmed);
 }
 
 function isComment(trimmed: string): boolean {
@@ -89,6 +96,7 @@ class HttpFileReader {
   readonly requests: HttpRequestEntry[] = [];
   private current: OpenRequest | undefined;
   private pendingTitle: string | undefined;
+  private pendingNoJar = false;
 
   read(raw: string, index: number): void {
     const line = raw.trimEnd();
@@ -102,6 +110,7 @@ class HttpFileReader {
   private separator(line: string): void {
     this.flush();
     this.pendingTitle = line.replace(/^#+/, '').trim() || undefined;
+    this.pendingNoJar = false;
   }
 
   /** Between requests: `@name = value`, comments, or a request line that opens the next request. */
@@ -112,6 +121,7 @@ class HttpFileReader {
       return;
     }
     const trimmed = line.trim();
+    if (isNoCookieJar(trimmed)) this.pendingNoJar = true;
     if (trimmed === '' || isComment(trimmed)) return;
     const m = REQUEST_LINE.exec(trimmed);
     const u = m ? undefined : URL_ONLY.exec(trimmed);
@@ -124,9 +134,11 @@ class HttpFileReader {
         state: 'url',
         line: index,
         ...(this.pendingTitle ? { title: this.pendingTitle } : {}),
+        ...(this.pendingNoJar ? { noCookieJar: true as const } : {}),
       };
     }
     this.pendingTitle = undefined;
+    this.pendingNoJar = false;
   }
 
   /** After the request line: indented `?a=1` / `&b=2` continuations, headers, and the blank line before the body. */
@@ -140,6 +152,7 @@ class HttpFileReader {
       return;
     }
     current.state = 'headers';
+    if (isNoCookieJar(trimmed)) current.noCookieJar = true;
     if (isComment(trimmed)) return;
     const h = /^([^:\s]+)\s*:\s*(.*)$/.exec(trimmed);
     if (h) current.headers.push([h[1]!, h[2]!]);
@@ -156,6 +169,7 @@ class HttpFileReader {
       line: current.line,
       ...(body ? { body } : {}),
       ...(current.title ? { title: current.title } : {}),
+      ...(current.noCookieJar ? { noCookieJar: true as const } : {}),
     });
     this.current = undefined;
   }
@@ -187,8 +201,10 @@ export function exportSpecs(inferred: readonly InferredRequest[]): RequestSpec[]
 
 /** Whether a variable holds a secret (auth token, cookie value): never given a value in a written file. */
 function isSecretVariable(name: string, cookieVariables: ReadonlySet<string>): boolean {
-  return name === AUTH_TOKEN_VARIABLE || cookieVariables.has(name);
+  return name === AUTH_TOKEN_VARIABLE || name.startsWith('cookie_') || cookieVariables.has(name);
 }
+
+type EnvironmentObject = Record<string, Record<string, string>>;
 
 /**
  * An environment file for exported requests, in the format httpYac reads as
@@ -196,28 +212,63 @@ function isSecretVariable(name: string, cookieVariables: ReadonlySet<string>): b
  * (https://httpyac.github.io/guide/environments.html,
  * https://github.com/Huachao/vscode-restclient#environment-variables): one object per
  * environment, defining every `{{variable}}` the requests use, so neither client stops on an
- * undefined one. Secrets (the token, cookie values) are empty strings: fill them in the
- * private file (`http-client.private.env.json`) or the client's own settings, never here.
+ * undefined one. No `$shared` block: httpYac does not read one in `http-client.env.json`.
+ * Secrets (the token, cookie values) are empty strings: fill them in the private file
+ * (`http-client.private.env.json`) or the client's own settings, never here.
  * `$dotenv` / `$processEnv` are system variables both clients resolve themselves.
+ * `perEnvironment` gives an environment's own (non-secret) variables.
  */
 export function environmentFile(
   specs: readonly RequestSpec[],
   environments: Readonly<Record<string, string>>,
   values: Readonly<Record<string, string>> = {},
+  perEnvironment: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
 ): string {
   const cookieVariables = new Set(specs.flatMap((s) => cookieNamesIn(s).map(cookieVariable)));
   const names = new Set<string>();
   for (const s of specs)
     for (const v of variablesIn([s.url, ...s.headers.map(([, x]) => x), s.body ?? ''].join('\n')))
       if (!v.startsWith('$')) names.add(v);
-  const out: Record<string, Record<string, string>> = {};
+  const out: EnvironmentObject = {};
   for (const [env, baseUrl] of Object.entries(environments)) {
+    const own = perEnvironment[env] ?? {};
     const vars: Record<string, string> = {};
-    for (const name of [...names].sort()) {
-      vars[name] =
-        name === BASE_URL_VARIABLE ? baseUrl : isSecretVariable(name, cookieVariables) ? '' : (values[name] ?? '');
+    for (const name of [...new Set([...names, ...Object.keys(own)])].sort()) {
+      vars[name] = isSecretVariable(name, cookieVariables) ? '' : (own[name] ?? values[name] ?? '');
     }
     vars[BASE_URL_VARIABLE] = baseUrl;
+    out[env] = vars;
+  }
+  return JSON.stringify(out, null, 2) + '\n';
+}
+
+function environmentObject(text: string | undefined): EnvironmentObject | undefined {
+  if (!text) return undefined;
+  try {
+    const data = JSON.parse(text) as unknown;
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as EnvironmentObject) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An environment file written over an existing one: its other environments and variables
+ * stay, a value the user filled in stays, `baseUrl` is the new one, and a secret is always
+ * empty (it belongs in the private file). Unreadable existing text is replaced.
+ */
+export function mergeEnvironmentFile(existing: string | undefined, generated: string): string {
+  const old = environmentObject(existing) ?? {};
+  const fresh = environmentObject(generated) ?? {};
+  const out: EnvironmentObject = {};
+  for (const env of new Set([...Object.keys(old), ...Object.keys(fresh)])) {
+    const before = old[env] && typeof old[env] === 'object' ? old[env] : {};
+    const now = fresh[env] ?? {};
+    const vars: Record<string, string> = { ...before };
+    for (const [name, value] of Object.entries(now))
+      vars[name] =
+        name === BASE_URL_VARIABLE || typeof before[name] !== 'string' || before[name] === '' ? value : before[name];
+    for (const name of Object.keys(vars)) if (isSecretVariable(name, new Set())) vars[name] = '';
     out[env] = vars;
   }
   return JSON.stringify(out, null, 2) + '\n';

@@ -16,6 +16,7 @@ import { secretValues } from './appEnv';
 import { basePathHint, baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
 import type { CookieStore } from './cookieJar';
 import { devErrorHint } from './devError';
+import { isSecretVariable, LOCAL_ENVIRONMENT, type Environment } from './environments';
 import { formatHead, formatResponse } from './format';
 import type { InferredRequest } from './infer';
 import {
@@ -153,6 +154,12 @@ export type VariableSource = (name: string) => string | undefined | Promise<stri
 export interface RunContext {
   readonly host: RequestHost;
   readonly settings: RunSettings;
+  /**
+   * The named target (src/core/request/environments.ts): its base URL replaces detection, its
+   * variables fill `{{placeholders}}` (credentials among them only for its own origin). The
+   * host gives this environment's secrets and `cookieJar` is this environment's jar.
+   */
+  readonly environment?: Environment;
   readonly cookieJar?: CookieJarPort;
   readonly variables?: readonly VariableSource[];
 }
@@ -207,8 +214,9 @@ async function pathParams(inferred: InferredRequest, host: RequestHost): Promise
 /** The base URL: the user's, else the first detected candidate that answers, else what the host offers. */
 async function baseUrl(layout: ProjectLayout | undefined, ctx: RunContext): Promise<string | undefined> {
   const { settings, host } = ctx;
+  const chosen = ctx.environment?.baseUrl ?? settings.baseUrl;
   const candidates = baseUrlCandidates(layout, {
-    ...(settings.baseUrl ? { setting: settings.baseUrl } : {}),
+    ...(chosen ? { setting: chosen } : {}),
     fs: settings.fs ?? nodeFsPort,
     ...(settings.env ? { env: settings.env } : {}),
   });
@@ -287,7 +295,8 @@ export async function sendSpec(spec: RequestSpec, base: string, ctx: RunContext)
   if (!isLoopbackUrl(spec.url) && !(await host.confirmOrigin(targetOrigin))) return STOPPED;
   const credentialsOrigin = originOf(base) ?? targetOrigin;
   const { spec: sent, secrets } = await prepare(spec, { credentialsOrigin, targetOrigin }, ctx);
-  host.notice({ kind: 'sending', line: describeForLog(sent, secrets) });
+  const env = ctx.environment && ctx.environment.name !== LOCAL_ENVIRONMENT ? `[${ctx.environment.name}] ` : '';
+  host.notice({ kind: 'sending', line: env + describeForLog(sent, secrets) });
   let received: { result: ResponseResult; streamed: boolean };
   try {
     received = await transmit(sent, credentialsOrigin, ctx);
@@ -317,12 +326,17 @@ export function variableRefs(spec: RequestSpec): VariableRef[] {
   });
 }
 
-/** Values for the variables: the host's secrets (for the credentials origin only), then the extra sources. */
+/**
+ * Values for the variables: the host's secrets (for the credentials origin only), the
+ * environment's (its credentials also for that origin only), then the extra sources.
+ */
 async function variableValues(spec: RequestSpec, origins: Origins, ctx: RunContext): Promise<Record<string, string>> {
   const sameOrigin = origins.credentialsOrigin === origins.targetOrigin;
   const values: Record<string, string> = {};
   for (const ref of variableRefs(spec)) {
     let value = sameOrigin ? await ctx.host.secret(ref) : undefined;
+    if (sameOrigin || (ref.kind === 'other' && !isSecretVariable(ref.variable)))
+      value ??= ctx.environment?.variables[ref.variable];
     for (const source of ctx.variables ?? []) value ??= await source(ref.variable);
     if (value !== undefined) values[ref.variable] = value;
   }
@@ -344,7 +358,8 @@ async function prepare(
         : { kind: 'dropped', names: prepared.dropped, reason: 'other-origin', ...origins },
     );
   if (prepared.missing.length) ctx.host.notice({ kind: 'missing', variables: prepared.missing });
-  return { spec: prepared.spec, secrets: secretValues(values) };
+  const credentials = Object.entries(values).filter(([k, v]) => isSecretVariable(k) && v.length >= 3);
+  return { spec: prepared.spec, secrets: [...secretValues(values), ...credentials.map(([, v]) => v)] };
 }
 
 /** Sends with the host's progress; a streaming body goes to the host as it arrives. */

@@ -6,7 +6,8 @@ import { CONFIG_SECTION } from '../../core/settings';
 import { readSettings } from '../configuration';
 import { startDevServer } from './devServer';
 
-function httpUrlProblem(value: string): string | undefined {
+/** Why a typed base URL is not one (undefined when it is). */
+export function httpUrlProblem(value: string): string | undefined {
   try {
     const u = new URL(value);
     return u.protocol === 'http:' || u.protocol === 'https:' ? undefined : 'Use an http:// or https:// URL';

@@ -2,12 +2,14 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { HTTP_LANGUAGE } from '../../constants';
+import { resolveInEnvironment } from '../../core/request/environments';
 import type { RouteEntry } from '../../core/routes';
-import { readSettings } from '../configuration';
 import type { RouteDocuments } from '../documents';
 import { engine } from '../engine';
 import type { WorkspaceRoutes } from '../routeIndex';
 import { startDevServer } from './devServer';
+import type { EditorEnvironments } from './environmentStatus';
+import { localBaseUrl, writeExport } from './exportRoutes';
 import type { RequestHistory } from './history';
 import type { ResponseView } from './responseView';
 import type { RequestRunner, RequestTarget } from './runner';
@@ -22,6 +24,7 @@ export class RequestCommands {
     private readonly history: RequestHistory,
     private readonly view: ResponseView,
     private readonly log: vscode.LogOutputChannel,
+    private readonly environments: EditorEnvironments,
   ) {}
 
   private async targetFor(uri?: vscode.Uri, method?: string): Promise<RequestTarget | undefined> {
@@ -85,7 +88,8 @@ export class RequestCommands {
     const built = await this.runner.build(t);
     if (!built) return;
     const e = engine();
-    const text = `# Edit and press "▶ Send" above the request. {{authToken}} and cookies come from Next Route Kit's secret storage.\n${e.toHttpText(built.spec)}`;
+    const env = this.environments.current().name;
+    const text = `# Edit and press "▶ Send" above the request. {{authToken}} and cookies come from Next Route Kit's secret storage (environment ${env}).\n${e.toHttpText(built.spec)}`;
     const doc = await vscode.workspace.openTextDocument({ language: HTTP_LANGUAGE, content: text });
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   }
@@ -96,21 +100,22 @@ export class RequestCommands {
     const file = e.parseHttpFile(document.getText());
     const request = file.requests.find((r) => r.line === line) ?? file.requests[0];
     if (!request) return;
-    // `@api = {{host}}/api`: file variables may refer to each other.
-    const { spec } = e.resolveSpec(request, e.resolveVariables(file.variables));
-    let origin: string;
+    // The environment's variables (`{{baseUrl}}` among them), then the file's: `@api = {{host}}/api` may refer to them.
+    const env = this.environments.current();
+    const needsBase = !('baseUrl' in file.variables) && `${request.url}`.includes('{{baseUrl}}');
+    const envBase = env.baseUrl ?? (needsBase ? await localBaseUrl(this.documents.layout(document), uri) : undefined);
+    const spec = resolveInEnvironment(request, file.variables, env, envBase);
+    let pathname: string;
     try {
-      origin = new URL(spec.url).origin;
+      pathname = new URL(spec.url).pathname;
     } catch {
       void vscode.window.showErrorMessage(
-        `"${spec.url}" is not a full URL. Use http://host:port/path or define @baseUrl.`,
+        `"${spec.url}" is not a full URL. Use http://host:port/path, define @baseUrl, or choose an environment.`,
       );
       return;
     }
-    // Credentials go only to the configured base URL's origin (or, unset, to the URL this request targets on loopback).
-    const setting = readSettings(vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
-    const base = setting || (e.isLoopbackUrl(spec.url) ? origin : '');
-    await this.runner.send(spec, base || origin, `${spec.method} ${new URL(spec.url).pathname}`, document.uri);
+    const key = `${spec.method} ${pathname}`;
+    await this.runner.send(spec, this.runner.credentialsBase(spec.url, uri), key, document.uri, !!request.noCookieJar);
   }
 
   async copyAsCurl(uri?: vscode.Uri, method?: string): Promise<void> {
@@ -137,7 +142,7 @@ export class RequestCommands {
     const entries =
       scope === 'This file' && active
         ? [{ file: active.uri.fsPath }]
-        : (await this.routes.all()).filter((r) => r.routable);
+        : (await this.routes.locations()).filter((r) => r.routable);
     const specs = [];
     for (const entry of entries) {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
@@ -149,12 +154,9 @@ export class RequestCommands {
         ),
       );
     }
-    const base = readSettings(active?.uri).request.baseUrl || 'http://localhost:3000';
-    const doc = await vscode.workspace.openTextDocument({
-      language: HTTP_LANGUAGE,
-      content: e.toHttpFile(specs, { baseUrl: base }),
-    });
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const layout = active?.uri.scheme === 'file' ? this.documents.layout(active) : undefined;
+    const firstRoute = entries[0] ? this.documents.projects().layoutFor(entries[0].file) : undefined;
+    await writeExport(specs, this.environments.all(), layout ?? firstRoute, active?.uri);
   }
 
   async setCookie(): Promise<void> {
@@ -182,7 +184,7 @@ export class RequestCommands {
     const active = vscode.window.activeTextEditor?.document;
     let layout = active?.uri.scheme === 'file' ? this.documents.layout(active) : undefined;
     if (!layout?.packageJson?.scripts['dev']) {
-      const all = await this.routes.all();
+      const all = await this.routes.locations();
       const roots = [
         ...new Map(all.map((r) => [this.documents.projects().layoutFor(r.file)?.root, r.file])).entries(),
       ].filter(([root]) => root);
@@ -218,8 +220,8 @@ export class RequestCommands {
       { title: 'Resend a recent request' },
     );
     if (!picked) return;
-    const origin = new URL(picked.entry.spec.url).origin;
-    await this.runner.send(picked.entry.spec, origin, picked.entry.key, undefined);
+    const spec = picked.entry.spec;
+    await this.runner.send(spec, this.runner.credentialsBase(spec.url, undefined), picked.entry.key, undefined);
   }
 
   async saveFullResponse(): Promise<void> {

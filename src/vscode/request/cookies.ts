@@ -1,14 +1,16 @@
 /**
- * The editor's cookie jar: Set-Cookie from every response, resent to the same origin only
- * (src/core/request/cookieJar.ts). Kept in SecretStorage (the OS keychain) as one JSON
- * value, never in settings or files; shown in the status bar ("2 cookies for
- * localhost:3000", click to clear); Sign In (Auth.js)… fills it with a session.
+ * The editor's cookie jars, one per environment: Set-Cookie from every response, resent to the
+ * same origin only (src/core/request/cookieJar.ts), kept apart per environment even on a
+ * shared origin (src/core/request/environmentSessions.ts). Kept in SecretStorage (the OS
+ * keychain) as one JSON value per environment, never in settings or files; shown in the
+ * status bar ("2 cookies for localhost:3000", click to clear the current environment's);
+ * Sign In (Auth.js)… fills the current environment's jar with a session.
  */
 import * as vscode from 'vscode';
 import type { CookieJars } from '../../core/request/cookieJar';
+import type { EnvironmentSessions } from '../../core/request/environmentSessions';
+import { LOCAL_ENVIRONMENT } from '../../core/request/environments';
 import { engine } from '../engine';
-
-const JAR_KEY = 'nextRouteKit.cookieJar';
 
 export class EditorCookies implements vscode.Disposable {
   private readonly statusItem = vscode.window.createStatusBarItem(
@@ -16,49 +18,65 @@ export class EditorCookies implements vscode.Disposable {
     vscode.StatusBarAlignment.Left,
     8,
   );
-  private loaded: Promise<CookieJars> | undefined;
+  private sessions: EnvironmentSessions | undefined;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  /** `environment` names the current environment. */
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly environment: () => string,
+  ) {
     this.statusItem.name = 'Next Route Kit: cookies';
     this.statusItem.command = 'nextRouteKit.clearCookies';
   }
 
-  jar(): Promise<CookieJars> {
-    const loaded = (this.loaded ??= Promise.resolve(this.secrets.get(JAR_KEY)).then((json) =>
-      engine().CookieJars.deserialize(json),
-    ));
-    return loaded;
+  private store(): EnvironmentSessions {
+    const secrets = this.secrets;
+    return (this.sessions ??= new (engine().EnvironmentSessions)({
+      get: async (key) => secrets.get(key),
+      store: async (key, value) => secrets.store(key, value),
+      delete: async (key) => secrets.delete(key),
+    }));
   }
 
-  /** Saves the jar and shows how many cookies go to `url`'s origin. */
+  /** The current environment's jar. */
+  jar(): Promise<CookieJars> {
+    return this.store().jar(this.environment());
+  }
+
+  /** Saves the current environment's jar and shows how many cookies go to `url`'s origin. */
   async saveAndShow(url: string | undefined): Promise<void> {
-    const jar = await this.jar();
-    await this.secrets.store(JAR_KEY, await jar.serialize());
+    await this.store().save(this.environment());
     if (url) await this.show(url);
   }
 
   async show(url: string): Promise<void> {
-    const jar = await this.jar();
-    const cookies = await jar.list(url);
+    const cookies = await (await this.jar()).list(url);
     if (!cookies.length) {
       this.statusItem.hide();
       return;
     }
-    this.statusItem.text = `$(key) ${engine().describeJar(cookies.length, url)}`;
-    this.statusItem.tooltip = `Sent with requests to ${new URL(url).origin}: ${cookies.map((c) => c.name).join(', ')}.\nKept in the OS keychain. Click to clear them.`;
+    const env = this.environment();
+    const suffix = env === LOCAL_ENVIRONMENT ? '' : ` (${env})`;
+    this.statusItem.text = `$(key) ${engine().describeJar(cookies.length, url)}${suffix}`;
+    this.statusItem.tooltip = `Sent with requests to ${new URL(url).origin} in the ${env} environment: ${cookies.map((c) => c.name).join(', ')}.\nKept in the OS keychain. Click to clear this environment's cookies.`;
     this.statusItem.show();
   }
 
+  /** Another environment was chosen: its cookies for its server, if it names one. */
+  async switched(baseUrl: string | undefined): Promise<void> {
+    if (baseUrl) await this.show(baseUrl);
+    else this.statusItem.hide();
+  }
+
+  /** Clears the current environment's cookies (the others keep theirs). */
   async clear(): Promise<void> {
-    const jar = await this.jar();
-    const origins = await jar.origins();
-    jar.clear();
-    await this.secrets.delete(JAR_KEY);
+    const env = this.environment();
+    const origins = await this.store().clear(env);
     this.statusItem.hide();
     void vscode.window.showInformationMessage(
       origins.length
-        ? `Next Route Kit: cookies cleared for ${origins.join(', ')}.`
-        : 'Next Route Kit: no cookies kept.',
+        ? `Next Route Kit: cookies of the ${env} environment cleared for ${origins.join(', ')}.`
+        : `Next Route Kit: no cookies kept in the ${env} environment.`,
     );
   }
 

@@ -12,6 +12,7 @@ import { ResponseView } from './responseView';
 import { RequestRunner } from './runner';
 import { RequestSecrets } from './secrets';
 import { EditorCookies } from './cookies';
+import { EditorEnvironments } from './environmentStatus';
 import { signIn } from './signIn';
 
 type RequestCommandId = Extract<
@@ -29,6 +30,8 @@ type RequestCommandId = Extract<
     | 'setCookie'
     | 'signIn'
     | 'clearCookies'
+    | 'selectEnvironment'
+    | 'addEnvironment'
     | 'followRedirect'
     | 'startDevServer'
     | 'setBaseUrl'
@@ -44,12 +47,23 @@ export function createRequestFeature(
   routes: WorkspaceRoutes,
   log: vscode.LogOutputChannel,
 ) {
-  const secrets = new RequestSecrets(context.secrets);
+  const environments = new EditorEnvironments(context.workspaceState);
+  const currentEnvironment = (): string => environments.current().name;
+  const secrets = new RequestSecrets(context.secrets, currentEnvironment);
   const view = new ResponseView();
   const history = new RequestHistory(context.workspaceState, () => readSettings().request.historySize);
-  const cookies = new EditorCookies(context.secrets);
-  const runner = new RequestRunner(context.workspaceState, documents, secrets, view, history, log, cookies);
-  const commands = new RequestCommands(runner, routes, documents, secrets, history, view, log);
+  const cookies = new EditorCookies(context.secrets, currentEnvironment);
+  const runner = new RequestRunner(
+    context.workspaceState,
+    documents,
+    secrets,
+    view,
+    history,
+    log,
+    cookies,
+    environments,
+  );
+  const commands = new RequestCommands(runner, routes, documents, secrets, history, view, log, environments);
   const handlers: { readonly [K in RequestCommandId]: (...args: never[]) => unknown } = {
     'nextRouteKit.sendRequest': () => commands.sendAtCursor(),
     'nextRouteKit.sendRequestAt': (uri: vscode.Uri, method: string) => commands.sendAt(uri, method),
@@ -61,8 +75,10 @@ export function createRequestFeature(
     'nextRouteKit.setAuthToken': () => secrets.setToken(),
     'nextRouteKit.clearAuthToken': () => secrets.clearToken(),
     'nextRouteKit.setCookie': () => commands.setCookie(),
-    'nextRouteKit.signIn': () => signIn(cookies, log),
+    'nextRouteKit.signIn': () => signIn(cookies, environments.current(), log),
     'nextRouteKit.clearCookies': () => cookies.clear(),
+    'nextRouteKit.selectEnvironment': () => environments.select(),
+    'nextRouteKit.addEnvironment': () => environments.add(),
     'nextRouteKit.followRedirect': () => runner.followLast(),
     'nextRouteKit.startDevServer': () => commands.startDevServer(),
     'nextRouteKit.setBaseUrl': () => setBaseUrl(vscode.window.activeTextEditor?.document.uri),
@@ -72,6 +88,8 @@ export function createRequestFeature(
     'nextRouteKit.editParams': () => runner.params.edit(),
   };
   const disposables: vscode.Disposable[] = [
+    environments,
+    environments.onDidChange((env) => void cookies.switched(env.baseUrl)),
     view,
     runner,
     history,

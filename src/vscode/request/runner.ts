@@ -17,6 +17,7 @@ import type { RequestHistory } from './history';
 import { RememberedParams } from './params';
 import type { ResponseView } from './responseView';
 import type { EditorCookies } from './cookies';
+import type { EditorEnvironments } from './environmentStatus';
 import type { RequestSecrets } from './secrets';
 
 export interface RequestTarget {
@@ -45,6 +46,7 @@ export class RequestRunner implements vscode.Disposable {
     history: RequestHistory,
     log: vscode.LogOutputChannel,
     private readonly cookies: EditorCookies,
+    private readonly environments: EditorEnvironments,
   ) {
     this.statusItem.name = 'Next Route Kit: last response';
     this.statusItem.command = 'nextRouteKit.showResponse';
@@ -90,23 +92,37 @@ export class RequestRunner implements vscode.Disposable {
 
   private lastScope: vscode.Uri | undefined;
 
+  /**
+   * Whose credentials a request to `url` may carry: the current environment's base URL, else
+   * (local) the configured base URL, else the URL's own origin when it is on this machine or
+   * nothing else is known. A request from another environment (history, Follow after a
+   * switch) thus goes without this environment's token and cookies.
+   */
+  credentialsBase(url: string, scope: vscode.Uri | undefined): string {
+    const origin = new URL(url).origin;
+    const env = this.environments.current();
+    const setting = readSettings(scope ?? vscode.workspace.workspaceFolders?.[0]?.uri).request.baseUrl;
+    return env.baseUrl ?? (setting || origin);
+  }
+
   /** Sends the last request again, following its redirects (the response view shows the chain). */
   async followLast(): Promise<void> {
     const last = this.last;
     if (!last) return;
     const ctx = await this.context(last.scope, last.historyKey);
     const followCtx = { ...ctx, settings: { ...ctx.settings, followRedirects: true } };
-    const outcome = await engine().sendSpec(last.spec, new URL(last.spec.url).origin, followCtx);
+    const outcome = await engine().sendSpec(last.spec, this.credentialsBase(last.spec.url, last.scope), followCtx);
     if (outcome.kind === 'response') await this.cookies.saveAndShow(outcome.response.sent.url);
   }
 
-  /** The run's context: settings, the cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
+  /** The run's context: settings, the environment and its cookie jar, and `$dotenv` from the env files of the app at `appDir`. */
   private async context(scope: vscode.Uri | undefined, historyKey: string, appDir?: string): Promise<RunContext> {
     const settings = readSettings(scope).request;
     const e = engine();
     this.lastScope = scope;
     const dir = appDir ?? (scope && vscode.workspace.getWorkspaceFolder(scope)?.uri.fsPath);
     return {
+      environment: this.environments.current(),
       cookieJar: await this.cookies.jar(),
       ...(dir ? { variables: [e.appEnvSource(e.loadAppEnv(dir))] } : {}),
       host: new EditorHost(this.services, scope, historyKey),
@@ -156,8 +172,12 @@ export class RequestRunner implements vscode.Disposable {
     base: string,
     historyKey: string,
     scope: vscode.Uri | undefined,
+    noCookieJar = false,
   ): Promise<ResponseResult | undefined> {
-    const outcome = await engine().sendSpec(spec, base, await this.context(scope, historyKey));
+    const ctx = await this.context(scope, historyKey);
+    // `# @no-cookie-jar` in a .http file: only the cookies it writes go out, and none is kept.
+    const { cookieJar, ...withoutJar } = ctx;
+    const outcome = await engine().sendSpec(spec, base, noCookieJar ? withoutJar : { ...withoutJar, cookieJar });
     if (outcome.kind !== 'response') return undefined;
     await this.cookies.saveAndShow(outcome.response.sent.url);
     return outcome.response.result;

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { AuthSetup, CredentialField } from '../../core/request/authjs';
+import { LOCAL_ENVIRONMENT, type Environment } from '../../core/request/environments';
 import { nodeFsPort } from '../../core/fsPort';
 import { readSettings } from '../configuration';
 import { engine } from '../engine';
@@ -39,17 +40,17 @@ function isSecretField(field: CredentialField): boolean {
   return field.type === 'password' || /pass|secret|otp|code|pin/i.test(field.name);
 }
 
-/** The app's URL (with basePath) where next dev answers, or undefined (told to the user). */
-async function appUrl(root: string): Promise<string | undefined> {
+/** The app's URL (with basePath) in the environment (local: where next dev answers), or undefined (told to the user). */
+async function appUrl(root: string, environment: Environment): Promise<string | undefined> {
   const e = engine();
   const layout = new e.ProjectIndex().layoutFor(`${root}/package.json`);
-  const setting = readSettings(vscode.Uri.file(root)).request.baseUrl;
+  const setting = environment.baseUrl ?? readSettings(vscode.Uri.file(root)).request.baseUrl;
   const candidates = e.baseUrlCandidates(layout, { ...(setting ? { setting } : {}), fs: nodeFsPort, env: process.env });
   const found = await e.firstAnswering(candidates);
   if (!found) {
     void vscode.window
       .showErrorMessage(
-        `Sign in: nothing answers at ${candidates.map((c) => c.url).join(', ')}. Start the dev server first.`,
+        `Sign in (${environment.name}): nothing answers at ${candidates.map((c) => c.url).join(', ')}. Start the dev server first.`,
         'Start Dev Server',
       )
       .then((c) => c && vscode.commands.executeCommand('nextRouteKit.startDevServer'));
@@ -66,7 +67,12 @@ async function appUrl(root: string): Promise<string | undefined> {
   return found.url.replace(/\/+$/, '') + (layout?.url.basePath ?? '');
 }
 
-export async function signIn(cookies: EditorCookies, log: vscode.LogOutputChannel): Promise<void> {
+/** Signs in to the current environment's server; the session goes to that environment's jar only. */
+export async function signIn(
+  cookies: EditorCookies,
+  environment: Environment,
+  log: vscode.LogOutputChannel,
+): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Next Route Kit does not sign in from an untrusted workspace.');
     return;
@@ -83,19 +89,22 @@ export async function signIn(cookies: EditorCookies, log: vscode.LogOutputChanne
   }
   const values = await askFields(setup);
   if (!values) return;
-  const url = await appUrl(root);
+  const url = await appUrl(root, environment);
   if (!url) return;
   const jar = await cookies.jar();
   try {
     const result = await engine().signInWithCredentials({ appUrl: url, setup, values, jar });
     await cookies.saveAndShow(url);
-    log.info(`Sign in (Auth.js) at ${url}: ${result.message}`);
+    log.info(`Sign in (Auth.js) at ${url} (${environment.name}): ${result.message}`);
+    const where = environment.name === LOCAL_ENVIRONMENT ? '' : ` in the ${environment.name} environment`;
     if (result.ok)
       void vscode.window.showInformationMessage(
-        `${result.message} Requests to ${new URL(url).host} now send the session cookie.`,
+        `${result.message} Requests to ${new URL(url).host}${where} now send the session cookie.`,
       );
     else
-      void vscode.window.showErrorMessage(result.message, 'Sign In (Auth.js)…').then((c) => c && signIn(cookies, log));
+      void vscode.window
+        .showErrorMessage(result.message, 'Sign In (Auth.js)…')
+        .then((c) => c && signIn(cookies, environment, log));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     log.warn(`Sign in (Auth.js) at ${url} failed: ${message}`);

@@ -13,17 +13,23 @@ import * as path from 'node:path';
 import { parseDocument } from '../../../src/core/ast/parse';
 import { findRouteFileCandidates } from '../../../src/core/files';
 import { ProjectIndex } from '../../../src/core/nextjs/project';
-import { envValues, loadAppEnv } from '../../../src/core/request/appEnv';
+import { appEnvSource, envValues, loadAppEnv } from '../../../src/core/request/appEnv';
+import * as http from 'node:http';
+import { CookieJars } from '../../../src/core/request/cookieJar';
+import { pickEnvironment, readEnvironmentFile, resolveInEnvironment } from '../../../src/core/request/environments';
 import {
   environmentFile,
   exportSpecs,
+  mergeEnvironmentFile,
   parseHttpFile,
   toHttpFile,
   toHttpText,
 } from '../../../src/core/request/httpFile';
 import { inferRequests } from '../../../src/core/request/infer';
 import { prepareForSend, resolveSpec, type RequestSpec } from '../../../src/core/request/model';
+import { sendSpec } from '../../../src/core/request/run';
 import { sendRequest } from '../../../src/core/request/send';
+import { FakeHost } from '../../support/fakeHost';
 import { startServer, type TestServer } from '../../support/loopback';
 import { AUTH_APP, FIXTURE_APP, REPO_ROOT, startNextDev, type DevServer } from '../../support/nextDev';
 
@@ -48,7 +54,12 @@ interface Received {
   readonly body: string;
 }
 
-function recorder(): Promise<TestServer & { received: Received[] }> {
+/**
+ * A server that records what arrives; with `upstream`, a proxy that also passes each request on
+ * and answers with the upstream's response (a redirect's Location rewritten to the upstream, so
+ * a client that follows it does not come back here).
+ */
+function recorder(upstream?: string): Promise<TestServer & { received: Received[] }> {
   const received: Received[] = [];
   return startServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -57,8 +68,20 @@ function recorder(): Promise<TestServer & { received: Received[] }> {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers))
         if (!CLIENT_HEADERS.has(k) && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers, body: Buffer.concat(chunks).toString() });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      const body = Buffer.concat(chunks);
+      received.push({ method: req.method ?? '', url: req.url ?? '', headers, body: body.toString() });
+      if (!upstream) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      const target = new URL(req.url ?? '/', upstream);
+      const out = http.request(target, { method: req.method, headers: { ...req.headers, host: target.host } }, (up) => {
+        // As a reverse proxy does (Apache's ProxyPassReverse): a Location back at us points at the upstream.
+        const back = up.headers.location ? new URL(up.headers.location, `http://${req.headers.host}`) : undefined;
+        const location =
+          back && back.host === req.headers.host ? new URL(back.pathname + back.search, upstream).href : undefined;
+        res.writeHead(up.statusCode ?? 502, { ...up.headers, ...(location ? { location } : {}) });
+        up.pipe(res);
+      });
+      out.on('error', () => res.writeHead(502).end());
+      out.end(body);
     });
   }).then((s) => Object.assign(s, { received }));
 }
@@ -76,10 +99,14 @@ function allRequests(appDir: string): RequestSpec[] {
   return specs;
 }
 
-/** Runs httpYac's CLI on a file (all requests, environment `local`); resolves with its exit code and output. */
-function httpyac(file: string, output: 'none' | 'short' = 'none'): Promise<{ code: number | null; output: string }> {
+/** Runs httpYac's CLI on a file (all requests, environment `local` unless told); resolves with its exit code and output. */
+function httpyac(
+  file: string,
+  output: 'none' | 'short' = 'none',
+  env = 'local',
+): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HTTPYAC, 'send', file, '--all', '-e', 'local', '-o', output, '--no-color'], {
+    const child = spawn(process.execPath, [HTTPYAC, 'send', file, '--all', '--env', env, '-o', output, '--no-color'], {
       cwd: path.dirname(file),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
@@ -110,7 +137,11 @@ function workspaceFor(name: string, httpText: string, envJson: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `nrk-httpyac-${name}-`));
   fs.writeFileSync(path.join(dir, 'routes.http'), httpText);
   fs.writeFileSync(path.join(dir, 'http-client.env.json'), envJson);
-  fs.writeFileSync(path.join(dir, 'http-client.private.env.json'), JSON.stringify({ local: SECRETS }));
+  const names = Object.keys(JSON.parse(envJson) as object);
+  fs.writeFileSync(
+    path.join(dir, 'http-client.private.env.json'),
+    JSON.stringify(Object.fromEntries(names.map((n) => [n, SECRETS]))),
+  );
   fs.writeFileSync(path.join(dir, '.env'), 'API_KEY=api-key-from-env-local\n');
   return dir;
 }
@@ -212,6 +243,62 @@ describe('interop: httpYac sends the .http files we write as we do', function ()
       assert.equal(ours.length, specs.length);
       assert.ok(ours.includes(401) && ours.includes(307), `protected routes answer 401/307: ${ours.join()}`);
       assert.deepEqual(statuses, ours, theirs.output);
+    });
+
+    it('httpyac send --env staging and our send in environment staging put the same requests on the wire to next dev', async () => {
+      const proxy = await recorder(dev.origin);
+      try {
+        const specs = allRequests(AUTH_APP).filter((s) => !s.url.includes('/api/auth/'));
+        // As Export Routes writes it: every environment, merged over a file the user already had.
+        const existing = JSON.stringify({
+          staging: { baseUrl: 'https://old.example.com', id: '7', authToken: 'leak' },
+        });
+        const envJson = mergeEnvironmentFile(
+          existing,
+          environmentFile(specs, { local: dev.origin, staging: proxy.url }, {}, { staging: { tenant: 'acme' } }),
+        );
+        const written = JSON.parse(envJson) as Record<string, Record<string, string>>;
+        assert.equal(written['staging']!['baseUrl'], proxy.url);
+        assert.equal(written['staging']!['authToken'], '', 'no secret is written, not even one the file had');
+        assert.equal(written['staging']!['tenant'], 'acme');
+        const dir = workspaceFor('env-staging', toHttpFile(specs), envJson);
+        dirs.push(dir);
+        const file = path.join(dir, 'routes.http');
+        const theirs = await httpyac(file, 'none', 'staging');
+        assert.equal(theirs.code, 0, theirs.output);
+        const byHttpyac = proxy.received.splice(0);
+
+        const staging = pickEnvironment(readEnvironmentFile(path.join(dir, 'http-client.env.json')), 'staging', dir);
+        const parsed = parseHttpFile(fs.readFileSync(file, 'utf8'));
+        const host = new FakeHost();
+        // As the editor sends: with the environment's cookie jar (httpYac keeps one too), not for a `# @no-cookie-jar` request.
+        const jar = new CookieJars();
+        for (const request of parsed.requests)
+          await sendSpec(resolveInEnvironment(request, parsed.variables, staging, staging.baseUrl), staging.baseUrl!, {
+            host,
+            settings: { probe: false },
+            environment: staging,
+            ...(request.noCookieJar ? {} : { cookieJar: jar }),
+            variables: [appEnvSource(loadAppEnv(dir, {}))],
+          });
+        const byUs = proxy.received.splice(0);
+        assert.equal(host.failures.length, 0, JSON.stringify(host.failures));
+        assert.equal(byUs.length, specs.length);
+        assert.equal(byHttpyac.length, specs.length, JSON.stringify(byHttpyac.map((r) => `${r.method} ${r.url}`)));
+        // Both jars kept the Auth.js cookies the proxy.ts answer set; their values are the server's, new per session.
+        const cookieNames = (r: Received): Received =>
+          r.headers['cookie'] === undefined
+            ? r
+            : { ...r, headers: { ...r.headers, cookie: r.headers['cookie'].replace(/=[^;]*/g, '=…') } };
+        for (let i = 0; i < specs.length; i++)
+          assert.deepEqual(cookieNames(byHttpyac[i]!), cookieNames(byUs[i]!), `request ${i + 1}`);
+        assert.ok(
+          byUs.some((r) => r.headers['cookie']?.includes(`session=${SECRETS.cookie_session}`)),
+          "the private file's cookie value is sent (to the environment's own origin)",
+        );
+      } finally {
+        await proxy.close();
+      }
     });
   });
 });

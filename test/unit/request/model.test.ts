@@ -93,6 +93,18 @@ describe('request model', () => {
     assert.deepEqual(resolved.missing, []);
   });
 
+  it('marks a request under # @no-cookie-jar (above it or among its headers), and only that one', () => {
+    const text = `### a\n# @no-cookie-jar\nGET http://h/a\nCookie: s=1\n\n### b\nGET http://h/b\n\n### c\nGET http://h/c\n// @no-cookie-jar\nAccept: */*\n`;
+    assert.deepEqual(
+      parseHttpFile(text).requests.map((r) => [r.url, r.noCookieJar ?? false]),
+      [
+        ['http://h/a', true],
+        ['http://h/b', false],
+        ['http://h/c', true],
+      ],
+    );
+  });
+
   it('reports variables it cannot fill and leaves them as written', () => {
     const r = resolveSpec(
       { method: 'GET', url: 'http://h/{{missing}}', headers: [['Authorization', 'Bearer {{authToken}}']] },
