@@ -12,14 +12,14 @@ export interface RecordingProxy {
   readonly origin: string;
   /** Every request that passed, with the status it got. */
   readonly exchanges: ReadonlyArray<{ method: string; path: string; cookie: string | undefined; status: number }>;
-  /** Cookies the app set (name → last value), from the Set-Cookie headers of its answers. */
-  readonly setCookies: ReadonlyMap<string, string>;
+  /** Every cookie the app set, in order, from the Set-Cookie headers of its answers (Auth.js renews its session on use). */
+  readonly setCookies: ReadonlyArray<{ readonly name: string; readonly value: string }>;
   close(): Promise<void>;
 }
 
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const exchanges: Array<RecordingProxy['exchanges'][number]> = [];
-  const setCookies = new Map<string, string>();
+  const setCookies: Array<{ name: string; value: string }> = [];
   const server: TestServer = await startServer((req, res) => {
     const upstream = http.request(
       new URL(req.url ?? '/', target),
@@ -28,7 +28,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         const header = up.headers['set-cookie'] ?? [];
         for (const line of header) {
           const cookie = Cookie.parse(line);
-          if (cookie) setCookies.set(cookie.key, cookie.value);
+          if (cookie) setCookies.push({ name: cookie.key, value: cookie.value });
         }
         exchanges.push({
           method: req.method ?? '',
