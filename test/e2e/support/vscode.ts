@@ -412,11 +412,16 @@ export class Workbench {
    */
   async saveAs(file: string): Promise<void> {
     await this.command('File: Save As...');
-    const input = this.quickInput().locator('.quick-input-box input');
-    await input.waitFor();
+    const dialog = this.page.locator('.quick-input-widget', { hasText: 'Save As' });
+    const input = dialog.locator('.quick-input-box input');
+    // The dialog proposes a path (…/Untitled-1) once it has read the folder: type over it only then.
+    await this.page.waitForFunction(
+      `/Untitled/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value || '')`,
+    );
     await input.fill(file);
-    await this.page.keyboard.press('Enter');
-    await this.quickInput().waitFor({ state: 'hidden' });
+    // It lists the folder of the path typed as it changes; its OK button takes the path as typed.
+    await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
     await this.page
       .locator('.tab.active', { hasText: path.basename(file) })
       .first()
