@@ -13,8 +13,8 @@ import { MissingParamError } from '../nextjs/routePath';
 import { appEnvSource, loadAppEnv } from '../request/appEnv';
 import { toHttpText } from '../request/httpFile';
 import { signInHint } from '../request/signInHint';
-import { inferRequests } from '../request/infer';
-import { AUTH_TOKEN_VARIABLE } from '../request/model';
+import { inferRequests, type InferredRequest } from '../request/infer';
+import { AUTH_TOKEN_VARIABLE, cookieVariable } from '../request/model';
 import {
   buildTarget,
   runTarget,
@@ -26,7 +26,9 @@ import {
 import { loadCookieJar, saveCookieJar } from './cookieJarFile';
 import { EXIT, UsageError, type CliIo } from './io';
 
-export const REQUEST_USAGE = `Usage: next-route-kit request <file>#<METHOD> [options]
+export const REQUEST_USAGE = `Usage: next-route-kit request <file>[#<METHOD>] [options]
+
+#METHOD may be left out when the file exports one handler.
 
 Builds the request a route handler expects (URL with basePath, path params, query keys,
 JSON body skeleton, Authorization) and prints it as .http text; with --send, sends it and
@@ -76,7 +78,8 @@ export interface RequestArgs {
   /** `app/api/users/[id]/route.ts` as typed, and resolved. */
   readonly fileArg: string;
   readonly file: string;
-  readonly method: string;
+  /** Undefined when the target has no `#METHOD`: the file's one handler is meant. */
+  readonly method?: string;
   readonly params: Record<string, string>;
   readonly query: Record<string, string>;
   readonly headers: Record<string, string>;
@@ -105,9 +108,9 @@ function pairs(list: string[] | undefined, flag: string, sep = '='): Record<stri
 function parseTarget(positionals: string[], cwd: string): Pick<RequestArgs, 'fileArg' | 'file' | 'method'> {
   const target = positionals[0];
   if (!target || positionals.length > 1)
-    throw new UsageError('give one target: <file>#<METHOD>, e.g. app/api/users/[id]/route.ts#GET');
+    throw new UsageError('give one target: <file>[#<METHOD>], e.g. app/api/users/[id]/route.ts#GET');
   const hash = target.lastIndexOf('#');
-  if (hash <= 0) throw new UsageError(`"${target}" needs #METHOD, e.g. ${target}#GET`);
+  if (hash <= 0) return { fileArg: target, file: path.resolve(cwd, target) };
   const method = target.slice(hash + 1).toUpperCase();
   if (!(HTTP_METHODS as readonly string[]).includes(method))
     throw new UsageError(`"${method}" is not an HTTP method (${HTTP_METHODS.join(', ')})`);
@@ -175,15 +178,38 @@ function loadTarget(args: RequestArgs): SendTarget {
   const info = index.routeFile(args.file);
   if (!info) throw new UsageError(`${args.fileArg} is not an App Router route file (app/**/route.ts)`);
   const all = inferRequests(parseDocument(args.file, text), info.route, info.params, index.modules(args.file));
+  const exported = all.filter((r) => !r.implicit).map((r) => r.method);
+  if (args.method === undefined) {
+    if (exported.length === 1)
+      return targetOf(
+        args,
+        all.find((r) => r.method === exported[0])!,
+        index,
+        info,
+      );
+    throw new UsageError(
+      exported.length
+        ? `${args.fileArg} exports ${exported.join(', ')}: name one, e.g. ${args.fileArg}#${exported[0]}`
+        : `${args.fileArg} exports no handlers (GET, POST, …)`,
+    );
+  }
   const inferred = all.find((r) => r.method === args.method);
   if (!inferred) {
-    const exported = all.filter((r) => !r.implicit).map((r) => r.method);
     const implicit = all.filter((r) => r.implicit).map((r) => r.method);
     throw new UsageError(
       `${args.fileArg} does not export ${args.method}; it exports ${exported.join(', ') || 'no handlers'}` +
         (implicit.length ? ` (and Next.js answers ${implicit.join(', ')} by itself)` : ''),
     );
   }
+  return targetOf(args, inferred, index, info);
+}
+
+function targetOf(
+  args: RequestArgs,
+  inferred: InferredRequest,
+  index: ProjectIndex,
+  info: NonNullable<ReturnType<ProjectIndex['routeFile']>>,
+): SendTarget {
   if (args.data !== undefined && (inferred.method === 'GET' || inferred.method === 'HEAD'))
     throw new UsageError(`--data: a ${inferred.method} request carries no body`);
   return {
@@ -195,10 +221,18 @@ function loadTarget(args: RequestArgs): SendTarget {
   };
 }
 
+/** How a CLI user supplies a dropped credential: `Authorization` or `Cookie <name>`. */
+function howToFill(dropped: string): string {
+  const cookie = /^Cookie (.+)$/.exec(dropped)?.[1];
+  if (cookie)
+    return `pass --var ${cookieVariable(cookie)}=…, or --cookie-jar <file> holding a session from \`sign-in\` or a login request`;
+  return `set ${TOKEN_ENV} or pass --var ${AUTH_TOKEN_VARIABLE}=…`;
+}
+
 function noticeText(notice: RunNotice): string | undefined {
   if (notice.kind === 'dropped')
     return notice.reason === 'no-value'
-      ? `sending without ${notice.names.join(', ')} (set ${TOKEN_ENV}, or pass --var ${AUTH_TOKEN_VARIABLE}=… / --var cookie_<name>=…)`
+      ? `sending without ${notice.names.join(', ')} (${notice.names.map(howToFill).join('; ')})`
       : `sending without ${notice.names.join(', ')}: the secrets belong to ${notice.credentialsOrigin}, not ${notice.targetOrigin}`;
   if (notice.kind === 'advice') return notice.text;
   if (notice.kind === 'missing')

@@ -15,6 +15,7 @@ import type { RouteParam } from '../nextjs/routePath';
 import { secretValues } from './appEnv';
 import { basePathHint, baseUrlCandidates, isLoopbackUrl, type BaseUrlCandidate } from './baseUrl';
 import type { CookieStore } from './cookieJar';
+import { devErrorHint } from './devError';
 import { formatHead, formatResponse } from './format';
 import type { InferredRequest } from './infer';
 import {
@@ -253,7 +254,8 @@ export async function runTarget(target: SendTarget, ctx: RunContext): Promise<Ru
   const outcome = await sendSpec(built.spec, built.base, ctx);
   const hint =
     outcome.kind === 'response'
-      ? basePathHint(outcome.response.result, outcome.response.sent.url, target.layout)
+      ? (basePathHint(outcome.response.result, outcome.response.sent.url, target.layout) ??
+        devErrorHint(outcome.response.result))
       : undefined;
   if (hint) ctx.host.notice({ kind: 'advice', text: hint });
   return outcome;

@@ -66,7 +66,31 @@ describe('next-route-kit request', function () {
     const r = await run([`${FILE}#POST`, '--param', 'id=7', '--base', s.url, '--send'], project.dir);
     assert.equal(r.code, 0);
     assert.equal(s.requests[0]!.headers.authorization, undefined);
-    assert.match(r.stderr, /sending without Authorization \(set NEXT_ROUTE_KIT_TOKEN, or pass --var authToken=…/);
+    assert.match(r.stderr, /sending without Authorization \(set NEXT_ROUTE_KIT_TOKEN or pass --var authToken=…\)/);
+  });
+
+  it('sends without a session cookie it has no value for, and names the variable and --cookie-jar', async () => {
+    const s = await serve((_req, res) => res.end('ok'));
+    const app = tempProject({
+      'package.json': '{"name":"p"}',
+      'app/api/me/route.ts': `import { cookies } from 'next/headers';
+export async function GET() {
+  const session = (await cookies()).get('session')?.value;
+  return Response.json({ session });
+}
+`,
+    });
+    try {
+      const r = await run(['app/api/me/route.ts', '--base', s.url, '--send'], app.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(s.requests[0]!.headers.cookie, undefined);
+      assert.match(
+        r.stderr,
+        /sending without Cookie session \(pass --var cookie_session=…, or --cookie-jar <file> holding a session from `sign-in` or a login request\)/,
+      );
+    } finally {
+      app.remove();
+    }
   });
 
   it('streams an event stream to stdout as it arrives, without printing it twice', async () => {
@@ -125,6 +149,26 @@ describe('next-route-kit request', function () {
     assert.match(
       noMethod.stderr,
       /app\/api\/items\/\[id\]\/route\.ts does not export DELETE; it exports POST, GET \(and Next\.js answers HEAD, OPTIONS by itself\)/,
+    );
+  });
+
+  it('takes the one handler when #METHOD is left out, and names the choices when there are several', async () => {
+    const one = tempProject({
+      'package.json': '{"name":"p"}',
+      'app/api/hook/route.ts': 'export async function POST() {}\n',
+    });
+    try {
+      const r = await run(['app/api/hook/route.ts', '--base', 'http://localhost:4000'], one.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^### POST \/api\/hook\nPOST http:\/\/localhost:4000\/api\/hook HTTP\/1\.1\n/);
+    } finally {
+      one.remove();
+    }
+    const several = await cli(['request', FILE], project.dir);
+    assert.equal(several.code, 2);
+    assert.match(
+      several.stderr,
+      /app\/api\/items\/\[id\]\/route\.ts exports POST, GET: name one, e\.g\. app\/api\/items\/\[id\]\/route\.ts#POST/,
     );
   });
 });
