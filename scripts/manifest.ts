@@ -52,7 +52,11 @@ export function generateManifestPart(): ManifestPart {
   if (viewItem.length) menus['view/item/context'] = viewItem;
   const viewsContainers: Record<string, unknown[]> = {};
   for (const container of Object.values(VIEW_CONTAINERS))
-    (viewsContainers[container.location] ??= []).push({ id: container.id, title: container.title, icon: container.icon });
+    (viewsContainers[container.location] ??= []).push({
+      id: container.id,
+      title: container.title,
+      icon: container.icon,
+    });
   const views: Record<string, unknown[]> = {};
   for (const view of Object.values(VIEWS))
     (views[view.container] ??= []).push({ id: view.id, name: view.name, when: view.when });
