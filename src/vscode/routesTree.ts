@@ -41,7 +41,9 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
    * walks getParent while a rebuild lands, and must find the same rows by key.
    */
   private readonly children = new Map<string, RoutesViewElement[]>();
-  private statuses = new Map<string, number>();
+  private statuses: ReadonlyMap<string, number> = new Map<string, number>();
+  /** What the rendered rows show (see signature), to skip rebuilds that change none. */
+  private shownSignature: string | undefined;
   private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -77,17 +79,37 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
 
   async refresh(): Promise<void> {
     const all = await this.routes.all();
-    this.statuses = this.history.lastStatuses();
+    const statuses = this.history.lastStatuses();
+    // Lint and history change often, mostly without changing a row: the tree is re-rendered only when
+    // one changes (a re-render under the mouse hides a row's inline ▶ just as it is clicked).
+    const shown = this.signature(all, statuses);
+    if (shown === this.shownSignature) return;
+    this.shownSignature = shown;
+    this.statuses = statuses;
     this.children.clear();
     this.top = buildRouteTree(all, this.filter).map((node) => this.element(node, undefined));
-    const shown = this.top.reduce((n, e) => n + (e.kind === 'method' ? 0 : countRoutes(e.node)), 0);
+    const matching = this.top.reduce((n, e) => n + (e.kind === 'method' ? 0 : countRoutes(e.node)), 0);
     this.view.message = this.filter
-      ? `${shown} of ${all.length} routes match “${this.filter}”.`
+      ? `${matching} of ${all.length} routes match “${this.filter}”.`
       : all.length === 0
         ? 'No App Router route files (app/**/route.ts) in this workspace.'
         : undefined;
     this.view.description = this.filter ? `filter: ${this.filter}` : `${all.length}`;
     this.changed.fire(undefined);
+  }
+
+  /** Everything the rows show, as one string. */
+  private signature(all: readonly RouteEntry[], statuses: ReadonlyMap<string, number>): string {
+    const routes = all.map((r) => [
+      r.file,
+      r.route,
+      r.methods,
+      r.implicitMethods,
+      r.routable,
+      r.problems.map((p) => p.message),
+      problemCount(r.file),
+    ]);
+    return JSON.stringify([this.filter, routes, [...statuses]]);
   }
 
   private element(node: RouteTreeNode, parent: RoutesViewElement | undefined): RoutesViewElement {
@@ -161,9 +183,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
   /** `GET POST · 2 problems · 200`. */
   private describe(route: RouteEntry): string {
     const parts = [route.methods.join(' ') || 'no handlers'];
-    const problems = vscode.languages
-      .getDiagnostics(vscode.Uri.file(route.file))
-      .filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+    const problems = problemCount(route.file);
     if (problems) parts.push(`${problems} problem${problems === 1 ? '' : 's'}`);
     const status = this.lastStatus(route);
     if (status !== undefined) parts.push(String(status));
@@ -267,4 +287,9 @@ function elementKey(element: RoutesViewElement): string {
     case 'method':
       return `method:${element.route.file}#${element.method}`;
   }
+}
+
+/** The extension's findings in a route file. */
+function problemCount(file: string): number {
+  return vscode.languages.getDiagnostics(vscode.Uri.file(file)).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
 }
