@@ -89,7 +89,8 @@ describe('VS Code end to end: the Routes view', function () {
       // The last status shows on the method once history has it.
       await get.locator('.label-description', { hasText: 'last 200' }).waitFor();
     }),
-  );
+    // Includes next dev's first compile of the route: slow on a busy machine.
+  ).timeout(300_000);
 
   it(
     'shows only the routes matching the filter typed, and all of them again once the filter is cleared',
