@@ -36,31 +36,8 @@ const FLOW_HELPER_PATHS: readonly string[] = [];
 
 /** Functions longer than the limit today, as `path: name`; each one split removes its entry. */
 const LONG_FUNCTIONS_TO_SPLIT: readonly string[] = [
-  'src/core/lint/analysis/body.ts: (anonymous in sinksOf)',
-  'src/core/lint/analysis/body.ts: sinksOf',
-  'src/core/lint/analysis/body.ts: validationOf',
-  'src/core/lint/facts.ts: responseSite',
-  'src/core/nextjs/exports.ts: computeRouteExports',
   'src/core/request/infer.ts: useOf',
   'src/core/request/zod.ts: rootValue',
-  'src/core/rules/await-params.ts: collect',
-  'src/core/rules/await-params.ts: create',
-  'src/core/rules/insecure-cookie.ts: create',
-  'src/core/rules/invalid-route-export.ts: create',
-  'src/core/rules/invalid-segment-config.ts: check',
-  'src/core/rules/invalid-segment-config.ts: create',
-  'src/core/rules/invalid-status.ts: create',
-  'src/core/rules/invalid-status.ts: onEnd',
-  'src/core/rules/missing-await.ts: create',
-  'src/core/rules/missing-await.ts: onEnd',
-  'src/core/rules/next-request-only-api.ts: create',
-  'src/core/rules/no-sensitive-response.ts: create',
-  'src/core/rules/no-swallowed-navigation.ts: create',
-  'src/core/rules/removed-request-api.ts: create',
-  'src/core/rules/require-try-catch.ts: create',
-  'src/core/rules/unbounded-pagination.ts: create',
-  'src/core/rules/unguarded-json-parse.ts: create',
-  'src/core/rules/unsupported-method-status.ts: create',
 ];
 
 /** `path: name (lines)` for each function in the file longer than MAX_FUNCTION_LINES. */

@@ -163,90 +163,87 @@ function initObjectOf(init: ts.Expression | undefined): ts.ObjectLiteralExpressi
   return ts.isObjectLiteralExpression(resolved) ? resolved : undefined;
 }
 
-/** Recognizes `Response.json(…)`, `new Response(…)`, `NextResponse.redirect(…)` and friends. */
-export function responseSite(node: ts.Node): ResponseSite | undefined {
-  if (ts.isNewExpression(node)) {
-    const callee = unwrap(node.expression);
-    if (!ts.isIdentifier(callee) || (callee.text !== 'Response' && callee.text !== 'NextResponse')) return undefined;
-    const args = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
-    const body = args[0];
-    const bodyValue = body ? unwrap(body) : undefined;
-    const bodyIsNull =
-      !bodyValue ||
-      bodyValue.kind === ts.SyntaxKind.NullKeyword ||
-      (ts.isIdentifier(bodyValue) && bodyValue.text === 'undefined') ||
-      ts.isVoidExpression(bodyValue);
-    const init = args[1];
-    const initObject = initObjectOf(init);
-    const fn = enclosingFunction(node);
-    const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
-    return {
-      node,
-      callee: callee.text,
-      kind: 'constructor',
-      ...(body ? { body } : {}),
-      bodyIsNull,
-      ...(init ? { init } : {}),
-      ...(initObject ? { initObject } : {}),
-      status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : undefined),
-      headers: headersValue ? headersFromValue(headersValue, fn) : [],
-      ...(fn ? { fn } : {}),
-    };
-  }
-  if (!ts.isCallExpression(node)) return undefined;
-  const callee = unwrap(node.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const object = unwrap(callee.expression);
-  if (!ts.isIdentifier(object) || (object.text !== 'Response' && object.text !== 'NextResponse')) return undefined;
-  const method = callee.name.text;
-  const kind: ResponseKind | undefined =
-    method === 'json'
-      ? 'json'
-      : method === 'redirect'
-        ? 'redirect'
-        : method === 'error'
-          ? 'error'
-          : method === 'next'
-            ? 'next'
-            : method === 'rewrite'
-              ? 'rewrite'
-              : undefined;
-  if (!kind) return undefined;
-  const fn = enclosingFunction(node);
-  const args = node.arguments;
-  if (kind === 'redirect') {
-    const init = args[1];
-    const initObject = initObjectOf(init);
-    const statusNode = initObject ? getPropertyValue(initObject, 'status') : init;
-    const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
-    return {
-      node,
-      callee: object.text,
-      kind,
-      bodyIsNull: true,
-      ...(init ? { init } : {}),
-      ...(initObject ? { initObject } : {}),
-      status: statusFromExpression(statusNode),
-      headers: headersValue ? headersFromValue(headersValue, fn) : [],
-      ...(fn ? { fn } : {}),
-    };
-  }
-  const body = kind === 'json' ? args[0] : undefined;
-  const init = kind === 'json' ? args[1] : args[0];
+/** What a response is before its init argument is read: the call, which class, which form, the body. */
+type SiteHead = Pick<ResponseSite, 'node' | 'callee' | 'kind' | 'body' | 'bodyIsNull'>;
+
+/**
+ * A response site from its head and its init argument. `bareStatus` is the status when the
+ * init is not an object (`NextResponse.redirect(url, 308)`).
+ */
+function siteWithInit(head: SiteHead, init: ts.Expression | undefined, bareStatus?: ts.Expression): ResponseSite {
+  const fn = enclosingFunction(head.node);
   const initObject = initObjectOf(init);
   const headersValue = initObject ? getPropertyValue(initObject, 'headers') : undefined;
   return {
-    node,
-    callee: object.text,
-    kind,
-    ...(body ? { body } : {}),
-    bodyIsNull: kind !== 'json',
+    node: head.node,
+    callee: head.callee,
+    kind: head.kind,
+    ...(head.body ? { body: head.body } : {}),
+    bodyIsNull: head.bodyIsNull,
     ...(init ? { init } : {}),
     ...(initObject ? { initObject } : {}),
-    status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : undefined),
+    status: statusFromExpression(initObject ? getPropertyValue(initObject, 'status') : bareStatus),
     headers: headersValue ? headersFromValue(headersValue, fn) : [],
     ...(fn ? { fn } : {}),
   };
+}
+
+function isResponseClass(e: ts.Expression): e is ts.Identifier & { text: 'Response' | 'NextResponse' } {
+  return ts.isIdentifier(e) && (e.text === 'Response' || e.text === 'NextResponse');
+}
+
+/** A body that sends nothing: none, `null`, `undefined`, `void 0`. */
+function isNullBody(body: ts.Expression | undefined): boolean {
+  const value = body ? unwrap(body) : undefined;
+  return (
+    !value ||
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    (ts.isIdentifier(value) && value.text === 'undefined') ||
+    ts.isVoidExpression(value)
+  );
+}
+
+/** `new Response(body, init)` / `new NextResponse(body, init)`. */
+function constructorSite(node: ts.NewExpression): ResponseSite | undefined {
+  const callee = unwrap(node.expression);
+  if (!isResponseClass(callee)) return undefined;
+  const [body, init] = node.arguments ?? [];
+  const head = {
+    node,
+    callee: callee.text,
+    kind: 'constructor',
+    ...(body ? { body } : {}),
+    bodyIsNull: isNullBody(body),
+  } as const;
+  return siteWithInit(head, init);
+}
+
+const STATIC_METHOD_KINDS: ReadonlyMap<string, ResponseKind> = new Map([
+  ['json', 'json'],
+  ['redirect', 'redirect'],
+  ['error', 'error'],
+  ['next', 'next'],
+  ['rewrite', 'rewrite'],
+]);
+
+/** `Response.json(body, init)`, `NextResponse.redirect(url, status | init)`, `Response.error()`, `NextResponse.next(init)`… */
+function staticMethodSite(node: ts.CallExpression): ResponseSite | undefined {
+  const callee = unwrap(node.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const object = unwrap(callee.expression);
+  const kind = isResponseClass(object) ? STATIC_METHOD_KINDS.get(callee.name.text) : undefined;
+  if (!isResponseClass(object) || !kind) return undefined;
+  const args = node.arguments;
+  if (kind === 'redirect') return siteWithInit({ node, callee: object.text, kind, bodyIsNull: true }, args[1], args[1]);
+  const body = kind === 'json' ? args[0] : undefined;
+  const head = { node, callee: object.text, kind, ...(body ? { body } : {}), bodyIsNull: kind !== 'json' };
+  return siteWithInit(head, kind === 'json' ? args[1] : args[0]);
+}
+
+/** Recognizes `Response.json(…)`, `new Response(…)`, `NextResponse.redirect(…)` and friends. */
+export function responseSite(node: ts.Node): ResponseSite | undefined {
+  if (ts.isNewExpression(node)) return constructorSite(node);
+  return ts.isCallExpression(node) ? staticMethodSite(node) : undefined;
 }
 
 /** Whether an identifier was declared as `new Headers(...)` (so `.set` on it writes a header). */

@@ -94,142 +94,137 @@ export function findHandlers(doc: ParsedDocument): readonly HandlerExport[] {
   );
 }
 
-function computeRouteExports(doc: ParsedDocument): RouteExport[] {
-  const sf = doc.sourceFile;
+/** The functions of the file's handlers (a request parameter of one of them is a NextRequest). */
+export function findHandlerFunctions(doc: ParsedDocument): ReadonlySet<ts.Node> {
+  return doc.memo('routeHandlerFunctions', () => new Set(findHandlers(doc).flatMap((h) => (h.fn ? [h.fn] : []))));
+}
+
+/** The handler an export leads to: its function, the wrapping call, the initializer. */
+interface Found {
+  readonly fn?: FunctionNode | undefined;
+  readonly wrapper?: ts.CallExpression | undefined;
+  readonly initializer?: ts.Expression | undefined;
+}
+
+/** One export of `statement`: its name and form, where the name is written, and what it leads to. */
+interface ExportParts {
+  readonly name: string;
+  readonly form: ExportForm;
+  readonly nameNode: ts.Node;
+  readonly found?: Found;
+}
+
+function routeExport(doc: ParsedDocument, statement: ts.Statement, parts: ExportParts): RouteExport {
+  const { name, form, nameNode, found = {} } = parts;
+  return {
+    name,
+    form,
+    ...classify(name),
+    nameSpan: span(doc, nameNode),
+    statementSpan: span(doc, statement),
+    statement,
+    ...(found.fn ? { fn: found.fn } : {}),
+    ...(found.wrapper ? { wrapper: found.wrapper } : {}),
+    ...(found.initializer ? { initializer: found.initializer } : {}),
+  };
+}
+
+/** `export function GET() {}`, `export default function () {}`. */
+function functionExports(doc: ParsedDocument, statement: ts.FunctionDeclaration): RouteExport[] {
+  const found = { fn: statement.body ? statement : undefined };
+  if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword))
+    return [
+      routeExport(doc, statement, { name: 'default', form: 'default', nameNode: statement.name ?? statement, found }),
+    ];
+  if (!statement.name) return [];
+  return [
+    routeExport(doc, statement, { name: statement.name.text, form: 'function', nameNode: statement.name, found }),
+  ];
+}
+
+/** `export const GET = …`, `export const { GET, POST } = handlers`. */
+function variableExports(doc: ParsedDocument, statement: ts.VariableStatement): RouteExport[] {
   const out: RouteExport[] = [];
-  for (const statement of sf.statements) {
-    const statementSpan = span(doc, statement);
-    if (ts.isFunctionDeclaration(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
-      if (hasModifier(statement, ts.SyntaxKind.DefaultKeyword)) {
-        out.push({
-          name: 'default',
-          form: 'default',
-          ...classify('default'),
-          nameSpan: span(doc, statement.name ?? statement),
-          statementSpan,
-          statement,
-          ...(statement.body ? { fn: statement } : {}),
-        });
-      } else if (statement.name) {
-        out.push({
-          name: statement.name.text,
-          form: 'function',
-          ...classify(statement.name.text),
-          nameSpan: span(doc, statement.name),
-          statementSpan,
-          statement,
-          ...(statement.body ? { fn: statement } : {}),
-        });
-      }
-    } else if (ts.isVariableStatement(statement) && hasModifier(statement, ts.SyntaxKind.ExportKeyword)) {
-      for (const decl of statement.declarationList.declarations) {
-        if (ts.isIdentifier(decl.name)) {
-          const found = decl.initializer ? handlerFromInitializer(decl.initializer) : {};
-          out.push({
-            name: decl.name.text,
-            form: 'variable',
-            ...classify(decl.name.text),
-            nameSpan: span(doc, decl.name),
-            statementSpan,
-            statement,
-            ...(found.fn ? { fn: found.fn } : {}),
-            ...(found.wrapper ? { wrapper: found.wrapper } : {}),
-            ...(decl.initializer ? { initializer: decl.initializer } : {}),
-          });
-        } else {
-          collectBindingExports(doc, decl.name, statement, statementSpan, out);
-        }
-      }
-    } else if (ts.isExportDeclaration(statement)) {
-      if (statement.isTypeOnly) continue;
-      const clause = statement.exportClause;
-      if (!clause) {
-        out.push({ name: '*', form: 'star', ...classify('*'), nameSpan: statementSpan, statementSpan, statement });
-        continue;
-      }
-      if (ts.isNamespaceExport(clause)) {
-        const name = clause.name.getText(sf);
-        out.push({
-          name,
-          form: 're-export',
-          ...classify(name),
-          nameSpan: span(doc, clause.name),
-          statementSpan,
-          statement,
-        });
-        continue;
-      }
-      for (const element of clause.elements) {
-        if (element.isTypeOnly) continue;
-        const name = element.name.text;
-        if (statement.moduleSpecifier) {
-          out.push({
-            name,
-            form: 're-export',
-            ...classify(name),
-            nameSpan: span(doc, element.name),
-            statementSpan,
-            statement,
-          });
-          continue;
-        }
-        const localName = (element.propertyName ?? element.name).getText(sf);
-        const local = findDeclaration(localName, sf);
-        let fn: FunctionNode | undefined;
-        let wrapper: ts.CallExpression | undefined;
-        let initializer: ts.Expression | undefined;
-        if (local && ts.isFunctionDeclaration(local) && local.body) fn = local;
-        else if (local && ts.isVariableDeclaration(local) && local.initializer) {
-          initializer = local.initializer;
-          const found = handlerFromInitializer(local.initializer);
-          fn = found.fn;
-          wrapper = found.wrapper;
-        }
-        const form: ExportForm = name === 'default' ? 'default' : 'specifier';
-        out.push({
-          name,
-          form,
-          ...classify(name),
-          nameSpan: span(doc, element.name),
-          statementSpan,
-          statement,
-          ...(fn ? { fn } : {}),
-          ...(wrapper ? { wrapper } : {}),
-          ...(initializer ? { initializer } : {}),
-        });
-      }
-    } else if (ts.isExportAssignment(statement)) {
-      // `export default x` (isExportEquals: `export = x`)
-      const fn = resolveFunction(statement.expression);
-      out.push({
-        name: 'default',
-        form: 'default',
-        ...classify('default'),
-        nameSpan: span(doc, statement.getChildAt(1, sf) ?? statement),
-        statementSpan,
-        statement,
-        ...(fn ? { fn } : {}),
-        initializer: statement.expression,
-      });
-    } else if (
-      (ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
-      hasModifier(statement, ts.SyntaxKind.ExportKeyword) &&
-      !hasModifier(statement, ts.SyntaxKind.DeclareKeyword)
-    ) {
-      const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
-      const nameNode = statement.name;
-      const name = isDefault ? 'default' : nameNode ? nameNode.getText(sf) : 'default';
-      out.push({
-        name,
-        form: isDefault ? 'default' : 'declaration',
-        ...classify(name),
-        nameSpan: span(doc, nameNode ?? statement),
-        statementSpan,
-        statement,
-      });
+  for (const decl of statement.declarationList.declarations) {
+    if (!ts.isIdentifier(decl.name)) {
+      collectBindingExports(doc, decl.name, statement, span(doc, statement), out);
+      continue;
     }
+    const init = decl.initializer;
+    const found = { ...(init ? handlerFromInitializer(init) : {}), initializer: init };
+    out.push(routeExport(doc, statement, { name: decl.name.text, form: 'variable', nameNode: decl.name, found }));
   }
   return out;
+}
+
+/** `export { handler as GET }`: the local function or initializer it names. */
+function specifierExport(
+  doc: ParsedDocument,
+  statement: ts.ExportDeclaration,
+  element: ts.ExportSpecifier,
+): RouteExport {
+  const name = element.name.text;
+  const local = findDeclaration((element.propertyName ?? element.name).getText(doc.sourceFile), doc.sourceFile);
+  let found: Found = {};
+  if (local && ts.isFunctionDeclaration(local) && local.body) found = { fn: local };
+  else if (local && ts.isVariableDeclaration(local) && local.initializer)
+    found = { ...handlerFromInitializer(local.initializer), initializer: local.initializer };
+  const form: ExportForm = name === 'default' ? 'default' : 'specifier';
+  return routeExport(doc, statement, { name, form, nameNode: element.name, found });
+}
+
+/** `export { a, b as GET }`, `export { GET } from './x'`, `export * from './x'`, `export * as ns from './x'`. */
+function exportDeclarationExports(doc: ParsedDocument, statement: ts.ExportDeclaration): RouteExport[] {
+  if (statement.isTypeOnly) return [];
+  const clause = statement.exportClause;
+  if (!clause) return [routeExport(doc, statement, { name: '*', form: 'star', nameNode: statement })];
+  if (ts.isNamespaceExport(clause)) {
+    const name = clause.name.getText(doc.sourceFile);
+    return [routeExport(doc, statement, { name, form: 're-export', nameNode: clause.name })];
+  }
+  return clause.elements
+    .filter((element) => !element.isTypeOnly)
+    .map((element) =>
+      statement.moduleSpecifier
+        ? routeExport(doc, statement, { name: element.name.text, form: 're-export', nameNode: element.name })
+        : specifierExport(doc, statement, element),
+    );
+}
+
+/** `export default x` (isExportEquals: `export = x`). */
+function exportAssignmentExport(doc: ParsedDocument, statement: ts.ExportAssignment): RouteExport {
+  const found = { fn: resolveFunction(statement.expression), initializer: statement.expression };
+  const nameNode = statement.getChildAt(1, doc.sourceFile) ?? statement;
+  return routeExport(doc, statement, { name: 'default', form: 'default', nameNode, found });
+}
+
+/** `export class` / `export enum` / `export namespace` (not `declare`). */
+function declarationExports(
+  doc: ParsedDocument,
+  statement: ts.ClassDeclaration | ts.EnumDeclaration | ts.ModuleDeclaration,
+): RouteExport[] {
+  if (!hasModifier(statement, ts.SyntaxKind.ExportKeyword) || hasModifier(statement, ts.SyntaxKind.DeclareKeyword))
+    return [];
+  const isDefault = hasModifier(statement, ts.SyntaxKind.DefaultKeyword);
+  const nameNode = statement.name;
+  const name = isDefault ? 'default' : nameNode ? nameNode.getText(doc.sourceFile) : 'default';
+  const form = isDefault ? 'default' : 'declaration';
+  return [routeExport(doc, statement, { name, form, nameNode: nameNode ?? statement })];
+}
+
+function exportsOf(doc: ParsedDocument, statement: ts.Statement): RouteExport[] {
+  const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+  if (ts.isFunctionDeclaration(statement)) return exported ? functionExports(doc, statement) : [];
+  if (ts.isVariableStatement(statement)) return exported ? variableExports(doc, statement) : [];
+  if (ts.isExportDeclaration(statement)) return exportDeclarationExports(doc, statement);
+  if (ts.isExportAssignment(statement)) return [exportAssignmentExport(doc, statement)];
+  if (ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement))
+    return declarationExports(doc, statement);
+  return [];
+}
+
+function computeRouteExports(doc: ParsedDocument): RouteExport[] {
+  return doc.sourceFile.statements.flatMap((statement) => exportsOf(doc, statement));
 }
 
 function collectBindingExports(

@@ -9,8 +9,8 @@ import {
   unwrap,
   type FunctionNode,
 } from '../ast/query';
-import { defineRule, type CodeStyle, type EditSpec, type FixSpec } from '../lint/rule';
-import { paramTypeMember as paramType } from '../nextjs/routePath';
+import { defineRule, type CodeStyle, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
+import { paramTypeMember as paramType, type RouteParam } from '../nextjs/routePath';
 
 /**
  * Next.js 15 made the handler's `context.params` a Promise. In 15 a synchronous read
@@ -149,6 +149,115 @@ function paramsElement(pattern: ts.ObjectBindingPattern, sf: ts.SourceFile): ts.
   return pattern.elements.find((e) => !e.dotDotDotToken && (e.propertyName ?? e.name).getText(sf) === 'params');
 }
 
+/** How the signature reaches `params`: through the context's name, a `{ params }` binding, or a nested pattern. */
+interface Signature {
+  /** `context` in `(req, context)`. */
+  readonly contextName?: string;
+  /** `{ params: { id } }`. */
+  readonly nested?: ts.BindingElement;
+  /** `{ params }` / `{ params: p }`: the element that binds the Promise. */
+  readonly element?: ts.BindingElement & { readonly name: ts.Identifier };
+  readonly topBinding?: Binding;
+}
+
+function signatureOf(contextParam: ts.ParameterDeclaration, sf: ts.SourceFile): Signature | undefined {
+  const name = contextParam.name;
+  if (ts.isIdentifier(name)) return { contextName: name.text, topBinding: { access: `${name.text}.params` } };
+  if (!ts.isObjectBindingPattern(name)) return undefined;
+  const element = paramsElement(name, sf);
+  if (!element) return undefined;
+  if (ts.isObjectBindingPattern(element.name)) return { nested: element };
+  if (!ts.isIdentifier(element.name)) return undefined;
+  const bound = element as ts.BindingElement & { readonly name: ts.Identifier };
+  return { element: bound, topBinding: { access: bound.name.text } };
+}
+
+/** The variable statement declaring `n` when it stands in a block (where the fix can add a `const` after it). */
+function statementOf(n: ts.Node): ts.Statement | undefined {
+  let s: ts.Node | undefined = n;
+  while (s && !ts.isVariableStatement(s)) s = s.parent;
+  return s && ts.isBlock(s.parent) ? s : undefined;
+}
+
+/** A binding declared by a statement in the body (`const { params } = context`, `const p = context.params`). */
+function bodyBinding(access: string, declaration: ts.Node): Binding {
+  const statement = statementOf(declaration);
+  return { access, ...(statement ? { statement } : {}) };
+}
+
+/** Walks a handler body and collects the uses of the params Promise, following the names bound to it. */
+class ParamsUseCollector {
+  readonly uses: ParamsUse[] = [];
+  /** Declarations whose identifier references are the params Promise. */
+  private readonly bindings = new Map<ts.Node, Binding>();
+  private readonly names = new Set<string>();
+
+  constructor(
+    private readonly contextParam: ts.ParameterDeclaration,
+    private readonly signature: Signature,
+    private readonly sf: ts.SourceFile,
+  ) {
+    if (signature.element && signature.topBinding) this.bind(signature.element, signature.topBinding);
+  }
+
+  readonly walk = (n: ts.Node): void => {
+    if (this.isContextParams(n)) this.onRef(n, this.signature.topBinding!);
+    else if (ts.isIdentifier(n)) this.onIdentifier(n);
+    else ts.forEachChild(n, this.walk);
+  };
+
+  private bind(declaration: ts.Node, binding: Binding): void {
+    this.bindings.set(declaration, binding);
+    this.names.add(binding.access);
+  }
+
+  /** Whether `n` refers to the context parameter itself (not a shadowing local). */
+  private isContext(n: ts.Identifier): boolean {
+    const name = this.signature.contextName;
+    return name !== undefined && n.text === name && findDeclaration(name, n) === this.contextParam;
+  }
+
+  /** `context.params`. */
+  private isContextParams(n: ts.Node): n is ts.PropertyAccessExpression {
+    if (!ts.isPropertyAccessExpression(n) || n.name.text !== 'params') return false;
+    const obj = unwrap(n.expression);
+    return ts.isIdentifier(obj) && this.isContext(obj);
+  }
+
+  private onIdentifier(n: ts.Identifier): void {
+    const p = n.parent;
+    if (ts.isVariableDeclaration(p) && p.initializer === n && ts.isObjectBindingPattern(p.name) && this.isContext(n)) {
+      this.onContextDestructured(n, p.name);
+    } else if (this.names.has(n.text) && !isNameNotReference(n)) {
+      const decl = findDeclaration(n.text, n);
+      const binding = decl && this.bindings.get(decl);
+      if (binding) this.onRef(n, binding);
+    }
+  }
+
+  /** `const { params } = context` binds a new name; `const { params: { id } } = context` cannot be fixed. */
+  private onContextDestructured(context: ts.Identifier, pattern: ts.ObjectBindingPattern): void {
+    const element = paramsElement(pattern, this.sf);
+    if (element && ts.isIdentifier(element.name)) this.bind(element, bodyBinding(element.name.text, pattern.parent));
+    else if (element) {
+      const binding = this.signature.topBinding!;
+      this.uses.push({ kind: 'destructure', binding, ref: context, replaced: context, unfixable: true });
+    }
+  }
+
+  private onRef(ref: ts.Expression, binding: Binding): void {
+    const c = classify(ref);
+    if (c === 'alias') {
+      // `const p = context.params` — `p` is the Promise too.
+      let top: ts.Node = ref;
+      while (!ts.isVariableDeclaration(top)) top = top.parent;
+      this.bind(top, bodyBinding(((top as ts.VariableDeclaration).name as ts.Identifier).text, top));
+    } else if (c) {
+      this.uses.push({ ...c, binding, ref });
+    }
+  }
+}
+
 function collect(fn: FunctionNode, wrapped: boolean, sf: ts.SourceFile): HandlerParams | undefined {
   const contextParam = fn.parameters[1];
   if (!contextParam || !fn.body) return undefined;
@@ -156,87 +265,12 @@ function collect(fn: FunctionNode, wrapped: boolean, sf: ts.SourceFile): Handler
   // A wrapper (`withAuth(handler)`) may hand the inner function resolved params: only a
   // Promise type written on the inner function tells us what it receives.
   if (wrapped && type.kind !== 'promise') return undefined;
-  const uses: ParamsUse[] = [];
-  /** Declarations whose identifier references are the params Promise. */
-  const bindings = new Map<ts.Node, Binding>();
-  const names = new Set<string>();
-  let contextName: string | undefined;
-  let nested: ts.BindingElement | undefined;
-  let topBinding: Binding | undefined;
-
-  const name = contextParam.name;
-  if (ts.isObjectBindingPattern(name)) {
-    const element = paramsElement(name, sf);
-    if (!element) return undefined;
-    if (ts.isObjectBindingPattern(element.name)) nested = element;
-    else if (ts.isIdentifier(element.name)) {
-      topBinding = { access: element.name.text };
-      bindings.set(element, topBinding);
-      names.add(element.name.text);
-    } else return undefined;
-  } else if (ts.isIdentifier(name)) {
-    contextName = name.text;
-    topBinding = { access: `${contextName}.params` };
-  } else return undefined;
-
-  const statementOf = (n: ts.Node): ts.Statement | undefined => {
-    let s: ts.Node | undefined = n;
-    while (s && !ts.isVariableStatement(s)) s = s.parent;
-    return s && ts.isBlock(s.parent) ? s : undefined;
-  };
-
-  const onRef = (ref: ts.Expression, binding: Binding): void => {
-    const c = classify(ref);
-    if (c === 'alias') {
-      // `const p = context.params` — `p` is the Promise too.
-      let top: ts.Node = ref;
-      while (!ts.isVariableDeclaration(top)) top = top.parent;
-      const decl = top as ts.VariableDeclaration;
-      const id = decl.name as ts.Identifier;
-      const st = statementOf(decl);
-      bindings.set(decl, { access: id.text, ...(st ? { statement: st } : {}) });
-      names.add(id.text);
-    } else if (c) {
-      uses.push({ ...c, binding, ref });
-    }
-  };
-
-  const walk = (n: ts.Node): void => {
-    if (contextName !== undefined && ts.isPropertyAccessExpression(n) && n.name.text === 'params') {
-      const obj = unwrap(n.expression);
-      if (ts.isIdentifier(obj) && obj.text === contextName && findDeclaration(contextName, obj) === contextParam) {
-        onRef(n, topBinding!);
-        return;
-      }
-    }
-    if (ts.isIdentifier(n)) {
-      if (
-        contextName !== undefined &&
-        n.text === contextName &&
-        ts.isVariableDeclaration(n.parent) &&
-        n.parent.initializer === n &&
-        ts.isObjectBindingPattern(n.parent.name) &&
-        findDeclaration(contextName, n) === contextParam
-      ) {
-        // `const { params } = context`
-        const element = paramsElement(n.parent.name, sf);
-        if (element && ts.isIdentifier(element.name)) {
-          const st = statementOf(n.parent);
-          bindings.set(element, { access: element.name.text, ...(st ? { statement: st } : {}) });
-          names.add(element.name.text);
-        } else if (element) {
-          uses.push({ kind: 'destructure', binding: topBinding!, ref: n, replaced: n, unfixable: true });
-        }
-      } else if (names.has(n.text) && !isNameNotReference(n)) {
-        const decl = findDeclaration(n.text, n);
-        const binding = decl && bindings.get(decl);
-        if (binding) onRef(n, binding);
-      }
-      return;
-    }
-    ts.forEachChild(n, walk);
-  };
-  walk(fn.body);
+  const signature = signatureOf(contextParam, sf);
+  if (!signature) return undefined;
+  const collector = new ParamsUseCollector(contextParam, signature, sf);
+  collector.walk(fn.body);
+  const { uses } = collector;
+  const { nested, topBinding } = signature;
   if (!nested && uses.length === 0 && type.kind !== 'plain') return undefined;
   return { fn, contextParam, uses, ...(nested ? { nested } : {}), type, ...(topBinding ? { topBinding } : {}) };
 }
@@ -262,6 +296,89 @@ function identifiersIn(fn: FunctionNode): Set<string> {
   return out;
 }
 
+const messages = {
+  syncAccess:
+    '`params` is a Promise since Next.js 15: `{{expr}}` logs a warning in 15 and is `undefined` in 16. Read it with `const { {{names}} } = await {{access}}`.',
+  destructuredInSignature:
+    '`{ params: { … } }` reads `params` synchronously, but it is a Promise since Next.js 15: these values are `undefined` in 16. Take `{ params }` and write `const { … } = await params` in the body.',
+  plainType:
+    '`params` is typed as a plain object, but since Next.js 15 it is a Promise and `next build` fails ("… is not a valid type for the function\'s second argument"). Type it `Promise<{ {{names}} }>` and await it.',
+};
+
+type Ctx = RuleContext<keyof typeof messages>;
+
+/** `Promise<{ … }>` for the route's params (or, when the route is unknown, the names read). */
+function promiseType(routeParams: readonly RouteParam[], accessed: readonly string[]): string {
+  const members = routeParams.length ? routeParams.map(paramType) : accessed.map((n) => `${n}: string`);
+  return members.length ? `Promise<{ ${members.join('; ')} }>` : 'Promise<{}>';
+}
+
+/** `async` added after `export` / `export default` and before `function`, or at the start of an arrow. */
+function addAsyncEdit(fn: FunctionNode, sf: ts.SourceFile): EditSpec | undefined {
+  if (isAsync(fn)) return undefined;
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.asteriskToken) return undefined;
+  const mods = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
+  const at = mods?.length ? mods[mods.length - 1]!.end : fn.getStart(sf);
+  return mods?.length ? { start: at, end: at, text: ' async' } : { start: at, end: at, text: 'async ' };
+}
+
+/** The findings of one handler share one fix, computed once when asked for. */
+function sharedFix(hp: HandlerParams, env: FixEnv): () => FixSpec | undefined {
+  let fixed: FixSpec | undefined | null = null;
+  return () => (fixed === null ? (fixed = awaitParamsFix(hp, env)) : fixed);
+}
+
+/** `params.id` read synchronously: the message shows the expression and what to destructure. */
+function reportSyncAccess(ctx: Ctx, use: ParamsUse, allNames: readonly string[], fix: () => FixSpec | undefined): void {
+  const expr = use.replaced.getText(ctx.sourceFile);
+  ctx.report({
+    node: use.replaced,
+    messageId: 'syncAccess',
+    data: {
+      expr: expr.length > 40 ? `${expr.slice(0, 37)}…` : expr,
+      names: use.name && IDENT.test(use.name) ? use.name : allNames.join(', ') || '…',
+      access: use.binding.access,
+    },
+    fix,
+  });
+}
+
+/** What a plain-object `params` type is reported with, and the fix that goes with it. */
+interface PlainTypeReport {
+  readonly type: Extract<TypeState, { kind: 'plain' }>;
+  readonly allNames: readonly string[];
+  readonly fix: () => FixSpec | undefined;
+  /** Shared type aliases reported already (once per file). */
+  readonly sharedTypes: Set<ts.Node>;
+}
+
+/**
+ * A plain-object `params` type. Written on the handler, the handler's fix rewrites it; a type
+ * alias several handlers may share gets its own fix, so each handler's fix stays independent.
+ */
+function reportPlainType(ctx: Ctx, { type, allNames, fix, sharedTypes }: PlainTypeReport): void {
+  const routeParams = ctx.route?.params ?? [];
+  const members = routeParams.length ? routeParams.map(paramType) : allNames.map((n) => `${n}: string`);
+  const data = { names: members.join('; ') || '…' };
+  if (!type.shared) return ctx.report({ node: type.node, messageId: 'plainType', data, fix });
+  if (sharedTypes.has(type.node)) return;
+  sharedTypes.add(type.node);
+  const node = type.node;
+  const edits = [{ start: node.getStart(ctx.sourceFile), end: node.end, text: promiseType(routeParams, allNames) }];
+  const ownFix = { title: 'Type params as a Promise (Next.js 15+)', edits };
+  ctx.report({ node, messageId: 'plainType', data, ...(ctx.style.typescript ? { fix: ownFix } : {}) });
+}
+
+function reportHandler(ctx: Ctx, hp: HandlerParams, sharedTypes: Set<ts.Node>): void {
+  const routeParams = ctx.route?.params ?? [];
+  const fix = sharedFix(hp, { sf: ctx.sourceFile, style: ctx.style, routeParams });
+  const read = hp.uses.flatMap((u) => (u.name && IDENT.test(u.name) ? [u.name] : []));
+  const allNames = [...new Set([...routeParams.map((p) => p.name), ...read])];
+  if (hp.nested) ctx.report({ node: hp.nested, messageId: 'destructuredInSignature', fix });
+  for (const use of hp.uses) reportSyncAccess(ctx, use, allNames, fix);
+  if (hp.type.kind === 'plain') reportPlainType(ctx, { type: hp.type, allNames, fix, sharedTypes });
+}
+
 export default defineRule({
   id: 'await-params',
   meta: {
@@ -271,35 +388,8 @@ export default defineRule({
     fixable: 'safe',
     minNextMajor: 15,
   },
-  messages: {
-    syncAccess:
-      '`params` is a Promise since Next.js 15: `{{expr}}` logs a warning in 15 and is `undefined` in 16. Read it with `const { {{names}} } = await {{access}}`.',
-    destructuredInSignature:
-      '`{ params: { … } }` reads `params` synchronously, but it is a Promise since Next.js 15: these values are `undefined` in 16. Take `{ params }` and write `const { … } = await params` in the body.',
-    plainType:
-      '`params` is typed as a plain object, but since Next.js 15 it is a Promise and `next build` fails ("… is not a valid type for the function\'s second argument"). Type it `Promise<{ {{names}} }>` and await it.',
-  },
+  messages,
   create(ctx) {
-    const sf = ctx.sourceFile;
-    const routeParams = ctx.route?.params ?? [];
-
-    const promiseType = (accessed: readonly string[]): string => {
-      const members = routeParams.length ? routeParams.map(paramType) : accessed.map((n) => `${n}: string`);
-      return members.length ? `Promise<{ ${members.join('; ')} }>` : 'Promise<{}>';
-    };
-
-    const addAsync = (fn: FunctionNode): EditSpec | undefined => {
-      if (isAsync(fn)) return undefined;
-      if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.asteriskToken) return undefined;
-      const mods = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
-      // After `export` / `export default`, before `function`; at the start of an arrow.
-      const at = mods?.length ? mods[mods.length - 1]!.end : fn.getStart(sf);
-      return mods?.length ? { start: at, end: at, text: ' async' } : { start: at, end: at, text: 'async ' };
-    };
-
-    const env: FixEnv = { sf, text: ctx.text, style: ctx.style, promiseType, addAsync };
-    const buildFix = (hp: HandlerParams): FixSpec | undefined => awaitParamsFix(hp, env);
-
     return {
       onEnd() {
         const seen = new Set<ts.Node>();
@@ -307,50 +397,8 @@ export default defineRule({
         for (const h of ctx.handlers) {
           if (!h.fn || seen.has(h.fn) || !isFunctionNode(h.fn)) continue;
           seen.add(h.fn);
-          const hp = collect(h.fn, !!h.wrapper, sf);
-          if (!hp) continue;
-          let fixed: FixSpec | undefined | null = null;
-          const fix = (): FixSpec | undefined => (fixed === null ? (fixed = buildFix(hp)) : fixed);
-          const read = hp.uses.flatMap((u) => (u.name && IDENT.test(u.name) ? [u.name] : []));
-          const allNames = [...new Set([...routeParams.map((p) => p.name), ...read])];
-          if (hp.nested) ctx.report({ node: hp.nested, messageId: 'destructuredInSignature', fix });
-          for (const use of hp.uses) {
-            const expr = use.replaced.getText(sf);
-            ctx.report({
-              node: use.replaced,
-              messageId: 'syncAccess',
-              data: {
-                expr: expr.length > 40 ? `${expr.slice(0, 37)}…` : expr,
-                names: use.name && IDENT.test(use.name) ? use.name : allNames.join(', ') || '…',
-                access: use.binding.access,
-              },
-              fix,
-            });
-          }
-          const type = hp.type;
-          if (type.kind === 'plain') {
-            const members = routeParams.length ? routeParams.map(paramType) : allNames.map((n) => `${n}: string`);
-            const data = { names: members.join('; ') || '…' };
-            if (!type.shared) ctx.report({ node: type.node, messageId: 'plainType', data, fix });
-            else if (!sharedTypes.has(type.node)) {
-              // A type alias several handlers may share: its own fix, so each handler's fix stays independent.
-              sharedTypes.add(type.node);
-              const node = type.node;
-              ctx.report({
-                node,
-                messageId: 'plainType',
-                data,
-                ...(ctx.style.typescript
-                  ? {
-                      fix: {
-                        title: 'Type params as a Promise (Next.js 15+)',
-                        edits: [{ start: node.getStart(sf), end: node.end, text: promiseType(allNames) }],
-                      },
-                    }
-                  : {}),
-              });
-            }
-          }
+          const hp = collect(h.fn, !!h.wrapper, ctx.sourceFile);
+          if (hp) reportHandler(ctx, hp, sharedTypes);
         }
       },
     };
@@ -367,11 +415,8 @@ function bindingNames(pattern: ts.ObjectBindingPattern, sf: ts.SourceFile): stri
 /** What the fix needs from the rule's context. */
 interface FixEnv {
   readonly sf: ts.SourceFile;
-  readonly text: string;
   readonly style: CodeStyle;
-  /** `Promise<{ … }>` for the route's params (or the names read). */
-  readonly promiseType: (names: readonly string[]) => string;
-  readonly addAsync: (fn: FunctionNode) => EditSpec | undefined;
+  readonly routeParams: readonly RouteParam[];
 }
 
 /** The rewrite of the uses: edits, the names to destructure, and the binding they are read through. */
@@ -412,7 +457,7 @@ function awaitParamsFix(hp: HandlerParams, env: FixEnv): FixSpec | undefined {
     });
   }
   edits.push(...declarationEdits(decls, hp.fn, body, env));
-  const asyncEdit = hp.uses.length || hp.nested ? env.addAsync(hp.fn) : undefined;
+  const asyncEdit = hp.uses.length || hp.nested ? addAsyncEdit(hp.fn, env.sf) : undefined;
   if (asyncEdit) edits.push(asyncEdit);
   if (env.style.typescript) edits.push(...typeEdits(hp, rewrite.accessed, env));
   return edits.length ? { title: 'Await params (Next.js 15+)', edits } : undefined;
@@ -475,7 +520,7 @@ function declarationEdits(
   for (const d of decls) {
     if (!d.at) continue;
     const at = d.at.end;
-    edits.push({ start: at, end: at, text: `\n${indentationAt(env.text, d.at.getStart(env.sf))}${d.text}` });
+    edits.push({ start: at, end: at, text: `\n${indentationAt(env.sf.text, d.at.getStart(env.sf))}${d.text}` });
   }
   const lines = decls.filter((d) => !d.at).map((d) => d.text);
   if (lines.length === 0) return edits;
@@ -492,11 +537,11 @@ function topOfBlockEdit(lines: readonly string[], fn: FunctionNode, body: ts.Blo
   const line = (pos: number): number => sf.getLineAndCharacterOfPosition(pos).line;
   if (first && line(first.getStart(sf)) > line(open)) {
     // Right after `{`, so comments above the first statement stay with it.
-    const indent = indentationAt(env.text, first.getStart(sf));
+    const indent = indentationAt(env.sf.text, first.getStart(sf));
     return { start: open, end: open, text: lines.map((l) => `\n${indent}${l}`).join('') };
   }
   if (first) return { start: first.getStart(sf), end: first.getStart(sf), text: lines.map((l) => `${l} `).join('') };
-  const indent = indentationAt(env.text, fn.getStart(sf));
+  const indent = indentationAt(env.sf.text, fn.getStart(sf));
   return {
     start: open,
     end: open,
@@ -506,7 +551,7 @@ function topOfBlockEdit(lines: readonly string[], fn: FunctionNode, body: ts.Blo
 
 /** `async (req, { params }) => Response.json(…)` → a block body with the lines that returns it. */
 function blockBodyEdits(lines: readonly string[], fn: FunctionNode, expr: ts.Expression, env: FixEnv): EditSpec[] {
-  const base = indentationAt(env.text, fn.getStart(env.sf));
+  const base = indentationAt(env.sf.text, fn.getStart(env.sf));
   const inner = base + env.style.indentUnit;
   const semi = env.style.semicolons ? ';' : '';
   const start = expr.getStart(env.sf);
@@ -524,10 +569,10 @@ function typeEdits(hp: HandlerParams, accessed: readonly string[], env: FixEnv):
       ? bindingNames(hp.nested.name as ts.ObjectBindingPattern, env.sf)
       : [];
   if (hp.type.kind === 'plain' && !hp.type.shared)
-    return [{ start: hp.type.node.getStart(env.sf), end: hp.type.node.end, text: env.promiseType(names) }];
+    return [{ start: hp.type.node.getStart(env.sf), end: hp.type.node.end, text: promiseType(env.routeParams, names) }];
   if (hp.type.kind === 'none' && !hp.contextParam.questionToken) {
     const at = hp.contextParam.name.end;
-    return [{ start: at, end: at, text: `: { params: ${env.promiseType(names)} }` }];
+    return [{ start: at, end: at, text: `: { params: ${promiseType(env.routeParams, names)} }` }];
   }
   return [];
 }

@@ -5,6 +5,7 @@ import { responseSite } from '../lint/facts';
 import { isRequestExpression } from '../nextjs/requestReads';
 import { usesOf } from '../lint/analysis/query';
 import { defineRule } from '../lint/rule';
+import { findHandlerFunctions } from '../nextjs/exports';
 
 /**
  * A Next.js cookie store whose `.get(name)` returns `{ name, value }`: `request.cookies`,
@@ -167,8 +168,6 @@ export default defineRule({
       '`{{call}}` returns a cookie object (`{ name, value }`) or undefined, not the cookie\'s value, but it is used as a string here: comparisons are always false and lookups receive "[object Object]". Read the value: `{{call}}?.value`.',
   },
   create(ctx) {
-    let fns: Set<ts.Node> | undefined;
-    const handlerFns = (): Set<ts.Node> => (fns ??= new Set(ctx.handlers.flatMap((h) => (h.fn ? [h.fn] : []))));
     return {
       nodes: {
         [ts.SyntaxKind.CallExpression]: (n) => {
@@ -176,7 +175,7 @@ export default defineRule({
           const callee = call.expression;
           if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'get' || call.arguments.length !== 1)
             return;
-          if (!isCookieStore(callee.expression, handlerFns())) return;
+          if (!isCookieStore(callee.expression, findHandlerFunctions(ctx.doc))) return;
           let top: ts.Node = call;
           while (
             ts.isParenthesizedExpression(top.parent) ||

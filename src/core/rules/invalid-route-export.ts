@@ -1,7 +1,52 @@
 import * as ts from 'typescript';
-import { defineRule, type FixSpec } from '../lint/rule';
+import { defineRule, type FixSpec, type Report, type RuleContext } from '../lint/rule';
 import { HTTP_METHODS, isHttpMethod } from '../nextjs/httpMethods';
 import type { RouteExport } from '../nextjs/exports';
+
+/** How many identifiers in the file are spelled `name`. */
+function countIdentifier(sf: ts.SourceFile, name: string): number {
+  let count = 0;
+  const walk = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name) count++;
+    ts.forEachChild(n, walk);
+  };
+  walk(sf);
+  return count;
+}
+
+/** Removes the `export` keyword of a single declaration (not of a list, a specifier or a default). */
+function removeExportFix(e: RouteExport, sf: ts.SourceFile): FixSpec | undefined {
+  if (e.form !== 'function' && e.form !== 'variable' && e.form !== 'declaration') return undefined;
+  if (
+    e.form === 'variable' &&
+    ts.isVariableStatement(e.statement) &&
+    e.statement.declarationList.declarations.length > 1
+  )
+    return undefined;
+  const mod = ts.getModifiers(e.statement as ts.HasModifiers)?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  if (!mod) return undefined;
+  let end = mod.end;
+  while (sf.text[end] === ' ' || sf.text[end] === '\t') end++;
+  return {
+    title: `Make ${e.name} private to this file (remove export)`,
+    edits: [{ start: mod.getStart(sf), end, text: '' }],
+  };
+}
+
+/**
+ * Renames `get` to `GET`: a fix when nothing else in the file uses that identifier, a suggestion
+ * when something does, nothing when `GET` is exported already.
+ */
+function renameToMethod(
+  e: RouteExport,
+  upper: string,
+  ctx: RuleContext<string>,
+): Pick<Report<string>, 'fix' | 'suggestions'> {
+  const renamed: FixSpec = { title: `Rename ${e.name} to ${upper}`, edits: [{ ...e.nameSpan, text: upper }] };
+  if (ctx.exports.some((other) => other.name === upper)) return {};
+  const local = e.form === 'specifier' || e.form === 're-export' || countIdentifier(ctx.sourceFile, e.name) === 1;
+  return local ? { fix: renamed } : { suggestions: [renamed] };
+}
 
 /**
  * Next.js dispatches to exports named exactly GET, POST, … (case-sensitive); `next build`
@@ -24,69 +69,27 @@ export default defineRule({
       '`{{name}}` is not a valid route export: `next build` fails with `"{{name}}" is not a valid Route export field`. Move it to another module (e.g. `lib/`) and import it.',
   },
   create(ctx) {
-    const countIdentifier = (name: string): number => {
-      let count = 0;
-      const walk = (n: ts.Node): void => {
-        if (ts.isIdentifier(n) && n.text === name) count++;
-        ts.forEachChild(n, walk);
-      };
-      walk(ctx.sourceFile);
-      return count;
-    };
-    const removeExportFix = (e: RouteExport): FixSpec | undefined => {
-      if (e.form !== 'function' && e.form !== 'variable' && e.form !== 'declaration') return undefined;
-      if (
-        e.form === 'variable' &&
-        ts.isVariableStatement(e.statement) &&
-        e.statement.declarationList.declarations.length > 1
-      ) {
-        return undefined;
+    const check = (e: RouteExport): void => {
+      if (e.isValidName || e.form === 'star') return;
+      if (e.form === 'default' || e.name === 'default') {
+        ctx.report({ span: e.nameSpan, messageId: 'defaultExport' });
+        return;
       }
-      const mod = ts.getModifiers(e.statement as ts.HasModifiers)?.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      if (!mod) return undefined;
-      const start = mod.getStart(ctx.sourceFile);
-      let end = mod.end;
-      while (ctx.text[end] === ' ' || ctx.text[end] === '\t') end++;
-      return {
-        title: `Make ${e.name} private to this file (remove export)`,
-        edits: [{ start, end, text: '' }],
-      };
+      const upper = e.name.toUpperCase();
+      if (isHttpMethod(upper)) {
+        const data = { name: e.name, upper };
+        ctx.report({ span: e.nameSpan, messageId: 'lowercaseMethod', data, ...renameToMethod(e, upper, ctx) });
+        return;
+      }
+      const suggestion = removeExportFix(e, ctx.sourceFile);
+      ctx.report({
+        span: e.nameSpan,
+        messageId: 'invalidExport',
+        data: { name: e.name },
+        ...(suggestion ? { suggestions: [suggestion] } : {}),
+      });
     };
-    return {
-      onEnd() {
-        for (const e of ctx.exports) {
-          if (e.isValidName || e.form === 'star') continue;
-          if (e.form === 'default' || e.name === 'default') {
-            ctx.report({ span: e.nameSpan, messageId: 'defaultExport' });
-            continue;
-          }
-          const upper = e.name.toUpperCase();
-          if (isHttpMethod(upper)) {
-            // Rename the exported name. Safe when nothing else in the file uses that identifier.
-            const renamed: FixSpec = {
-              title: `Rename ${e.name} to ${upper}`,
-              edits: [{ ...e.nameSpan, text: upper }],
-            };
-            const alreadyExported = ctx.exports.some((other) => other.name === upper);
-            const local = e.form === 'specifier' || e.form === 're-export' || countIdentifier(e.name) === 1;
-            ctx.report({
-              span: e.nameSpan,
-              messageId: 'lowercaseMethod',
-              data: { name: e.name, upper },
-              ...(local && !alreadyExported ? { fix: renamed } : alreadyExported ? {} : { suggestions: [renamed] }),
-            });
-            continue;
-          }
-          const suggestion = removeExportFix(e);
-          ctx.report({
-            span: e.nameSpan,
-            messageId: 'invalidExport',
-            data: { name: e.name },
-            ...(suggestion ? { suggestions: [suggestion] } : {}),
-          });
-        }
-      },
-    };
+    return { onEnd: () => ctx.exports.forEach(check) };
   },
 });
 

@@ -1,7 +1,7 @@
 import * as ts from 'typescript';
 import { enclosingFunction, findDeclaration, isAsync, isFunctionNode, type FunctionNode } from '../ast/query';
 import { isWriteCall } from '../lint/analysis/body';
-import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec, type Report } from '../lint/rule';
 import type { BodyRead } from '../nextjs/requestReads';
 
 type Misuse = 'property' | 'destructure' | 'value' | 'compare';
@@ -59,6 +59,96 @@ function isCallback(fn: FunctionNode): boolean {
   return ts.isCallExpression(top.parent) || ts.isNewExpression(top.parent);
 }
 
+const CONSEQUENCE: Readonly<Record<Misuse, string>> = {
+  property: 'reading a property of it gives `undefined`.',
+  destructure: 'destructuring it gives `undefined` for every field.',
+  value: 'sent or stored as a value it is a Promise object (it serializes as `{}`), not the data.',
+  compare: 'comparing it is always false (a Promise is never equal to a string).',
+};
+
+/** How the uses of a variable holding the un-awaited read treat it. */
+interface VariableUses {
+  awaited: boolean;
+  /** Returned or handed on as a promise (`return pending`, `Promise.all([pending])`): someone else awaits it. */
+  escapes: boolean;
+  misuse?: Misuse;
+}
+
+function usesOfPending(decl: ts.VariableDeclaration & { name: ts.Identifier }): VariableUses {
+  const name = decl.name.text;
+  const uses: VariableUses = { awaited: false, escapes: false };
+  let scope: ts.Node | undefined = decl;
+  while (scope && !isFunctionNode(scope)) scope = scope.parent;
+  const walk = (c: ts.Node): void => {
+    if (ts.isIdentifier(c) && c.text === name && c !== decl.name && findDeclaration(name, c) === decl) {
+      const parent = c.parent;
+      if (ts.isPropertyAccessExpression(parent) && parent.name === c) return;
+      if (ts.isAwaitExpression(parent)) uses.awaited = true;
+      else if (ts.isReturnStatement(parent) || ts.isArrayLiteralExpression(parent)) uses.escapes = true;
+      else uses.misuse ??= misuseAt(c);
+    }
+    ts.forEachChild(c, walk);
+  };
+  if (scope) walk(scope);
+  return uses;
+}
+
+/**
+ * `const data = request.json(); data.title`: misuse through a variable never awaited (the fix
+ * awaits at the declaration: `const data = await request.json()`).
+ */
+function misuseThroughVariable(call: ts.CallExpression): Misuse | undefined {
+  let top: ts.Node = call;
+  while (ts.isParenthesizedExpression(top.parent)) top = top.parent;
+  const p = top.parent;
+  if (!ts.isVariableDeclaration(p) || p.initializer !== top || !ts.isIdentifier(p.name)) return undefined;
+  const { awaited, escapes, misuse } = usesOfPending(p as ts.VariableDeclaration & { name: ts.Identifier });
+  return !awaited && !escapes ? misuse : undefined;
+}
+
+/** `await request.json()`, parenthesized when a property is read from it: `(await request.json()).title`. */
+function awaitEdit(read: BodyRead, sf: ts.SourceFile, parenthesize: boolean): EditSpec {
+  const text = read.call.getText(sf);
+  return {
+    start: read.call.getStart(sf),
+    end: read.call.end,
+    text: parenthesize ? `(await ${text})` : `await ${text}`,
+  };
+}
+
+/** The edit that makes `fn` async, when that is safe to offer. */
+function makeAsyncEdit(fn: FunctionNode, sf: ts.SourceFile): EditSpec | undefined {
+  if (isCallback(fn) || (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent))) return undefined;
+  // An explicit non-Promise return type would no longer hold.
+  if (fn.type && !/^Promise\s*</.test(fn.type.getText(sf))) return undefined;
+  let at: number;
+  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
+    const mods = ts.getModifiers(fn);
+    const from = mods?.length ? mods[mods.length - 1]!.end : fn.getStart(sf);
+    at = sf.text.indexOf('function', from);
+    if (at < 0) return undefined;
+  } else if (ts.isArrowFunction(fn)) {
+    at = fn.getStart(sf);
+  } else {
+    at = fn.name.getStart(sf);
+  }
+  return { start: at, end: at, text: 'async ' };
+}
+
+/** In an async function: add `await`. Elsewhere: suggest making the function async too. */
+function awaitFixes(read: BodyRead, kind: Misuse, sf: ts.SourceFile): Pick<Report<string>, 'fix' | 'suggestions'> {
+  const edit = (): EditSpec => awaitEdit(read, sf, kind === 'property' && misuseAt(read.call) !== undefined);
+  const fn = enclosingFunction(read.call);
+  if (!fn) return {};
+  if (isAsync(fn)) return { fix: (): FixSpec => ({ title: 'Add await', edits: [edit()] }) };
+  return {
+    suggestions: (): FixSpec[] => {
+      const asyncEdit = makeAsyncEdit(fn, sf);
+      return asyncEdit ? [{ title: 'Make the function async and add await', edits: [asyncEdit, edit()] }] : [];
+    },
+  };
+}
+
 /**
  * `request.json()` and the other body readers return Promises: without `await`, the code
  * reads properties of a Promise (always undefined) or sends `{}` for the body.
@@ -74,100 +164,17 @@ export default defineRule({
     notAwaited: '`{{call}}` returns a Promise, not the body: {{consequence}} Add `await`.',
   },
   create(ctx) {
-    const consequence: Record<Misuse, string> = {
-      property: 'reading a property of it gives `undefined`.',
-      destructure: 'destructuring it gives `undefined` for every field.',
-      value: 'sent or stored as a value it is a Promise object (it serializes as `{}`), not the data.',
-      compare: 'comparing it is always false (a Promise is never equal to a string).',
-    };
-    const sf = ctx.sourceFile;
-    const awaitEdit = (read: BodyRead, parenthesize: boolean): EditSpec => {
-      const text = read.call.getText(sf);
-      return {
-        start: read.call.getStart(sf),
-        end: read.call.end,
-        text: parenthesize ? `(await ${text})` : `await ${text}`,
-      };
-    };
-    /** The edit that makes `fn` async, when that is safe to offer. */
-    const makeAsync = (fn: FunctionNode): EditSpec | undefined => {
-      if (isCallback(fn) || (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent))) return undefined;
-      // An explicit non-Promise return type would no longer hold.
-      if (fn.type && !/^Promise\s*</.test(fn.type.getText(sf))) return undefined;
-      let at: number;
-      if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
-        const mods = ts.getModifiers(fn);
-        const from = mods?.length ? mods[mods.length - 1]!.end : fn.getStart(sf);
-        at = ctx.text.indexOf('function', from);
-        if (at < 0) return undefined;
-      } else if (ts.isArrowFunction(fn)) {
-        at = fn.getStart(sf);
-      } else {
-        at = fn.name.getStart(sf);
-      }
-      return { start: at, end: at, text: 'async ' };
-    };
     return {
       onEnd() {
         for (const read of ctx.facts.bodyReads) {
           if (read.awaitNode) continue;
-          let kind = misuseAt(read.call);
-          if (!kind) {
-            // `const data = request.json(); data.title` — misuse through a variable never awaited
-            let top: ts.Node = read.call;
-            while (ts.isParenthesizedExpression(top.parent)) top = top.parent;
-            const p = top.parent;
-            if (ts.isVariableDeclaration(p) && p.initializer === top && ts.isIdentifier(p.name)) {
-              const name = p.name.text;
-              const decl = p;
-              let awaited = false;
-              let escapes = false;
-              let misuse: Misuse | undefined;
-              let scope: ts.Node | undefined = p;
-              while (scope && !isFunctionNode(scope)) scope = scope.parent;
-              const walk = (c: ts.Node): void => {
-                if (ts.isIdentifier(c) && c.text === name && c !== decl.name && findDeclaration(name, c) === decl) {
-                  const parent = c.parent;
-                  if (ts.isPropertyAccessExpression(parent) && parent.name === c) return;
-                  if (ts.isAwaitExpression(parent)) awaited = true;
-                  // returned or handed on as a promise (`return pending`, `Promise.all([pending])`): someone else awaits it
-                  else if (ts.isReturnStatement(parent) || ts.isArrayLiteralExpression(parent)) escapes = true;
-                  else misuse ??= misuseAt(c);
-                }
-                ts.forEachChild(c, walk);
-              };
-              if (scope) walk(scope);
-              // The fix awaits at the declaration: `const data = await request.json()`
-              if (!awaited && !escapes && misuse) kind = misuse;
-            }
-          }
+          const kind = misuseAt(read.call) ?? misuseThroughVariable(read.call);
           if (!kind) continue;
-          const k = kind;
-          const direct = misuseAt(read.call) !== undefined;
-          const fn = enclosingFunction(read.call);
-          const async = !!fn && isAsync(fn);
           ctx.report({
             node: read.call,
             messageId: 'notAwaited',
-            data: { call: read.call.getText(sf), consequence: consequence[k] },
-            ...(async
-              ? { fix: (): FixSpec => ({ title: 'Add await', edits: [awaitEdit(read, direct && k === 'property')] }) }
-              : {}),
-            ...(!async && fn
-              ? {
-                  suggestions: (): FixSpec[] => {
-                    const edit = makeAsync(fn);
-                    return edit
-                      ? [
-                          {
-                            title: 'Make the function async and add await',
-                            edits: [edit, awaitEdit(read, direct && k === 'property')],
-                          },
-                        ]
-                      : [];
-                  },
-                }
-              : {}),
+            data: { call: read.call.getText(ctx.sourceFile), consequence: CONSEQUENCE[kind] },
+            ...awaitFixes(read, kind, ctx.sourceFile),
           });
         }
       },

@@ -1,7 +1,8 @@
 import * as ts from 'typescript';
 import { findDeclaration, isFunctionNode, unwrap } from '../ast/query';
 import { ensureImport } from '../lint/analysis/nextImports';
-import { defineRule, type FixSpec } from '../lint/rule';
+import { defineRule, type CodeStyle, type FixSpec } from '../lint/rule';
+import { findHandlerFunctions } from '../nextjs/exports';
 
 const NEXT_ONLY: ReadonlySet<string> = new Set(['cookies', 'nextUrl']);
 
@@ -36,6 +37,48 @@ function requestTypedParam(id: ts.Identifier): ts.ParameterDeclaration | undefin
   return decl;
 }
 
+interface Use {
+  /** The identifier the property is read from (`request`). */
+  readonly id: ts.Identifier;
+  /** Where to report: the property access or the binding element. */
+  readonly at: ts.Node;
+  readonly prop: string;
+}
+
+/** `request.cookies` / `request.nextUrl`. */
+function propertyUse(pa: ts.PropertyAccessExpression): Use[] {
+  const obj = unwrap(pa.expression);
+  return NEXT_ONLY.has(pa.name.text) && ts.isIdentifier(obj) ? [{ id: obj, at: pa, prop: pa.name.text }] : [];
+}
+
+/** `const { nextUrl, cookies } = request`. */
+function destructuredUses(decl: ts.VariableDeclaration): Use[] {
+  if (!decl.initializer || !ts.isObjectBindingPattern(decl.name)) return [];
+  const init = unwrap(decl.initializer);
+  if (!ts.isIdentifier(init)) return [];
+  return decl.name.elements.flatMap((el) => {
+    const key = el.propertyName ?? el.name;
+    return !el.dotDotDotToken && ts.isIdentifier(key) && NEXT_ONLY.has(key.text)
+      ? [{ id: init, at: el, prop: key.text }]
+      : [];
+  });
+}
+
+/** Retypes `param` as `NextRequest`, importing the type when needed (undefined when the name is taken). */
+function retypeFix(sf: ts.SourceFile, style: CodeStyle, param: ts.ParameterDeclaration, isHandler: boolean) {
+  return (): FixSpec | undefined => {
+    const imp = ensureImport(sf, style, 'next/server', 'NextRequest', 'type');
+    if (imp === 'conflict') return undefined;
+    const edits = [{ start: param.type!.getStart(sf), end: param.type!.end, text: 'NextRequest' }];
+    return {
+      title: isHandler
+        ? 'Type the request as NextRequest'
+        : 'Type this parameter as NextRequest (check its callers pass one)',
+      edits: imp.edit ? [imp.edit, ...edits] : edits,
+    };
+  };
+}
+
 /**
  * `request.cookies` and `request.nextUrl` exist on `NextRequest`. The runtime object is a
  * NextRequest, but with the parameter typed `Request` TypeScript rejects the access, and
@@ -55,61 +98,23 @@ export default defineRule({
   create(ctx) {
     const sf = ctx.sourceFile;
     let ownRequest: boolean | undefined;
-    let fns: Set<ts.Node> | undefined;
-    const handlerFns = (): Set<ts.Node> => (fns ??= new Set(ctx.handlers.flatMap((h) => (h.fn ? [h.fn] : []))));
-
-    const check = (id: ts.Identifier, at: ts.Node, prop: string): void => {
+    const check = ({ id, at, prop }: Use): void => {
       const param = requestTypedParam(id);
       if (!param || (ownRequest ??= hasOwnRequestType(sf))) return;
       const fn = param.parent;
       // A handler receives a NextRequest, so retyping it is always right. A helper's callers
       // may pass a plain Request, so there it is a suggestion.
-      const isHandler = isFunctionNode(fn) && fn.parameters[0] === param && handlerFns().has(fn);
-      const build = (): FixSpec | undefined => {
-        const imp = ensureImport(sf, ctx.style, 'next/server', 'NextRequest', 'type');
-        if (imp === 'conflict') return undefined;
-        const type = param.type!;
-        const edits = [{ start: type.getStart(sf), end: type.end, text: 'NextRequest' }];
-        return {
-          title: isHandler
-            ? 'Type the request as NextRequest'
-            : 'Type this parameter as NextRequest (check its callers pass one)',
-          edits: imp.edit ? [imp.edit, ...edits] : edits,
-        };
-      };
-      const data = { name: id.text, prop };
-      if (isHandler) ctx.report({ node: at, messageId: 'needsNextRequest', data, fix: build });
-      else
-        ctx.report({
-          node: at,
-          messageId: 'needsNextRequest',
-          data,
-          suggestions: () => {
-            const f = build();
-            return f ? [f] : [];
-          },
-        });
+      const isHandler = isFunctionNode(fn) && fn.parameters[0] === param && findHandlerFunctions(ctx.doc).has(fn);
+      const build = retypeFix(sf, ctx.style, param, isHandler);
+      const finding = { node: at, messageId: 'needsNextRequest', data: { name: id.text, prop } } as const;
+      if (isHandler) ctx.report({ ...finding, fix: build });
+      else ctx.report({ ...finding, suggestions: () => [build()].filter((f) => f !== undefined) });
     };
-
+    if (!ctx.style.typescript) return {};
     return {
       nodes: {
-        [ts.SyntaxKind.PropertyAccessExpression]: (n) => {
-          const pa = n as ts.PropertyAccessExpression;
-          if (!NEXT_ONLY.has(pa.name.text) || !ctx.style.typescript) return;
-          const obj = unwrap(pa.expression);
-          if (ts.isIdentifier(obj)) check(obj, pa, pa.name.text);
-        },
-        [ts.SyntaxKind.VariableDeclaration]: (n) => {
-          // `const { nextUrl, cookies } = request`
-          const decl = n as ts.VariableDeclaration;
-          if (!ctx.style.typescript || !decl.initializer || !ts.isObjectBindingPattern(decl.name)) return;
-          const init = unwrap(decl.initializer);
-          if (!ts.isIdentifier(init)) return;
-          for (const el of decl.name.elements) {
-            const key = el.propertyName ?? el.name;
-            if (!el.dotDotDotToken && ts.isIdentifier(key) && NEXT_ONLY.has(key.text)) check(init, el, key.text);
-          }
-        },
+        [ts.SyntaxKind.PropertyAccessExpression]: (n) => propertyUse(n as ts.PropertyAccessExpression).forEach(check),
+        [ts.SyntaxKind.VariableDeclaration]: (n) => destructuredUses(n as ts.VariableDeclaration).forEach(check),
       },
     };
   },

@@ -54,6 +54,96 @@ function isWholeUserRowCall(expr: ts.Expression): boolean {
   return !/\.select\(|\.project\(/.test(e.getText());
 }
 
+interface Finding {
+  readonly node: ts.Node;
+  readonly messageId: 'sensitiveKey' | 'credentialKey' | 'wholeUserRow';
+  readonly data: Readonly<Record<string, string>>;
+  readonly severity?: 'info';
+}
+
+/** What the body walk needs to know: the file, and whether this route issues credentials. */
+interface Scan {
+  readonly sf: ts.SourceFile;
+  readonly issuing: boolean;
+}
+
+/** A value that removes the field (`password: undefined`) or is a flag/count about it (`secret: false`), not the secret. */
+function isRemovedOrFlag(value: ts.Expression): boolean {
+  return (
+    value.kind === ts.SyntaxKind.NullKeyword ||
+    value.kind === ts.SyntaxKind.TrueKeyword ||
+    value.kind === ts.SyntaxKind.FalseKeyword ||
+    ts.isNumericLiteral(value) ||
+    value.kind === ts.SyntaxKind.UndefinedKeyword ||
+    (ts.isIdentifier(value) && value.text === 'undefined') ||
+    isDerivedFlag(value)
+  );
+}
+
+/** A secret or credential key in a response object, unless its value is removed or a flag. */
+function keyFinding(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment, key: string, scan: Scan): Finding[] {
+  const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
+  if (value && isRemovedOrFlag(value)) return [];
+  if (ALWAYS_SECRET.test(key)) return [{ node: p.name, messageId: 'sensitiveKey', data: { key } }];
+  if (CREDENTIAL.test(key) && !scan.issuing) return [{ node: p.name, messageId: 'credentialKey', data: { key } }];
+  return [];
+}
+
+function objectFindings(obj: ts.ObjectLiteralExpression, depth: number, scan: Scan): Finding[] {
+  return obj.properties.flatMap((p) => {
+    const key = nameText(p.name);
+    if (!key || !(ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) return [];
+    const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    return [...keyFinding(p, key, scan), ...valueFindings(valueNode, depth + 1, scan)];
+  });
+}
+
+/** What a response body (or a part of it, up to 3 levels down) leaks. */
+function valueFindings(expr: ts.Expression, depth: number, scan: Scan): Finding[] {
+  if (depth > 3) return [];
+  const e = unwrap(expr);
+  if (ts.isObjectLiteralExpression(e)) return objectFindings(e, depth, scan);
+  if (ts.isArrayLiteralExpression(e)) return e.elements.flatMap((el) => valueFindings(el, depth + 1, scan));
+  if (!ts.isIdentifier(e)) return [];
+  const decl = findDeclaration(e.text, e);
+  if (!decl || !ts.isVariableDeclaration(decl) || !isConstDeclaration(decl) || !decl.initializer) return [];
+  const init = unwrap(decl.initializer);
+  if (ts.isObjectLiteralExpression(init)) return objectFindings(init, depth, scan);
+  return isWholeUserRowCall(init) ? wholeRowFinding(e, decl, init as ts.AwaitExpression, scan.sf) : [];
+}
+
+/**
+ * `const user = await db.users.findById(id)` sent as is. The row's columns are not visible here
+ * (a Prisma client may `omit` the hash for every query): a note to check, not a warning. See
+ * docs/precision.md.
+ */
+function wholeRowFinding(
+  id: ts.Identifier,
+  decl: ts.VariableDeclaration,
+  init: ts.AwaitExpression,
+  sf: ts.SourceFile,
+): Finding[] {
+  let fn: ts.Node | undefined = decl;
+  while (fn && !isFunctionNode(fn)) fn = fn.parent;
+  if (fn && hasDeleteOf(id.text, fn, sf)) return [];
+  const call = unwrap(init.expression) as ts.CallExpression;
+  const table = unwrap(call.expression) as ts.PropertyAccessExpression;
+  const data = { name: id.text, table: table.expression.getText(sf) };
+  return [{ node: id, severity: 'info', messageId: 'wholeUserRow', data }];
+}
+
+/** Whether `fn` deletes a field of `name` (`delete user.password`): the row is sanitized before it is sent. */
+function hasDeleteOf(name: string, fn: ts.Node, sf: ts.SourceFile): boolean {
+  let found = false;
+  const walk = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isDeleteExpression(n) && n.expression.getText(sf).startsWith(`${name}.`)) found = true;
+    ts.forEachChild(n, walk);
+  };
+  walk(fn);
+  return found;
+}
+
 /**
  * Responses leak what they include. Password hashes and salts enable offline cracking; secrets
  * and tokens hand over access; a whole user row carries all of them.
@@ -75,76 +165,12 @@ export default defineRule({
       '`{{name}}` is a whole row from `{{table}}`, which usually holds the password hash and tokens. Select the fields to return (`select: { id: true, name: true }`) or map it to a safe object.',
   },
   create(ctx) {
-    const issuing = ISSUING_ROUTE.test(ctx.route?.pathname ?? '');
-    const deletedOrSpread = (name: string, fn: ts.Node | undefined): boolean => {
-      if (!fn) return false;
-      let found = false;
-      const walk = (n: ts.Node): void => {
-        if (found) return;
-        if (ts.isDeleteExpression(n) && n.expression.getText(ctx.sourceFile).startsWith(`${name}.`)) found = true;
-        // `const { password, ...safe } = user` — the row is sanitized, `user` still holds it but is rarely returned
-        ts.forEachChild(n, walk);
-      };
-      walk(fn);
-      return found;
-    };
-    const checkObject = (obj: ts.ObjectLiteralExpression, depth: number): void => {
-      for (const p of obj.properties) {
-        const key = nameText(p.name);
-        if (key && (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p))) {
-          const value = ts.isPropertyAssignment(p) ? unwrap(p.initializer) : undefined;
-          // Removed (`password: undefined`) or a flag/count (`secret: false`), not a secret value.
-          const removed =
-            value &&
-            (value.kind === ts.SyntaxKind.NullKeyword ||
-              value.kind === ts.SyntaxKind.TrueKeyword ||
-              value.kind === ts.SyntaxKind.FalseKeyword ||
-              ts.isNumericLiteral(value) ||
-              value.kind === ts.SyntaxKind.UndefinedKeyword ||
-              (ts.isIdentifier(value) && value.text === 'undefined') ||
-              isDerivedFlag(value));
-          if (!removed) {
-            if (ALWAYS_SECRET.test(key)) ctx.report({ node: p.name!, messageId: 'sensitiveKey', data: { key } });
-            else if (CREDENTIAL.test(key) && !issuing)
-              ctx.report({ node: p.name!, messageId: 'credentialKey', data: { key } });
-          }
-          const valueNode = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-          checkValue(valueNode, depth + 1);
-        }
-      }
-    };
-    const checkValue = (expr: ts.Expression, depth: number): void => {
-      if (depth > 3) return;
-      const e = unwrap(expr);
-      if (ts.isObjectLiteralExpression(e)) return checkObject(e, depth);
-      if (ts.isArrayLiteralExpression(e)) return e.elements.forEach((el) => checkValue(el, depth + 1));
-      if (ts.isIdentifier(e)) {
-        const decl = findDeclaration(e.text, e);
-        if (!decl || !ts.isVariableDeclaration(decl) || !isConstDeclaration(decl) || !decl.initializer) return;
-        const init = unwrap(decl.initializer);
-        if (ts.isObjectLiteralExpression(init)) return checkObject(init, depth);
-        if (isWholeUserRowCall(init)) {
-          let fn: ts.Node | undefined = decl;
-          while (fn && !isFunctionNode(fn)) fn = fn.parent;
-          if (deletedOrSpread(e.text, fn)) return;
-          const call = unwrap((init as ts.AwaitExpression).expression) as ts.CallExpression;
-          const table = unwrap(call.expression) as ts.PropertyAccessExpression;
-          // The row's columns are not visible here (a Prisma client may `omit` the hash for every
-          // query): a note to check, not a warning. See docs/precision.md.
-          ctx.report({
-            node: e,
-            severity: 'info',
-            messageId: 'wholeUserRow',
-            data: { name: e.text, table: table.expression.getText(ctx.sourceFile) },
-          });
-        }
-      }
-    };
+    const scan: Scan = { sf: ctx.sourceFile, issuing: ISSUING_ROUTE.test(ctx.route?.pathname ?? '') };
     return {
       onEnd() {
         for (const r of ctx.facts.responses) {
           const body = jsonBodyOf(r);
-          if (body) checkValue(body, 0);
+          if (body) valueFindings(body, 0, scan).forEach((finding) => ctx.report(finding));
         }
       },
     };

@@ -2,7 +2,7 @@ import * as ts from 'typescript';
 import { importedNameFrom } from '../ast/imports';
 import { findDeclaration, indentationAt, isFunctionNode, isPropertyName, unwrap } from '../ast/query';
 import { ensureImport } from '../lint/analysis/nextImports';
-import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
 
 const NAVIGATION = new Set(['redirect', 'permanentRedirect', 'notFound', 'forbidden', 'unauthorized']);
 const RETHROW_HELPERS =
@@ -85,6 +85,101 @@ function freshErrorName(block: ts.Block): string {
   return ['error', 'err', 'navigationError', 'caughtError'].find((c) => !used.has(c)) ?? 'caughtError';
 }
 
+interface EscapingNavigation {
+  /** `redirect`, `notFound`, … */
+  readonly fn: string;
+  readonly at: ts.CallExpression;
+}
+
+/** The first navigation call the try block lets escape to its catch (nested functions and inner swallowing catches excluded). */
+function escapingNavigation(block: ts.Block): EscapingNavigation | undefined {
+  let found: EscapingNavigation | undefined;
+  const walk = (c: ts.Node): void => {
+    if (found || isFunctionNode(c)) return;
+    if (ts.isTryStatement(c) && c.catchClause && !rethrows(c.catchClause.block)) {
+      // Its own catch swallows what the inner try throws (and is reported for it).
+      walk(c.catchClause.block);
+      if (c.finallyBlock) walk(c.finallyBlock);
+      return;
+    }
+    const nav = ts.isCallExpression(c) ? navigationCall(c) : undefined;
+    if (nav) found = { fn: nav, at: c as ts.CallExpression };
+    else ts.forEachChild(c, walk);
+  };
+  walk(block);
+  return found;
+}
+
+const ANSWER: Readonly<Record<string, string>> = { notFound: '404', forbidden: '403', unauthorized: '401' };
+
+/** What the client should have got: the 404 / 403 / 401, or the redirect. */
+function answerOf(fn: string): string {
+  return ANSWER[fn] ?? 'redirect';
+}
+
+/** What the fix writes with: the file and its code style. */
+type Writer = Pick<RuleContext<string>, 'sourceFile' | 'style'>;
+
+/** The catch's error name, and the edit that names a bare `catch {}`'s error; undefined for a destructured binding. */
+function catchErrorName(w: Writer, clause: ts.CatchClause): { name: string; edits: EditSpec[] } | undefined {
+  const v = clause.variableDeclaration;
+  if (v && ts.isIdentifier(v.name)) return { name: v.name.text, edits: [] };
+  if (v) return undefined; // a destructured catch binding: no error object to rethrow
+  const name = freshErrorName(clause.block);
+  const brace = clause.block.getStart(w.sourceFile);
+  return { name, edits: [{ start: clause.getStart(w.sourceFile) + 'catch'.length, end: brace, text: ` (${name}) ` }] };
+}
+
+/** Edits that name the catch's error if needed and put `statement(name)` first in its block. */
+function insertFirst(w: Writer, clause: ts.CatchClause, statement: (name: string) => string): EditSpec[] | undefined {
+  const sf = w.sourceFile;
+  const named = catchErrorName(w, clause);
+  if (!named) return undefined;
+  const text = statement(named.name);
+  const first = clause.block.statements[0];
+  if (first) {
+    const at = first.getStart(sf);
+    // A one-line block (`catch (e) { log(e) }`) stays on one line.
+    const oneLine = !sf.text.slice(clause.block.getStart(sf), at).includes('\n');
+    const after = oneLine ? ' ' : `\n${indentationAt(sf.text, at)}`;
+    return [...named.edits, { start: at, end: at, text: `${text}${after}` }];
+  }
+  const at = clause.block.getStart(sf) + 1;
+  const clauseIndent = indentationAt(sf.text, clause.getStart(sf));
+  return [
+    ...named.edits,
+    { start: at, end: at, text: `\n${clauseIndent}${w.style.indentUnit}${text}\n${clauseIndent}` },
+  ];
+}
+
+/** `unstable_rethrow(error)` first in the catch, imported from `next/navigation`. */
+function rethrowFix(w: Writer, clause: ts.CatchClause): FixSpec | undefined {
+  const semi = w.style.semicolons ? ';' : '';
+  const edits = insertFirst(w, clause, (name) => `unstable_rethrow(${name})${semi}`);
+  if (!edits) return undefined;
+  const imp = ensureImport(w.sourceFile, w.style, 'next/navigation', 'unstable_rethrow', 'value');
+  if (imp === 'conflict') return undefined;
+  if (imp.edit) edits.unshift(imp.edit);
+  return { title: 'Rethrow Next.js navigation errors with unstable_rethrow(error)', edits };
+}
+
+/**
+ * Before Next.js 15 there is no `unstable_rethrow`: rethrow errors carrying Next's `digest`
+ * marker (NEXT_REDIRECT…, NEXT_NOT_FOUND), written to compile in TS and JS.
+ */
+function legacyRethrowSuggestions(w: Writer, clause: ts.CatchClause): FixSpec[] {
+  const q = w.style.quote;
+  const semi = w.style.semicolons ? ';' : '';
+  const edits = insertFirst(
+    w,
+    clause,
+    (name) =>
+      `if (${name} instanceof Error && ${q}digest${q} in ${name} && String(${name}.digest).startsWith(${q}NEXT_${q})) throw ${name}${semi}`,
+  );
+  const title = 'Rethrow Next.js navigation errors (checks error.digest; unstable_rethrow needs Next.js 15)';
+  return edits ? [{ title, edits }] : [];
+}
+
 /**
  * `redirect()` and `notFound()` work by throwing a special error that Next.js catches. A
  * try/catch around them that does not rethrow turns the redirect into your catch's response
@@ -107,103 +202,20 @@ export default defineRule({
     // Nothing to swallow in a file that imports no navigation function (the common case): no subscriptions.
     if (!importsNavigation(ctx.sourceFile)) return {};
     const modern = ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15;
-    /** Edits that name the catch's error if needed and put `statement(name)` first in its block. */
-    const insertFirst = (clause: ts.CatchClause, statement: (name: string) => string): EditSpec[] | undefined => {
-      const sf = ctx.sourceFile;
-      const edits: EditSpec[] = [];
-      let name: string;
-      const v = clause.variableDeclaration;
-      if (v && ts.isIdentifier(v.name)) name = v.name.text;
-      else if (!v) {
-        name = freshErrorName(clause.block);
-        const brace = clause.block.getStart(sf);
-        edits.push({ start: clause.getStart(sf) + 'catch'.length, end: brace, text: ` (${name}) ` });
-      } else return undefined; // a destructured catch binding: no error object to rethrow
-      const first = clause.block.statements[0];
-      const clauseIndent = indentationAt(ctx.text, clause.getStart(sf));
-      if (first) {
-        const at = first.getStart(sf);
-        // A one-line block (`catch (e) { log(e) }`) stays on one line.
-        const oneLine = !ctx.text.slice(clause.block.getStart(sf), at).includes('\n');
-        const after = oneLine ? ' ' : `\n${indentationAt(ctx.text, at)}`;
-        edits.push({ start: at, end: at, text: `${statement(name)}${after}` });
-      } else {
-        const at = clause.block.getStart(sf) + 1;
-        edits.push({
-          start: at,
-          end: at,
-          text: `\n${clauseIndent}${ctx.style.indentUnit}${statement(name)}\n${clauseIndent}`,
-        });
-      }
-      return edits;
-    };
-    const semi = ctx.style.semicolons ? ';' : '';
-    const fixFor = (clause: ts.CatchClause): FixSpec | undefined => {
-      const edits = insertFirst(clause, (name) => `unstable_rethrow(${name})${semi}`);
-      if (!edits) return undefined;
-      const imp = ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value');
-      if (imp === 'conflict') return undefined;
-      if (imp.edit) edits.unshift(imp.edit);
-      return { title: 'Rethrow Next.js navigation errors with unstable_rethrow(error)', edits };
-    };
-    // Before Next.js 15 there is no `unstable_rethrow`: rethrow errors carrying Next's
-    // `digest` marker (NEXT_REDIRECT…, NEXT_NOT_FOUND), written to compile in TS and JS.
-    const legacySuggestion = (clause: ts.CatchClause): FixSpec[] => {
-      const q = ctx.style.quote;
-      const edits = insertFirst(
-        clause,
-        (name) =>
-          `if (${name} instanceof Error && ${q}digest${q} in ${name} && String(${name}.digest).startsWith(${q}NEXT_${q})) throw ${name}${semi}`,
-      );
-      return edits
-        ? [
-            {
-              title: 'Rethrow Next.js navigation errors (checks error.digest; unstable_rethrow needs Next.js 15)',
-              edits,
-            },
-          ]
-        : [];
-    };
-    /** The first navigation call the try block lets escape to its catch (nested functions and inner swallowing catches excluded). */
-    const escapingNavigation = (block: ts.Block): { fn: string; at: ts.CallExpression } | undefined => {
-      let found: { fn: string; at: ts.CallExpression } | undefined;
-      const walk = (c: ts.Node): void => {
-        if (found || isFunctionNode(c)) return;
-        if (ts.isTryStatement(c) && c.catchClause && !rethrows(c.catchClause.block)) {
-          // Its own catch swallows what the inner try throws (and is reported for it).
-          walk(c.catchClause.block);
-          if (c.finallyBlock) walk(c.finallyBlock);
-          return;
-        }
-        if (ts.isCallExpression(c)) {
-          const nav = navigationCall(c);
-          if (nav) {
-            found = { fn: nav, at: c };
-            return;
-          }
-        }
-        ts.forEachChild(c, walk);
-      };
-      walk(block);
-      return found;
-    };
     return {
       nodes: {
         [ts.SyntaxKind.TryStatement]: (n) => {
-          const t = n as ts.TryStatement;
-          const clause = t.catchClause;
-          if (!clause || rethrows(clause.block)) return;
-          const nav = escapingNavigation(t.tryBlock);
-          if (!nav) return;
-          const { fn } = nav;
+          const clause = (n as ts.TryStatement).catchClause;
+          const nav =
+            clause && !rethrows(clause.block) ? escapingNavigation((n as ts.TryStatement).tryBlock) : undefined;
+          if (!clause || !nav) return;
           ctx.report({
             node: nav.at,
             messageId: modern ? 'swallowed' : 'swallowedBefore15',
-            data: {
-              fn,
-              what: fn === 'notFound' ? '404' : fn === 'forbidden' ? '403' : fn === 'unauthorized' ? '401' : 'redirect',
-            },
-            ...(modern ? { fix: () => fixFor(clause) } : { suggestions: () => legacySuggestion(clause) }),
+            data: { fn: nav.fn, what: answerOf(nav.fn) },
+            ...(modern
+              ? { fix: () => rethrowFix(ctx, clause) }
+              : { suggestions: () => legacyRethrowSuggestions(ctx, clause) }),
           });
         },
       },

@@ -14,7 +14,7 @@ import { ensureImport } from '../lint/analysis/nextImports';
 import { hasMultilineLiteral, indentLines, quote } from '../lint/fixes';
 import { isGuardedByTryCatch } from '../lint/helpers';
 import type { ResponseSite } from '../lint/facts';
-import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
 
 /**
  * Awaited calls that are not I/O worth a try/catch of their own: Next's request APIs
@@ -167,6 +167,92 @@ function hasTryCatch(fn: FunctionNode): boolean {
   return found;
 }
 
+const BARE_500 = "Next.js's bare 500 (an HTML page in development, an empty body in production)";
+
+/** What the handler answers when the await throws, as the message says it. */
+function answerText(fn: FunctionNode, responses: readonly ResponseSite[]): string {
+  return answersJsonErrors(fn, responses) ? `${BARE_500} instead of the JSON errors it answers elsewhere` : BARE_500;
+}
+
+/** What the fix writes with: the file, its code style, and the Next.js version. */
+type Writer = Pick<RuleContext<string>, 'sourceFile' | 'style' | 'project'>;
+
+/** Imports of `next/navigation` helpers or next-auth, whose redirects work by throwing. */
+function throwsControlFlow(sf: ts.SourceFile): boolean {
+  return (
+    !!findNamedImport(sf, 'next/navigation', (s) => NAVIGATION.has(importedName(s))) ||
+    sf.statements.some(
+      (s) =>
+        ts.isImportDeclaration(s) &&
+        ts.isStringLiteral(s.moduleSpecifier) &&
+        /^next-auth|^@\/auth$|\/auth$/.test(s.moduleSpecifier.text),
+    )
+  );
+}
+
+/**
+ * redirect()/notFound() and next-auth's signIn()/signOut() work by throwing: the catch lets
+ * them through with `unstable_rethrow(error)` (imported), or before Next.js 15 (or with the
+ * name taken) by rethrowing errors carrying Next's `digest` marker.
+ */
+function rethrowLines(w: Writer): { lines: string[]; edits: EditSpec[] } {
+  const semi = w.style.semicolons ? ';' : '';
+  const imp =
+    w.project.nextMajor === undefined || w.project.nextMajor >= 15
+      ? ensureImport(w.sourceFile, w.style, 'next/navigation', 'unstable_rethrow', 'value')
+      : 'conflict';
+  if (imp !== 'conflict') return { lines: [`unstable_rethrow(error)${semi}`], edits: imp.edit ? [imp.edit] : [] };
+  if (!throwsControlFlow(w.sourceFile)) return { lines: [], edits: [] };
+  const q = w.style.quote;
+  const line = `if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`;
+  return { lines: [line], edits: [] };
+}
+
+/** `try { <inner> } catch (error) { … }` with every line after the first at `indent`. */
+function tryCatch(w: Writer, inner: string, indent: string): { text: string; edits: EditSpec[] } {
+  const u = w.style.indentUnit;
+  const semi = w.style.semicolons ? ';' : '';
+  const { lines, edits } = rethrowLines(w);
+  const catchLines = [
+    ...lines,
+    `console.error(error)${semi}`,
+    `return ${jsonResponseObject(w.sourceFile)}.json({ error: ${quote(w.style, 'Internal Server Error')} }, { status: 500 })${semi}`,
+  ];
+  const text = `try {\n${indent}${u}${inner}\n${indent}} catch (error) {\n${catchLines.map((l) => `${indent}${u}${l}`).join('\n')}\n${indent}}`;
+  return { text, edits };
+}
+
+/** The statements of a block body, wrapped where they stand. */
+function wrapBlockEdits(w: Writer, body: ts.Block): EditSpec[] | undefined {
+  const sf = w.sourceFile;
+  if (body.statements.length === 0 || hasMultilineLiteral(sf, body)) return undefined;
+  const first = body.statements[0]!;
+  const last = body.statements[body.statements.length - 1]!;
+  const start = first.getStart(sf);
+  const indent = indentationAt(sf.text, start);
+  const { text, edits } = tryCatch(w, indentLines(sf.text.slice(start, last.end), w.style.indentUnit), indent);
+  return [...edits, { start, end: last.end, text }];
+}
+
+/** `async () => Response.json(await load())`: give the arrow a block body. */
+function wrapExpressionBodyEdits(w: Writer, fn: FunctionNode, body: ts.ConciseBody): EditSpec[] | undefined {
+  const sf = w.sourceFile;
+  if (hasMultilineLiteral(sf, body)) return undefined;
+  const u = w.style.indentUnit;
+  const indent = indentationAt(sf.text, fn.getStart(sf));
+  const semi = w.style.semicolons ? ';' : '';
+  const inner = `return ${indentLines(body.getText(sf), u + u)}${semi}`;
+  const { text, edits } = tryCatch(w, inner, indent + u);
+  return [...edits, { start: body.getStart(sf), end: body.end, text: `{\n${indent}${u}${text}\n${indent}}` }];
+}
+
+function wrapFix(w: Writer, fn: FunctionNode): FixSpec | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  const edits = ts.isBlock(body) ? wrapBlockEdits(w, body) : wrapExpressionBodyEdits(w, fn, body);
+  return edits && { title: 'Wrap the handler in try/catch answering a JSON 500', edits };
+}
+
 /**
  * An exception that escapes a route handler becomes Next.js's bare 500 — an HTML error page
  * in dev, an empty body in production. Often that is fine (Next logs the error); the rule
@@ -186,72 +272,6 @@ export default defineRule({
       "If `await {{expr}}` throws, nothing in this {{method}} handler catches it: it answers {{answer}}, and the error is logged without the request's context. Catch it where a JSON error helps the client.",
   },
   create(ctx) {
-    /** Imports of `next/navigation` helpers or next-auth, whose redirects work by throwing. */
-    const throwsControlFlow = (): boolean =>
-      !!findNamedImport(ctx.sourceFile, 'next/navigation', (s) => NAVIGATION.has(importedName(s))) ||
-      ctx.sourceFile.statements.some(
-        (s) =>
-          ts.isImportDeclaration(s) &&
-          ts.isStringLiteral(s.moduleSpecifier) &&
-          /^next-auth|^@\/auth$|\/auth$/.test(s.moduleSpecifier.text),
-      );
-
-    /** `try { <inner> } catch (error) { … }` with every line after the first at `indent`. */
-    const tryCatch = (inner: string, indent: string): { text: string; edits: EditSpec[] } => {
-      const u = ctx.style.indentUnit;
-      const semi = ctx.style.semicolons ? ';' : '';
-      const edits: EditSpec[] = [];
-      const catchLines: string[] = [];
-      // redirect()/notFound() and next-auth's signIn()/signOut() work by throwing: the catch lets them through.
-      const imp =
-        ctx.project.nextMajor === undefined || ctx.project.nextMajor >= 15
-          ? ensureImport(ctx.sourceFile, ctx.style, 'next/navigation', 'unstable_rethrow', 'value')
-          : 'conflict';
-      if (imp !== 'conflict') {
-        catchLines.push(`unstable_rethrow(error)${semi}`);
-        if (imp.edit) edits.push(imp.edit);
-      } else if (throwsControlFlow()) {
-        // Before Next.js 15 (or with the name taken): rethrow errors carrying Next's `digest` marker.
-        const q = ctx.style.quote;
-        catchLines.push(
-          `if (error instanceof Error && ${q}digest${q} in error && String(error.digest).startsWith(${q}NEXT_${q})) throw error${semi}`,
-        );
-      }
-      catchLines.push(`console.error(error)${semi}`);
-      catchLines.push(
-        `return ${jsonResponseObject(ctx.sourceFile)}.json({ error: ${quote(ctx.style, 'Internal Server Error')} }, { status: 500 })${semi}`,
-      );
-      const text = `try {\n${indent}${u}${inner}\n${indent}} catch (error) {\n${catchLines.map((l) => `${indent}${u}${l}`).join('\n')}\n${indent}}`;
-      return { text, edits };
-    };
-
-    const wrapFix = (fn: FunctionNode): FixSpec | undefined => {
-      const body = fn.body;
-      if (!body) return undefined;
-      const sf = ctx.sourceFile;
-      const title = 'Wrap the handler in try/catch answering a JSON 500';
-      const u = ctx.style.indentUnit;
-      if (ts.isBlock(body)) {
-        if (body.statements.length === 0 || hasMultilineLiteral(sf, body)) return undefined;
-        const first = body.statements[0]!;
-        const last = body.statements[body.statements.length - 1]!;
-        const start = first.getStart(sf);
-        const indent = indentationAt(ctx.text, start);
-        const { text, edits } = tryCatch(indentLines(ctx.text.slice(start, last.end), u), indent);
-        return { title, edits: [...edits, { start, end: last.end, text }] };
-      }
-      // `async () => Response.json(await load())`: give the arrow a block body.
-      if (hasMultilineLiteral(sf, body)) return undefined;
-      const indent = indentationAt(ctx.text, fn.getStart(sf));
-      const semi = ctx.style.semicolons ? ';' : '';
-      const inner = `return ${indentLines(body.getText(sf), u + u)}${semi}`;
-      const { text, edits } = tryCatch(inner, indent + u);
-      return {
-        title,
-        edits: [...edits, { start: body.getStart(sf), end: body.end, text: `{\n${indent}${u}${text}\n${indent}}` }],
-      };
-    };
-
     // Handlers of this file that catch every error they can meet: the author's convention here.
     const catchAll = ctx.handlers.some((h) => h.fn && !h.wrapper && hasTryCatch(h.fn) && !firstUnguardedAwait(h.fn));
     return {
@@ -263,8 +283,7 @@ export default defineRule({
           if (!h.fn || seen.has(h.fn) || h.wrapper) continue;
           seen.add(h.fn);
           const fn = h.fn;
-          if (answersNonJson(fn, responses, ctx.sourceFile)) continue;
-          const first = firstUnguardedAwait(fn);
+          const first = answersNonJson(fn, responses, ctx.sourceFile) ? undefined : firstUnguardedAwait(fn);
           if (!first) continue;
           // A sibling handler catches all its errors and this one catches none: likely an oversight.
           // A narrow try/catch (around one call) shows the rest is left to Next.js on purpose.
@@ -272,18 +291,9 @@ export default defineRule({
           ctx.report({
             node: first,
             messageId: 'unguardedAwait',
-            data: {
-              expr: describe(first, ctx.sourceFile),
-              method: h.method,
-              answer: answersJsonErrors(fn, responses)
-                ? "Next.js's bare 500 (an HTML page in development, an empty body in production) instead of the JSON errors it answers elsewhere"
-                : "Next.js's bare 500 (an HTML page in development, an empty body in production)",
-            },
+            data: { expr: describe(first, ctx.sourceFile), method: h.method, answer: answerText(fn, responses) },
             ...(intended ? { severity: 'warning' as const } : {}),
-            suggestions: () => {
-              const fix = wrapFix(fn);
-              return fix ? [fix] : [];
-            },
+            suggestions: () => [wrapFix(ctx, fn)].filter((f) => f !== undefined),
           });
         }
       },

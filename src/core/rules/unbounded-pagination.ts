@@ -2,6 +2,7 @@ import * as ts from 'typescript';
 import { scopeOf, unwrap } from '../ast/query';
 import { allQueryReads, inlineUse, queryReads, usesOf } from '../lint/analysis/query';
 import { defineRule } from '../lint/rule';
+import type { QueryRead } from '../nextjs/requestReads';
 
 /** Query keys that name a page size. */
 const SIZE_KEY = /^(limit|take|pagesize|page_size|perpage|per_page|size|count|first|top|max|maxresults|rows|n)$/i;
@@ -78,6 +79,82 @@ function sinkOf(use: ts.Identifier): string | undefined {
   return sinkAt(n);
 }
 
+const COMPARISONS: readonly ts.SyntaxKind[] = [
+  ts.SyntaxKind.GreaterThanToken,
+  ts.SyntaxKind.GreaterThanEqualsToken,
+  ts.SyntaxKind.LessThanToken,
+  ts.SyntaxKind.LessThanEqualsToken,
+];
+
+interface Finding {
+  readonly messageId: 'unbounded' | 'nanUnhandled';
+  readonly data: { name: string; key: string; sink: string; upper: string };
+}
+
+/** The query value stored in a variable, its initializer's text and the uses of the variable. */
+interface StoredValue {
+  readonly init: string;
+  readonly uses: readonly ts.Identifier[];
+  readonly sf: ts.SourceFile;
+}
+
+function isSizeSink(sink: string): boolean {
+  return SIZE_SINK.test(sink) || sink === 'LIMIT';
+}
+
+/** Inline: `take: Number(searchParams.get('limit') ?? 20)` with no `Math.min` around it. */
+function inlineFinding(read: QueryRead, sf: ts.SourceFile, upper: string): Finding | undefined {
+  const { top, calls } = inlineUse(read.call, sf);
+  const sink = sinkAt(top);
+  if (!sink || !isSizeSink(sink) || calls.some((c) => BOUNDS.test(c + '('))) return undefined;
+  return { messageId: 'unbounded', data: { name: `searchParams.get('${read.key}')`, key: read.key, sink, upper } };
+}
+
+/** `parseInt(x) || 1`, `Number.isNaN(limit)`, `z.coerce`: a NaN is caught somewhere. */
+function handlesNaN({ init, uses, sf }: StoredValue): boolean {
+  return (
+    /\|\||Number\.isNaN|isNaN|Number\.isFinite|isFinite|Number\.isInteger|\.catch\(|z\.coerce/.test(init) ||
+    uses.some(
+      (u) =>
+        /isNaN|isFinite|isInteger/.test(u.parent.getText(sf)) ||
+        (ts.isBinaryExpression(u.parent) && u.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken),
+    )
+  );
+}
+
+/** `Math.min(…)` / `clamp(…)` / `.max(…)` in the initializer or around a use, or a comparison of a use. */
+function isBounded({ init, uses, sf }: StoredValue): boolean {
+  return (
+    BOUNDS.test(init) ||
+    uses.some((u) => {
+      const p = u.parent;
+      if (ts.isCallExpression(p) && BOUNDS.test(p.expression.getText(sf) + '(')) return true;
+      return ts.isBinaryExpression(p) && COMPARISONS.includes(p.operatorToken.kind);
+    })
+  );
+}
+
+/** A variable holding the query value (`const limit = Number(sp.get('limit'))`) and where its uses land. */
+function variableFinding(
+  read: QueryRead,
+  v: ts.VariableDeclaration,
+  sf: ts.SourceFile,
+  upper: string,
+): Finding | undefined {
+  if (!v.initializer) return undefined;
+  const stored: StoredValue = { init: v.initializer.getText(sf), uses: usesOf(scopeOf(v), v), sf };
+  const sinks = stored.uses.flatMap((u) => sinkOf(u) ?? []);
+  if (sinks.length === 0) return undefined;
+  const sizeSink = sinks.find(isSizeSink);
+  const isSize = !!sizeSink || SIZE_KEY.test(read.key);
+  const parsesNumber = /\b(parseInt|parseFloat|Number)\s*\(|^\s*\+/.test(stored.init);
+  const data = { name: (v.name as ts.Identifier).text, key: read.key, sink: sizeSink ?? sinks[0]!, upper };
+  if (isSize && !isBounded(stored)) return { messageId: 'unbounded', data };
+  if (parsesNumber && !handlesNaN(stored) && (isSize || sinks.some((s) => NUMBER_SINK.test(s))))
+    return { messageId: 'nanUnhandled', data };
+  return undefined;
+}
+
 /**
  * A page size taken from the query with no upper bound lets one request ask for every row
  * (`?limit=1000000`); `parseInt` of a missing or bad value is NaN, which most ORMs reject
@@ -98,64 +175,15 @@ export default defineRule({
       '`{{name}}` is parsed from the query (`?{{key}}=`), but a missing or non-numeric value gives NaN, which reaches `{{sink}}` and makes the query fail (a 500). Add a fallback (`Number.parseInt(x, 10) || 1`) or answer 400 when `Number.isNaN(…)`.',
   },
   create(ctx) {
-    const sf = ctx.sourceFile;
     return {
       nodes: { [ts.SyntaxKind.CallExpression]: (node) => queryReads(ctx, node as ts.CallExpression) },
       onEnd() {
         for (const read of allQueryReads(ctx)) {
           const upper = read.key.toUpperCase().replace(/[^A-Z0-9]/g, '_');
-          const v = read.variable;
-          if (!v) {
-            // Inline: `take: Number(searchParams.get('limit') ?? 20)`
-            const { top, calls } = inlineUse(read.call, sf);
-            const sink = sinkAt(top);
-            if (!sink || (!SIZE_SINK.test(sink) && sink !== 'LIMIT')) continue;
-            if (calls.some((c) => BOUNDS.test(c + '('))) continue;
-            ctx.report({
-              node: read.call,
-              messageId: 'unbounded',
-              data: { name: `searchParams.get('${read.key}')`, key: read.key, sink, upper },
-            });
-            continue;
-          }
-          if (!v.initializer) continue;
-          const name = (v.name as ts.Identifier).text;
-          const init = v.initializer.getText(sf);
-          const uses = usesOf(scopeOf(v), v);
-          const sinks = uses
-            .map((u) => ({ u, sink: sinkOf(u) }))
-            .filter((s): s is { u: ts.Identifier; sink: string } => !!s.sink);
-          if (sinks.length === 0) continue;
-          const sizeSink = sinks.find((s) => SIZE_SINK.test(s.sink) || s.sink === 'LIMIT');
-          const isSize = !!sizeSink || SIZE_KEY.test(read.key);
-          const parsesNumber = /\b(parseInt|parseFloat|Number)\s*\(|^\s*\+/.test(init);
-          const handlesNaN =
-            /\|\||Number\.isNaN|isNaN|Number\.isFinite|isFinite|Number\.isInteger|\.catch\(|z\.coerce/.test(init) ||
-            uses.some(
-              (u) =>
-                /isNaN|isFinite|isInteger/.test(u.parent.getText(sf)) ||
-                (ts.isBinaryExpression(u.parent) && u.parent.operatorToken.kind === ts.SyntaxKind.BarBarToken),
-            );
-          const bounded =
-            BOUNDS.test(init) ||
-            uses.some((u) => {
-              const p = u.parent;
-              if (ts.isCallExpression(p) && BOUNDS.test(p.expression.getText(sf) + '(')) return true;
-              return (
-                ts.isBinaryExpression(p) &&
-                [
-                  ts.SyntaxKind.GreaterThanToken,
-                  ts.SyntaxKind.GreaterThanEqualsToken,
-                  ts.SyntaxKind.LessThanToken,
-                  ts.SyntaxKind.LessThanEqualsToken,
-                ].includes(p.operatorToken.kind)
-              );
-            });
-          const sink = (sizeSink ?? sinks[0]!).sink;
-          const data = { name, key: read.key, sink, upper };
-          if (isSize && !bounded) ctx.report({ node: read.call, messageId: 'unbounded', data });
-          else if (parsesNumber && !handlesNaN && (isSize || sinks.some((s) => NUMBER_SINK.test(s.sink))))
-            ctx.report({ node: read.call, messageId: 'nanUnhandled', data });
+          const finding = read.variable
+            ? variableFinding(read, read.variable, ctx.sourceFile, upper)
+            : inlineFinding(read, ctx.sourceFile, upper);
+          if (finding) ctx.report({ node: read.call, ...finding });
         }
       },
     };

@@ -1,10 +1,10 @@
 import * as ts from 'typescript';
 import { findDeclaration, indentationAt, isFunctionNode, literalValue, unwrap } from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
-import { responseSite } from '../lint/facts';
+import { responseSite, type FileFacts } from '../lint/facts';
 import { quote } from '../lint/fixes';
 import { enclosingTryBlock } from '../lint/helpers';
-import { defineRule, type EditSpec, type FixSpec } from '../lint/rule';
+import { defineRule, type EditSpec, type FixSpec, type RuleContext } from '../lint/rule';
 import type { BodyRead } from '../nextjs/requestReads';
 
 /** What the nearest catch does with a failed body read. */
@@ -77,6 +77,114 @@ function afterSharedSecretCheck(read: BodyRead, fn: ts.Node): boolean {
   return false;
 }
 
+/** The guard of a read that should answer 400, or undefined when the rule has nothing to say about it. */
+function unansweredGuard(read: BodyRead, facts: FileFacts): 'serverError' | 'none' | undefined {
+  if (read.method !== 'json' && read.method !== 'formData') return undefined;
+  // Not awaited here (`.catch(…)`, `.then(…)`, kept in a variable): nothing throws at this spot.
+  if (!read.awaitNode) return undefined;
+  // Only reads in handlers: a helper's caller may well catch (and a wrapper map errors).
+  const handler = facts.handlerFor(read.call);
+  if (!handler || handler.wrapper) return undefined;
+  if (handler.fn && afterSharedSecretCheck(read, handler.fn)) return undefined;
+  const guard = guardOf(read);
+  return guard === 'handled' ? undefined : guard;
+}
+
+/** What the fix writes with: the file and its code style. */
+type Writer = Pick<RuleContext<string>, 'sourceFile' | 'style'>;
+
+/** An awaited body read, and what the fix needs to know of it. */
+interface AwaitedRead {
+  readonly read: BodyRead;
+  readonly awaitNode: ts.AwaitExpression;
+  readonly callText: string;
+  /** 'JSON' or 'form data'. */
+  readonly kind: string;
+}
+
+function freshName(at: ts.Node): string {
+  for (const name of ['body', 'requestBody', 'parsedBody', 'rawBody']) if (!findDeclaration(name, at)) return name;
+  return '';
+}
+
+/** `if (body === null) { return Response.json({ error: … }, { status: 400 }) }`. */
+function nullCheck({ sourceFile: sf, style }: Writer, name: string, read: BodyRead, indent: string): string {
+  const u = style.indentUnit;
+  const semi = style.semicolons ? ';' : '';
+  const message = read.method === 'json' ? 'Request body must be valid JSON' : 'Request body must be form data';
+  return `if (${name} === null) {\n${indent}${u}return ${jsonResponseObject(sf)}.json({ error: ${quote(style, message)} }, { status: 400 })${semi}\n${indent}}`;
+}
+
+function catchNullEdit(w: Writer, { read, callText }: AwaitedRead): EditSpec {
+  return { start: read.call.getStart(w.sourceFile), end: read.call.end, text: `${callText}.catch(() => null)` };
+}
+
+/** The expression the `await` is the value of, through parentheses and type assertions. */
+function outermostOfAwait(awaitNode: ts.AwaitExpression): ts.Node {
+  let top: ts.Node = awaitNode;
+  while (
+    ts.isParenthesizedExpression(top.parent) ||
+    ts.isAsExpression(top.parent) ||
+    ts.isSatisfiesExpression(top.parent)
+  )
+    top = top.parent;
+  return top;
+}
+
+/** `Schema.safeParse(await request.json())`: a null body fails the schema, which already answers 400. */
+function isSafeParseArgument(top: ts.Node): boolean {
+  const p = top.parent;
+  return (
+    ts.isCallExpression(p) &&
+    p.arguments[0] === top &&
+    /^safeParse(Async)?$/.test(ts.isPropertyAccessExpression(p.expression) ? p.expression.name.text : '')
+  );
+}
+
+/** `const { title } = await request.json()`: read into a fresh name first, check it, then destructure. */
+function destructuringFix(w: Writer, r: AwaitedRead, statement: ts.VariableStatement, indent: string): EditSpec[] {
+  const name = freshName(statement);
+  if (!name) return [];
+  const semi = w.style.semicolons ? ';' : '';
+  const at = statement.getStart(w.sourceFile);
+  const read = `const ${name} = await ${r.callText}.catch(() => null)${semi}`;
+  return [
+    { start: at, end: at, text: `${read}\n${indent}${nullCheck(w, name, r.read, indent)}\n${indent}` },
+    { start: r.awaitNode.getStart(w.sourceFile), end: r.awaitNode.end, text: name },
+  ];
+}
+
+/** In a declaration of its own: `.catch(() => null)` and a null check after it. */
+function declarationFix(w: Writer, r: AwaitedRead, top: ts.Node): EditSpec[] {
+  const p = top.parent;
+  if (!ts.isVariableDeclaration(p) || p.initializer !== top) return [];
+  const statement = p.parent.parent;
+  if (
+    !ts.isVariableStatement(statement) ||
+    statement.declarationList.declarations.length !== 1 ||
+    !ts.isBlock(statement.parent)
+  )
+    return [];
+  const indent = indentationAt(w.sourceFile.text, statement.getStart(w.sourceFile));
+  if (!ts.isIdentifier(p.name) || top !== r.awaitNode) return destructuringFix(w, r, statement, indent);
+  // const data = await request.json()  →  …json().catch(() => null) + a null check
+  const check = `\n${indent}${nullCheck(w, p.name.text, r.read, indent)}`;
+  return [catchNullEdit(w, r), { start: statement.end, end: statement.end, text: check }];
+}
+
+function suggestionFor(w: Writer, read: BodyRead): FixSpec | undefined {
+  if (!read.awaitNode) return undefined;
+  const kind = read.method === 'json' ? 'JSON' : 'form data';
+  const r: AwaitedRead = { read, awaitNode: read.awaitNode, callText: read.call.getText(w.sourceFile), kind };
+  const top = outermostOfAwait(read.awaitNode);
+  if (isSafeParseArgument(top)) {
+    const title = `Treat a body that is not valid ${kind} as missing, so the schema check answers 400`;
+    return { title, edits: [catchNullEdit(w, r)] };
+  }
+  const edits = declarationFix(w, r, top);
+  return edits.length ? { title: `Answer 400 when the body is not valid ${kind}`, edits } : undefined;
+}
+
 /**
  * `await request.json()` throws a SyntaxError on a malformed or empty body (and `formData()`
  * a TypeError on the wrong content type). That is the client's mistake, so the answer is a
@@ -96,89 +204,12 @@ export default defineRule({
       "`{{call}}` is inside a try whose catch answers only with a server error: a malformed body is the client's mistake and should get a 400 (read it with `.catch(() => null)` and answer 400 on `null`).",
   },
   create(ctx) {
-    const sf = ctx.sourceFile;
-    const freshName = (at: ts.Node): string => {
-      for (const name of ['body', 'requestBody', 'parsedBody', 'rawBody']) if (!findDeclaration(name, at)) return name;
-      return '';
-    };
-    const nullCheck = (name: string, read: BodyRead, indent: string): string => {
-      const u = ctx.style.indentUnit;
-      const semi = ctx.style.semicolons ? ';' : '';
-      const message = read.method === 'json' ? 'Request body must be valid JSON' : 'Request body must be form data';
-      return `if (${name} === null) {\n${indent}${u}return ${jsonResponseObject(sf)}.json({ error: ${quote(ctx.style, message)} }, { status: 400 })${semi}\n${indent}}`;
-    };
-    const suggestionFor = (read: BodyRead): FixSpec | undefined => {
-      const awaitNode = read.awaitNode;
-      if (!awaitNode) return undefined;
-      const callText = read.call.getText(sf);
-      const kind = read.method === 'json' ? 'JSON' : 'form data';
-      const title = `Answer 400 when the body is not valid ${kind}`;
-      let top: ts.Node = awaitNode;
-      while (
-        ts.isParenthesizedExpression(top.parent) ||
-        ts.isAsExpression(top.parent) ||
-        ts.isSatisfiesExpression(top.parent)
-      )
-        top = top.parent;
-      const p = top.parent;
-      // `Schema.safeParse(await request.json())`: a null body fails the schema, which already answers 400.
-      if (
-        ts.isCallExpression(p) &&
-        p.arguments[0] === top &&
-        /^safeParse(Async)?$/.test(ts.isPropertyAccessExpression(p.expression) ? p.expression.name.text : '')
-      ) {
-        return {
-          title: `Treat a body that is not valid ${kind} as missing, so the schema check answers 400`,
-          edits: [{ start: read.call.getStart(sf), end: read.call.end, text: `${callText}.catch(() => null)` }],
-        };
-      }
-      if (!ts.isVariableDeclaration(p) || p.initializer !== top) return undefined;
-      const statement = p.parent.parent;
-      if (
-        !ts.isVariableStatement(statement) ||
-        statement.declarationList.declarations.length !== 1 ||
-        !ts.isBlock(statement.parent)
-      )
-        return undefined;
-      const indent = indentationAt(ctx.text, statement.getStart(sf));
-      if (ts.isIdentifier(p.name) && top === awaitNode) {
-        // const data = await request.json()  →  …json().catch(() => null) + a null check
-        return {
-          title,
-          edits: [
-            { start: read.call.getStart(sf), end: read.call.end, text: `${callText}.catch(() => null)` },
-            { start: statement.end, end: statement.end, text: `\n${indent}${nullCheck(p.name.text, read, indent)}` },
-          ],
-        };
-      }
-      // const { title } = await request.json()  →  read into a fresh name first, check it, then destructure
-      const name = freshName(statement);
-      if (!name) return undefined;
-      const semi = ctx.style.semicolons ? ';' : '';
-      const at = statement.getStart(sf);
-      const edits: EditSpec[] = [
-        {
-          start: at,
-          end: at,
-          text: `const ${name} = await ${callText}.catch(() => null)${semi}\n${indent}${nullCheck(name, read, indent)}\n${indent}`,
-        },
-        { start: awaitNode.getStart(sf), end: awaitNode.end, text: name },
-      ];
-      return { title, edits };
-    };
     return {
       onEnd() {
         for (const read of ctx.facts.bodyReads) {
-          if (read.method !== 'json' && read.method !== 'formData') continue;
-          // Not awaited here (`.catch(…)`, `.then(…)`, kept in a variable): nothing throws at this spot.
-          if (!read.awaitNode) continue;
-          // Only reads in handlers: a helper's caller may well catch (and a wrapper map errors).
-          const handler = ctx.facts.handlerFor(read.call);
-          if (!handler || handler.wrapper) continue;
-          if (handler.fn && afterSharedSecretCheck(read, handler.fn)) continue;
-          const guard = guardOf(read);
-          if (guard === 'handled') continue;
-          const call = read.call.getText(sf);
+          const guard = unansweredGuard(read, ctx.facts);
+          if (!guard) continue;
+          const call = read.call.getText(ctx.sourceFile);
           ctx.report({
             node: read.call,
             messageId: guard === 'serverError' ? 'caughtAs500' : 'unguarded',
@@ -186,10 +217,7 @@ export default defineRule({
               call: call.length > 40 || call.includes('\n') ? 'request.' + read.method + '()' : call,
               kind: read.method === 'json' ? 'JSON' : 'form data',
             },
-            suggestions: () => {
-              const s = suggestionFor(read);
-              return s ? [s] : [];
-            },
+            suggestions: () => [suggestionFor(ctx, read)].filter((f) => f !== undefined),
           });
         }
       },

@@ -10,7 +10,6 @@ import * as ts from 'typescript';
 import {
   calleeName,
   findDeclaration,
-  isFunctionNode,
   isPropertyName,
   unwrap,
   type FunctionNode,
@@ -208,6 +207,62 @@ function walkFunction(fn: FunctionNode, visit: (n: ts.Node) => void): void {
   if (fn.body) walk(fn.body);
 }
 
+/** The checks found so far while walking a function. */
+interface FoundChecks {
+  whole: boolean;
+  readonly fields: Set<string>;
+}
+
+/** What a reference to the whole body is checked with: `typeof body`, `Array.isArray(body)`, `body instanceof X`, `'title' in body`. */
+function noteWholeCheck(ref: ts.Node, found: FoundChecks, sf: ts.SourceFile): void {
+  const p = ref.parent;
+  if (
+    ts.isTypeOfExpression(p) ||
+    (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) ||
+    (ts.isCallExpression(p) && /isArray|isPlainObject|isObject/.test(p.expression.getText(sf)))
+  )
+    found.whole = true;
+  else if (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteral(p.left))
+    found.fields.add(p.left.text);
+}
+
+/** The references to the body inside a condition (or a validator's argument): what they check. */
+function noteReferencesIn(binding: BodyBinding, expr: ts.Node, found: FoundChecks, sf: ts.SourceFile): void {
+  const walk = (n: ts.Node): void => {
+    const ref = referenceOf(binding, n);
+    if (!ref || isDeclarationName(binding, n)) return ts.forEachChild(n, walk);
+    if (ref.kind === 'whole') noteWholeCheck(n, found, sf);
+    else if (ref.field) found.fields.add(ref.field);
+  };
+  walk(expr);
+}
+
+/** `validate(body)`, `isEmail(body.email)`, `assert(typeof body.title === 'string')`. */
+function noteValidatorCall(binding: BodyBinding, call: ts.CallExpression, found: FoundChecks, sf: ts.SourceFile): void {
+  const name = calleeName(call);
+  if (!name || !VALIDATOR.test(name)) return;
+  for (const arg of call.arguments) {
+    const ref = referenceOf(binding, unwrap(arg));
+    if (ref?.kind === 'whole') found.whole = true;
+    else if (ref?.field) found.fields.add(ref.field);
+    else noteReferencesIn(binding, arg, found, sf);
+  }
+}
+
+/** The expression a statement or expression branches on: `if`, `while`, `? :`, `switch`, and `a && b;` / `a || b;` statements. */
+function conditionOf(n: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(n) || ts.isWhileStatement(n) || ts.isSwitchStatement(n)) return n.expression;
+  if (ts.isConditionalExpression(n)) return n.condition;
+  if (
+    ts.isBinaryExpression(n) &&
+    (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+      n.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+    ts.isExpressionStatement(n.parent)
+  )
+    return n.left;
+  return undefined;
+}
+
 /** The checks made on a body binding in its function before position `before`. */
 export function validationOf<M extends string>(
   ctx: RuleContext<M>,
@@ -216,64 +271,14 @@ export function validationOf<M extends string>(
 ): Validation {
   const key = `analysis:validation:${binding.binding.pos}:${before}`;
   return ctx.doc.memo(key, () => {
-    let whole = false;
-    const fields = new Set<string>();
-    const noteReferencesIn = (expr: ts.Node): void => {
-      const walk = (n: ts.Node): void => {
-        const ref = referenceOf(binding, n);
-        if (ref && !isDeclarationName(binding, n)) {
-          if (ref.kind === 'whole') {
-            // `typeof body`, `Array.isArray(body)`, `body instanceof X` count as a whole-value check
-            const p = n.parent;
-            if (
-              ts.isTypeOfExpression(p) ||
-              (ts.isBinaryExpression(p) && p.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) ||
-              (ts.isCallExpression(p) && /isArray|isPlainObject|isObject/.test(p.expression.getText(ctx.sourceFile)))
-            )
-              whole = true;
-            else if (
-              ts.isBinaryExpression(p) &&
-              p.operatorToken.kind === ts.SyntaxKind.InKeyword &&
-              ts.isStringLiteral(p.left)
-            )
-              fields.add(p.left.text);
-          } else if (ref.field) {
-            fields.add(ref.field);
-          }
-          return;
-        }
-        ts.forEachChild(n, walk);
-      };
-      walk(expr);
-    };
+    const found: FoundChecks = { whole: false, fields: new Set<string>() };
     walkFunction(binding.fn, (n) => {
       if (n.pos >= before) return;
-      if (ts.isCallExpression(n)) {
-        const name = calleeName(n);
-        if (name && VALIDATOR.test(name)) {
-          for (const arg of n.arguments) {
-            const ref = referenceOf(binding, unwrap(arg));
-            if (ref?.kind === 'whole') whole = true;
-            else if (ref?.field) fields.add(ref.field);
-            else noteReferencesIn(arg); // `assert(typeof body.title === 'string')`
-          }
-        }
-      } else if (ts.isIfStatement(n) || ts.isWhileStatement(n)) {
-        noteReferencesIn(n.expression);
-      } else if (ts.isConditionalExpression(n)) {
-        noteReferencesIn(n.condition);
-      } else if (
-        ts.isBinaryExpression(n) &&
-        (n.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken ||
-          n.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
-        ts.isExpressionStatement(n.parent)
-      ) {
-        noteReferencesIn(n.left);
-      } else if (ts.isSwitchStatement(n)) {
-        noteReferencesIn(n.expression);
-      }
+      if (ts.isCallExpression(n)) return noteValidatorCall(binding, n, found, ctx.sourceFile);
+      const condition = conditionOf(n);
+      if (condition) noteReferencesIn(binding, condition, found, ctx.sourceFile);
     });
-    return { whole, fields };
+    return found;
   });
 }
 
@@ -302,75 +307,107 @@ export function isWriteCall(call: ts.CallExpression): boolean {
   return name === 'assign' && /^Object\.assign$/.test(call.expression.getText());
 }
 
+/** The position from which `n` makes the body's variable hold something else (`data = Schema.parse(data)`). */
+function reassignmentAt(binding: BodyBinding, n: ts.Node): number {
+  if (
+    binding.name === undefined ||
+    !ts.isBinaryExpression(n) ||
+    n.operatorToken.kind !== ts.SyntaxKind.EqualsToken ||
+    n === binding.binding
+  )
+    return Infinity;
+  const left = unwrap(n.left);
+  return ts.isIdentifier(left) && left.text === binding.name && sameDecl(left, binding.nameDecl) ? n.pos : Infinity;
+}
+
+/** One write call's arguments being searched for the body. */
+interface WriteArguments {
+  readonly binding: BodyBinding;
+  readonly call: ts.CallExpression;
+  readonly callee: string;
+  /** `Object.assign(row, body)`: every argument after the target is spread in. */
+  readonly isAssign: boolean;
+  readonly sf: ts.SourceFile;
+  readonly seen: Set<ts.Node>;
+  readonly sinks: BodySink[];
+}
+
+/** Where the search goes inside an argument: through spreads, object and array literals. */
+interface ArgumentPlace {
+  readonly viaSpread: boolean;
+  readonly inFilter: boolean;
+}
+
+/** Expressions whose operands still reach the write (`slugify(body.title)`, `body.tags.map(...)`, `` `${body.a}` ``); functions are not followed. */
+function passesOperandsOn(e: ts.Node): boolean {
+  return (
+    ts.isCallExpression(e) ||
+    ts.isTemplateExpression(e) ||
+    ts.isBinaryExpression(e) ||
+    ts.isConditionalExpression(e) ||
+    ts.isPropertyAccessExpression(e) ||
+    ts.isAwaitExpression(e)
+  );
+}
+
+function visitObjectArgument(w: WriteArguments, obj: ts.ObjectLiteralExpression, inFilter: boolean): void {
+  for (const p of obj.properties) {
+    const filter = inFilter || (!!p.name && ts.isIdentifier(p.name) && FILTER_KEYS.has(p.name.text));
+    if (ts.isPropertyAssignment(p)) visitArgument(w, p.initializer, { viaSpread: false, inFilter: filter });
+    else if (ts.isShorthandPropertyAssignment(p)) visitArgument(w, p.name, { viaSpread: false, inFilter: filter });
+    else if (ts.isSpreadAssignment(p)) visitArgument(w, p.expression, { viaSpread: true, inFilter });
+  }
+}
+
+function visitArgument(w: WriteArguments, a: ts.Node, place: ArgumentPlace): void {
+  const inner = ts.isExpression(a) ? unwrap(a) : a;
+  if (w.seen.has(inner)) return;
+  const ref = referenceOf(w.binding, inner);
+  if (ref) {
+    w.seen.add(inner);
+    if (isDeclarationName(w.binding, inner)) return;
+    w.sinks.push({
+      call: w.call,
+      callee: w.callee,
+      node: inner,
+      kind: ref.kind === 'field' ? 'field' : place.viaSpread || w.isAssign ? 'spread' : 'whole',
+      ...(ref.field ? { field: ref.field } : {}),
+      inFilter: place.inFilter,
+    });
+    return;
+  }
+  const plain = { viaSpread: false, inFilter: place.inFilter };
+  if (ts.isSpreadAssignment(inner) || ts.isSpreadElement(inner))
+    visitArgument(w, inner.expression, { viaSpread: true, inFilter: place.inFilter });
+  else if (ts.isObjectLiteralExpression(inner)) visitObjectArgument(w, inner, place.inFilter);
+  else if (ts.isArrayLiteralExpression(inner)) inner.elements.forEach((e) => visitArgument(w, e, plain));
+  else if (passesOperandsOn(inner) && !isCoercion(inner, w.sf))
+    ts.forEachChild(inner, (c) => visitArgument(w, c, plain));
+}
+
+/** `String(body.title)`, `Number(body.qty)`: converted on purpose. */
+function isCoercion(e: ts.Node, sf: ts.SourceFile): boolean {
+  return ts.isCallExpression(e) && COERCION.test(e.expression.getText(sf));
+}
+
+/** The places a write call's arguments take the body. */
+function writeCallSinks(binding: BodyBinding, call: ts.CallExpression, sf: ts.SourceFile): BodySink[] {
+  const isAssign = calleeName(call) === 'assign';
+  const sinks: BodySink[] = [];
+  const w: WriteArguments = { binding, call, callee: calleeText(call, sf), isAssign, sf, seen: new Set(), sinks };
+  for (const a of isAssign ? call.arguments.slice(1) : call.arguments)
+    visitArgument(w, a, { viaSpread: false, inFilter: false });
+  return sinks;
+}
+
 /** Where the body reaches a write call's arguments (uses after a reassignment of the variable are dropped). */
 export function sinksOf<M extends string>(ctx: RuleContext<M>, binding: BodyBinding): readonly BodySink[] {
   return ctx.doc.memo(`analysis:sinks:${binding.binding.pos}`, () => {
     const sinks: BodySink[] = [];
     let reassignedAt = Infinity;
     walkFunction(binding.fn, (n) => {
-      // `data = Schema.parse(data)`: from here on the variable holds something else
-      if (
-        binding.name !== undefined &&
-        ts.isBinaryExpression(n) &&
-        n.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-        n !== binding.binding
-      ) {
-        const left = unwrap(n.left);
-        if (ts.isIdentifier(left) && left.text === binding.name && sameDecl(left, binding.nameDecl))
-          reassignedAt = Math.min(reassignedAt, n.pos);
-      }
-      if (!ts.isCallExpression(n) || !isWriteCall(n)) return;
-      const isAssign = calleeName(n) === 'assign';
-      const args = isAssign ? n.arguments.slice(1) : n.arguments;
-      const seen = new Set<ts.Node>();
-      const visitArg = (a: ts.Node, viaSpread: boolean, inFilter: boolean): void => {
-        const inner = ts.isExpression(a) ? unwrap(a) : a;
-        if (seen.has(inner)) return;
-        const ref = referenceOf(binding, inner);
-        if (ref) {
-          seen.add(inner);
-          if (isDeclarationName(binding, inner)) return;
-          sinks.push({
-            call: n,
-            callee: calleeText(n, ctx.sourceFile),
-            node: inner,
-            kind: ref.kind === 'field' ? 'field' : viaSpread || isAssign ? 'spread' : 'whole',
-            ...(ref.field ? { field: ref.field } : {}),
-            inFilter,
-          });
-          return;
-        }
-        if (ts.isSpreadAssignment(inner) || ts.isSpreadElement(inner))
-          return visitArg(inner.expression, true, inFilter);
-        if (ts.isObjectLiteralExpression(inner)) {
-          for (const p of inner.properties) {
-            const filter = inFilter || (!!p.name && ts.isIdentifier(p.name) && FILTER_KEYS.has(p.name.text));
-            if (ts.isPropertyAssignment(p)) visitArg(p.initializer, false, filter);
-            else if (ts.isShorthandPropertyAssignment(p)) visitArg(p.name, false, filter);
-            else if (ts.isSpreadAssignment(p)) visitArg(p.expression, true, inFilter);
-          }
-          return;
-        }
-        if (ts.isArrayLiteralExpression(inner)) {
-          for (const e of inner.elements) visitArg(e, false, inFilter);
-          return;
-        }
-        if (isFunctionNode(inner)) return;
-        // `String(body.title)`, `Number(body.qty)`: converted on purpose
-        if (ts.isCallExpression(inner) && COERCION.test(inner.expression.getText(ctx.sourceFile))) return;
-        // e.g. `slugify(body.title)`, `body.tags.map(...)`, `` `${body.a}` ``: the field still reaches the write
-        if (
-          ts.isCallExpression(inner) ||
-          ts.isTemplateExpression(inner) ||
-          ts.isBinaryExpression(inner) ||
-          ts.isConditionalExpression(inner) ||
-          ts.isPropertyAccessExpression(inner) ||
-          ts.isAwaitExpression(inner)
-        ) {
-          ts.forEachChild(inner, (c) => visitArg(c, false, inFilter));
-        }
-      };
-      for (const a of args) visitArg(a, false, false);
+      reassignedAt = Math.min(reassignedAt, reassignmentAt(binding, n));
+      if (ts.isCallExpression(n) && isWriteCall(n)) sinks.push(...writeCallSinks(binding, n, ctx.sourceFile));
     });
     return sinks.filter((s) => s.call.pos < reassignedAt);
   });
