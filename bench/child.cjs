@@ -6,7 +6,8 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { performance } = require('node:perf_hooks');
 const DIST = path.resolve(__dirname, '..', 'dist');
-const [mode, arg] = process.argv.slice(2);
+const [mode, given] = process.argv.slice(2);
+const arg = given && path.resolve(given);
 
 function loaded(pattern) {
   return Object.keys(require.cache).some((k) => pattern.test(k));
@@ -92,6 +93,14 @@ if (mode === 'index') {
     const cpu = process.cpuUsage(cpu0);
     const indexCpuMs = (cpu.user + cpu.system) / 1000;
     const indexedMb = mb() - baseMb;
+    // Methods are parsed after the count, in the background; "Show Routes" waits for all of them.
+    await observed.commands.get('nextRouteKit.showRoutes')();
+    const methodsMs = performance.now() - t0;
+    const methodsCpu = process.cpuUsage(cpu0);
+    const methodsCpuMs = (methodsCpu.user + methodsCpu.system) / 1000;
+    const picked = observed.quickPicks.pop() ?? [];
+    const withMethods = picked.filter((item) => !/^no handlers/.test(item.description)).length;
+    const methodsMb = mb() - baseMb;
     const engine = require(path.join(DIST, 'engine.js'));
     const projects = new engine.ProjectIndex();
     const layouts = new Map();
@@ -99,10 +108,25 @@ if (mode === 'index') {
       const layout = projects.layoutFor(file);
       if (layout) layouts.set(layout.root, layout);
     }
+    // As the editor runs them (src/vscode/projectChecks.ts): the route and page files from one
+    // findFiles search, then the checks of each app; and, for comparison, each app folder walked.
     const t1 = performance.now();
+    const appFiles = (await require('vscode').workspace.findFiles('**/{route,page}.*')).map((uri) => uri.fsPath);
     let projectFindings = 0;
-    for (const layout of layouts.values()) projectFindings += engine.checkProjectStructure(layout, {}).size;
+    for (const layout of layouts.values()) {
+      const below = layout.appDir + path.sep;
+      projectFindings += engine.checkProjectStructure(
+        layout,
+        {},
+        appFiles.filter((f) => f.startsWith(below)),
+      ).size;
+    }
     const projectChecksMs = performance.now() - t1;
+    const t1w = performance.now();
+    let walkedFindings = 0;
+    for (const layout of layouts.values()) walkedFindings += engine.checkProjectStructure(layout, {}).size;
+    const projectChecksWalkMs = performance.now() - t1w;
+    if (walkedFindings !== projectFindings) throw new Error('project checks differ between search and walk');
     const lintAll = observed.commands.get('nextRouteKit.lintWorkspace');
     observed.cancelAfterReports = 5;
     await lintAll();
@@ -124,8 +148,15 @@ if (mode === 'index') {
         indexMs,
         indexCpuMs,
         indexedMb,
+        methodsMs,
+        methodsCpuMs,
+        methodsMb,
+        routesListed: picked.length,
+        routesWithMethods: withMethods,
+        findFiles: observed.findFiles,
         projects: layouts.size,
         projectChecksMs,
+        projectChecksWalkMs,
         projectFindings,
         lintAllMs,
         lintAllReports,

@@ -18,7 +18,14 @@ export async function benchScale({ generateMonorepo, child, timeProcess, median,
   out.index_10k_ms = round(pick('indexMs'));
   out.index_10k_cpu_ms = round(pick('indexCpuMs'));
   out.memory_10k_mb = round(pick('indexedMb'), 1);
+  // Methods are parsed after the count, in the background: when every route has them ("Show Routes" waits for that).
+  out.index_10k_methods_ms = round(pick('methodsMs'));
+  out.index_10k_methods_cpu_ms = round(pick('methodsCpuMs'));
+  out.memory_10k_methods_mb = round(pick('methodsMb'), 1);
+  out.index_10k_routes_with_methods = editor[0].routesWithMethods;
+  out.index_10k_find_files = editor[0].findFiles;
   out.project_checks_10k_ms = round(pick('projectChecksMs'));
+  out.project_checks_10k_walk_ms = round(pick('projectChecksWalkMs'));
   out.lint_all_10k_ms = round(pick('lintAllMs'));
   out.lint_all_10k_progress_reports = editor[0].lintAllReports;
   out.lint_all_cancelled_message = editor[0].cancelled.message;

@@ -2,6 +2,7 @@
 // Node for the activation benchmark: every property is a callable, constructible no-op.
 // VS Code itself is not what is measured.
 const Module = require('node:module');
+const { execFile, spawnSync } = require('node:child_process');
 
 function stub(name = 'vscode', thenable = false) {
   const fn = function () {};
@@ -15,7 +16,8 @@ function stub(name = 'vscode', thenable = false) {
       if (assigned.has(prop)) return assigned.get(prop);
       // What an API call returns may be awaited (Thenable<undefined>); namespaces are not thenables.
       if (prop === 'then') return thenable ? (resolve) => Promise.resolve(undefined).then(resolve) : undefined;
-      if (process.env.VSCODE_STUB_TRACE && prop === 'error') return (...a) => console.error('[stub log.error]', ...a);
+      if (process.env.VSCODE_STUB_TRACE && (prop === 'error' || prop === 'warn'))
+        return (...a) => console.error('[stub log.error]', ...a);
       if (prop === Symbol.iterator) return function* () {};
       if (prop === Symbol.toPrimitive) return () => name;
       if (prop === 'dispose') return () => {};
@@ -41,6 +43,50 @@ Module._load = function (request, parent, isMain) {
   return originalLoad.call(this, request, parent, isMain);
 };
 
+let hasRipgrep;
+const ripgrep = () => (hasRipgrep ??= spawnSync('rg', ['--version']).status === 0);
+
+/** `a.{b,c{d,e}}` → `a.b`, `a.cd`, `a.ce` (ripgrep's globs do not nest braces; VS Code expands them too). */
+function expandBraces(pattern) {
+  const open = pattern.indexOf('{');
+  if (open < 0) return [pattern];
+  let depth = 0;
+  const parts = [];
+  let start = open + 1;
+  for (let i = open; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) {
+      parts.push(pattern.slice(start, i));
+      const rest = pattern.slice(i + 1);
+      return parts.flatMap((p) => expandBraces(pattern.slice(0, open) + p + rest));
+    } else if (c === ',' && depth === 1) {
+      parts.push(pattern.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return [pattern];
+}
+
+function ripgrepFiles(root, names, skipped) {
+  const args = ['--files', '--hidden', '--no-ignore', '--no-config'];
+  for (const name of names) args.push('-g', `**/${name}`);
+  for (const dir of skipped) args.push('-g', `!**/${dir}/**`);
+  return new Promise((resolve, reject) =>
+    // Run inside the folder: ripgrep matches the globs against the paths it prints.
+    execFile('rg', args, { cwd: root, maxBuffer: 256 * 2 ** 20 }, (err, stdout) =>
+      err && err.code !== 1
+        ? reject(err)
+        : resolve(
+            stdout
+              .split('\n')
+              .filter(Boolean)
+              .map((f) => path.join(root, f)),
+          ),
+    ),
+  );
+}
+
 /**
  * A workspace for the scale benchmark: the parts of the API the route index, the status bar,
  * project checks and diagnostics call, implemented over a real folder (findFiles walks it with
@@ -55,6 +101,7 @@ function useWorkspace(root) {
     commands: new Map(),
     progress: [],
     messages: [],
+    quickPicks: [],
     cancelAfterReports: Infinity,
   };
   class EventEmitter {
@@ -72,13 +119,26 @@ function useWorkspace(root) {
   }
   const uriFile = (fsPath) => ({ scheme: 'file', fsPath, path: fsPath, toString: () => `file://${fsPath}` });
   const skipped = new Set(['node_modules', '.next', '.git', '.turbo', '.vercel', 'coverage', '.cache']);
-  const findFiles = async () => {
+  // VS Code's findFiles runs ripgrep in another process; so does this one where `rg` is installed
+  // (observed.findFiles says which), else it walks the folder on this thread.
+  const findFiles = async (include) => {
+    const namePattern = String(include).replace(/^\*\*\//, '');
+    if (ripgrep()) {
+      observed.findFiles = 'ripgrep';
+      return (await ripgrepFiles(root, expandBraces(namePattern), skipped)).map(uriFile);
+    }
+    observed.findFiles = 'walk';
+    const matches = new Map();
+    const matchName = (name) => {
+      if (!matches.has(name)) matches.set(name, path.matchesGlob(name, namePattern));
+      return matches.get(name);
+    };
     const out = [];
     const walk = (dir) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         if (e.isDirectory()) {
           if (!skipped.has(e.name)) walk(path.join(dir, e.name));
-        } else if (/^route\.(ts|tsx|js|jsx|mjs|cjs)$/.test(e.name)) out.push(uriFile(path.join(dir, e.name)));
+        } else if (matchName(e.name)) out.push(uriFile(path.join(dir, e.name)));
       }
     };
     walk(root);
@@ -90,7 +150,13 @@ function useWorkspace(root) {
     findFiles,
     textDocuments: [],
     workspaceFolders: [{ uri: uriFile(root), name: path.basename(root), index: 0 }],
-    fs: { readFile: async (uri) => fs.promises.readFile(uri.fsPath) },
+    fs: {
+      readFile: async (uri) => fs.promises.readFile(uri.fsPath),
+      stat: async (uri) => {
+        const st = await fs.promises.stat(uri.fsPath);
+        return { type: st.isDirectory() ? 2 : 1, ctime: st.ctimeMs, mtime: st.mtimeMs, size: st.size };
+      },
+    },
     asRelativePath: (uri) => path.relative(root, typeof uri === 'string' ? uri : uri.fsPath),
     createFileSystemWatcher: watcher,
     getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }),
@@ -143,6 +209,7 @@ function useWorkspace(root) {
     createStatusBarItem: statusItem,
     withProgress,
     showInformationMessage: async (message) => void observed.messages.push(message),
+    showQuickPick: async (items) => void observed.quickPicks.push(items),
   };
   vscode.window = new Proxy(window, { get: (t, p) => (p in windowApi ? windowApi[p] : t[p]) });
   const languages = stub('languages');

@@ -3,13 +3,14 @@
  * the tables in code (src/constants.ts COMMANDS, src/core/settings.ts SETTINGS_SCHEMA).
  * `npm run sync-manifest` writes them; test/unit/conventions.test.ts fails when they drift.
  */
-import { CATEGORY, commandSpecs, VIEWS } from '../src/constants';
+import { CATEGORY, commandSpecs, VIEW_CONTAINERS, VIEWS } from '../src/constants';
 import { CONFIG_SECTION, SETTINGS_SCHEMA } from '../src/core/settings';
 
 export interface ManifestPart {
   contributes: {
     commands: unknown[];
     menus: Record<string, unknown[]>;
+    viewsContainers: Record<string, unknown[]>;
     views: Record<string, unknown[]>;
     keybindings: unknown[];
     configuration: unknown[];
@@ -49,6 +50,13 @@ export function generateManifestPart(): ManifestPart {
     .filter(([, spec]) => spec.viewItem)
     .map(([command, spec]) => ({ command, when: spec.viewItem!.when, group: spec.viewItem!.group }));
   if (viewItem.length) menus['view/item/context'] = viewItem;
+  const viewsContainers: Record<string, unknown[]> = {};
+  for (const container of Object.values(VIEW_CONTAINERS))
+    (viewsContainers[container.location] ??= []).push({
+      id: container.id,
+      title: container.title,
+      icon: container.icon,
+    });
   const views: Record<string, unknown[]> = {};
   for (const view of Object.values(VIEWS))
     (views[view.container] ??= []).push({ id: view.id, name: view.name, when: view.when });
@@ -78,7 +86,10 @@ export function generateManifestPart(): ManifestPart {
   const restrictedConfigurations = SETTINGS_SCHEMA.flatMap((s) => s.settings)
     .filter((s) => s.restricted)
     .map((s) => `${CONFIG_SECTION}.${s.key}`);
-  return { contributes: { commands, menus, views, keybindings, configuration }, restrictedConfigurations };
+  return {
+    contributes: { commands, menus, viewsContainers, views, keybindings, configuration },
+    restrictedConfigurations,
+  };
 }
 
 /** Applies the generated part to a parsed package.json, keeping everything else. */

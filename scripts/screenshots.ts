@@ -12,6 +12,8 @@ import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { ensureInstalled, InstallError, REPO_ROOT } from './e2e/install';
 import { startWorkbench, type Workbench as Server } from './e2e/workbench';
+import { loadAppEnv } from '../src/core/request/appEnv';
+import { AUTH_APP, FIXTURE_APP } from '../test/support/nextDev';
 import { launchBrowser, Workbench } from '../test/e2e/support/vscode';
 
 const OUT_DIR = path.join(REPO_ROOT, 'media', 'screenshots');
@@ -20,6 +22,9 @@ interface Shot {
   /** File name without extension. */
   readonly name: string;
   readonly description: string;
+  /** The fixture app it is taken on (default test/fixtures/workspace), and the file open at first. */
+  readonly fixture?: string;
+  readonly file?: string;
   /** Arranges the workbench; the page is captured when it resolves. */
   take(w: Workbench, server: Server): Promise<void>;
 }
@@ -82,6 +87,27 @@ const SHOTS: readonly Shot[] = [
     },
   },
   {
+    name: 'sign-in',
+    description:
+      'Sign In (Auth.js)… on the next-auth fixture app, then ▶ Send on a route proxy.ts protects: 200 beside the code, the session cookie kept',
+    fixture: AUTH_APP,
+    file: 'app/api/admin/stats/route.ts',
+    async take(w) {
+      const env = loadAppEnv(AUTH_APP, {});
+      await settle(w);
+      await w.command('View: Close Primary Side Bar'); // room for the code and the response side by side
+      await w.command('Next Route Kit: Sign In (Auth.js)…');
+      await w.answerInput(env.dotenv('DEMO_EMAIL')!);
+      await w.answerInput(env.dotenv('DEMO_PASSWORD')!);
+      // next dev compiles Auth.js's routes on first use.
+      await w.notification(/now send the session cookie/).waitFor({ timeout: 120_000 });
+      await w.lens('▶ Send GET /api/admin/stats').click();
+      await w.waitForEditorText('Response', /"signedInAs"/, 120_000);
+      await w.statusItem(/cookies? for/).waitFor();
+      await w.statusItem(/200 · \d+ ms/).waitFor();
+    },
+  },
+  {
     // Last: it adds a file to the workspace the other shots share.
     name: 'snippet',
     description: 'rhget offered in a new route file, with a preview of what it inserts',
@@ -105,28 +131,36 @@ async function main(): Promise<void> {
     throw new Error(`No shot matches ${only.join(', ')}; shots: ${SHOTS.map((s) => s.name).join(', ')}`);
   ensureInstalled({ browser: true, log: (line) => console.log(line) });
   fs.mkdirSync(OUT_DIR, { recursive: true });
-  let server: Server | undefined;
   let browser: Browser | undefined;
   try {
-    console.log('Starting next dev and VS Code (code-server)…');
-    // No word-occurrence highlight at the cursor: it reads as a selection in a still picture.
-    server = await startWorkbench({ settings: { 'editor.occurrencesHighlight': 'off' } });
     browser = await launchBrowser();
-    for (const shot of shots) {
-      // A fresh window per shot: no state carried over from the previous one.
-      const w = await Workbench.open(browser, server.url('app/api/users/[id]/route.ts'));
+    // One workbench (and next dev) per fixture app, in the order the shots come.
+    for (const fixture of [...new Set(shots.map((s) => s.fixture ?? FIXTURE_APP))]) {
+      console.log(`Starting next dev and VS Code (code-server) on ${path.relative(REPO_ROOT, fixture)}…`);
+      // No word-occurrence highlight at the cursor: it reads as a selection in a still picture.
+      const server = await startWorkbench({ fixture, settings: { 'editor.occurrencesHighlight': 'off' } });
       try {
-        await shot.take(w, server);
-        const file = path.join(OUT_DIR, `${shot.name}.png`);
-        await w.page.screenshot({ path: file });
-        console.log(`  ${path.relative(REPO_ROOT, file)} — ${shot.description}`);
+        for (const shot of shots.filter((s) => (s.fixture ?? FIXTURE_APP) === fixture))
+          await take(shot, browser, server);
       } finally {
-        await w.page.close();
+        await server.stop();
       }
     }
   } finally {
     await browser?.close();
-    await server?.stop();
+  }
+}
+
+/** Takes one shot in a fresh window (no state carried over from the previous one). */
+async function take(shot: Shot, browser: Browser, server: Server): Promise<void> {
+  const w = await Workbench.open(browser, server.url(shot.file ?? 'app/api/users/[id]/route.ts'));
+  try {
+    await shot.take(w, server);
+    const file = path.join(OUT_DIR, `${shot.name}.png`);
+    await w.page.screenshot({ path: file });
+    console.log(`  ${path.relative(REPO_ROOT, file)} — ${shot.description}`);
+  } finally {
+    await w.page.close();
   }
 }
 

@@ -19,12 +19,28 @@ export const CONTEXT_KEYS = {
   routesFiltered: 'nextRouteKit.routesFiltered',
 } as const;
 
+/**
+ * View containers the extension contributes (scripts/manifest.ts writes `contributes.viewsContainers`).
+ * The Routes view has an Activity Bar entry of its own: a view contributed to the Explorer starts
+ * collapsed below the folder tree (VS Code does that for every extension view there), where an app's
+ * hundreds of routes got a few rows of height.
+ */
+export const VIEW_CONTAINERS = {
+  routes: {
+    id: 'nextRouteKit',
+    title: 'Next.js Routes',
+    icon: 'media/routes-view.svg',
+    location: 'activitybar',
+  },
+} as const;
+
 /** Views the extension contributes (scripts/manifest.ts writes `contributes.views` from this). */
 export const VIEWS = {
   routes: {
     id: 'nextRouteKit.routes',
-    name: 'Next.js Routes',
-    container: 'explorer',
+    // The container's title too: a container with one view shows a single title when both are the same.
+    name: VIEW_CONTAINERS.routes.title,
+    container: VIEW_CONTAINERS.routes.id,
     when: CONTEXT_KEYS.isNextProject,
   },
 } as const;

@@ -33,7 +33,14 @@ export interface WorkbenchOptions {
    * of the fixture app. No dev server is started for it (`devServer` applies to the fixture).
    */
   readonly app?: string;
+  /** The fixture app a throwaway copy is made of (default test/fixtures/workspace), e.g. AUTH_APP. */
+  readonly fixture?: string;
   readonly devServer?: boolean;
+  /**
+   * The `nextRouteKit.request.baseUrl` for the running `next dev` (default its origin), e.g. a
+   * loopback proxy in front of it that the caller starts here and stops after stop().
+   */
+  readonly baseUrlFor?: (devOrigin: string) => Promise<string>;
   /** Extra user settings. */
   readonly settings?: Readonly<Record<string, unknown>>;
 }
@@ -83,14 +90,15 @@ async function waitForHealth(origin: string, child: ChildProcess, log: () => str
   throw new Error(`code-server did not answer ${origin}/healthz within ${timeoutMs} ms:\n${log()}`);
 }
 
-function copyFixture(): string {
+/** A throwaway copy of `fixture` inside the repository (so that its `next` resolves from the repository's node_modules). */
+function copyFixture(fixture: string): string {
   const root = path.join(REPO_ROOT, '.cache', 'e2e');
   fs.mkdirSync(root, { recursive: true });
-  const target = fs.mkdtempSync(path.join(root, 'workspace-'));
-  fs.cpSync(FIXTURE_APP, target, {
+  const target = fs.mkdtempSync(path.join(root, `${path.basename(fixture)}-`));
+  fs.cpSync(fixture, target, {
     recursive: true,
     // Not the fixture's build output (a top-level `.next` too), nor dependencies.
-    filter: (src) => !/(^|[\\/])(\.next|node_modules)([\\/]|$)|next-env\.d\.ts$/.test(path.relative(FIXTURE_APP, src)),
+    filter: (src) => !/(^|[\\/])(\.next|node_modules)([\\/]|$)|next-env\.d\.ts$/.test(path.relative(fixture, src)),
   });
   return target;
 }
@@ -109,7 +117,7 @@ function findFile(dir: string, name: string): string | undefined {
 
 export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
   installExitHandlers();
-  const workspace = options.app ? path.resolve(options.app) : copyFixture();
+  const workspace = options.app ? path.resolve(options.app) : copyFixture(options.fixture ?? FIXTURE_APP);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'next-route-kit-vscode-'));
   const userDataDir = path.join(temp, 'user-data');
   const extensionsDir = path.join(temp, 'extensions');
@@ -144,6 +152,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
   live.add(stop);
   try {
     if (options.devServer !== false && !options.app) dev = await startNextDev(workspace);
+    const baseUrl = dev && (options.baseUrlFor ? await options.baseUrlFor(dev.origin) : dev.origin);
     const settings = {
       'workbench.startupEditor': 'none',
       'workbench.tips.enabled': false,
@@ -158,7 +167,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       'git.openRepositoryInParentFolders': 'never',
       'typescript.tsserver.log': 'off',
       'editor.minimap.enabled': false,
-      ...(dev ? { 'nextRouteKit.request.baseUrl': dev.origin } : {}),
+      ...(baseUrl ? { 'nextRouteKit.request.baseUrl': baseUrl } : {}),
       ...options.settings,
     };
     fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));

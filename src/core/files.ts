@@ -26,13 +26,21 @@ export interface WalkError {
   readonly message: string;
 }
 
+/** What a walk saw besides route files: every folder it listed, and the files named one of `names`. */
+export interface WalkSeen {
+  readonly names: ReadonlySet<string>;
+  readonly folders: Set<string>;
+  readonly found: string[];
+}
+
 /**
  * Every file named `route.*` below `dir` (sorted, absolute), skipping SKIPPED_DIRS and a
  * project's `out/` export folder. Unreadable folders are collected, not thrown.
  */
-export function findRouteFileCandidates(dir: string, errors: WalkError[] = []): string[] {
+export function findRouteFileCandidates(dir: string, errors: WalkError[] = [], seen?: WalkSeen): string[] {
   const out: string[] = [];
   const walk = (current: string): void => {
+    seen?.folders.add(current);
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(current, { withFileTypes: true });
@@ -49,6 +57,8 @@ export function findRouteFileCandidates(dir: string, errors: WalkError[] = []): 
         walk(full);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.startsWith('route.')) {
         out.push(full);
+      } else if (seen?.names.has(entry.name) && entry.isFile()) {
+        seen.found.push(full);
       }
     }
   };

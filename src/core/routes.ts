@@ -9,13 +9,13 @@
 import * as fs from 'node:fs';
 import * as ts from 'typescript';
 import { parseDocument, type ParsedDocument } from './ast/parse';
-import { findRouteFileCandidates, type WalkError } from './files';
+import { findRouteFileCandidates, type WalkError, type WalkSeen } from './files';
 import { findHandlers, findRouteExports, type HandlerExport } from './nextjs/exports';
 import type { HttpMethod } from './nextjs/httpMethods';
 import { HTTP_METHODS, isHttpMethod } from './nextjs/httpMethods';
 import { ModuleFollower } from './nextjs/imports';
 import type { ModuleGraph } from './nextjs/modules';
-import { ProjectIndex, type RouteFile } from './nextjs/project';
+import { PROJECT_MARKER_FILES, ProjectIndex, type RouteFile } from './nextjs/project';
 import type { RouteParam, RouteProblem } from './nextjs/routePath';
 
 /** A handler, possibly defined in another module than the route file (a re-export). */
@@ -143,11 +143,23 @@ export function routeEntry(info: RouteFile, doc: ParsedDocument, graph?: ModuleG
   };
 }
 
+/**
+ * findRouteFileCandidates that also tells `index` which of the folders it listed are project
+ * roots, so finding each file's project root asks the disk nothing more (10,000 route
+ * folders were 60,000 stat calls).
+ */
+export function walkRouteFiles(dir: string, index: ProjectIndex, errors: WalkError[] = []): string[] {
+  const seen: WalkSeen = { names: new Set(PROJECT_MARKER_FILES), folders: new Set(), found: [] };
+  const files = findRouteFileCandidates(dir, errors, seen);
+  index.knowProjectMarkers(seen.found, (folder) => seen.folders.has(folder));
+  return files;
+}
+
 /** Lists every App Router route below `dir` (which may be a project, a monorepo, or a folder inside one). */
 export function listRoutes(dir: string, index = new ProjectIndex()): RouteListing {
   const errors: WalkError[] = [];
   const routes: RouteEntry[] = [];
-  for (const file of findRouteFileCandidates(dir, errors)) {
+  for (const file of walkRouteFiles(dir, index, errors)) {
     const info = index.routeFile(file);
     if (!info) continue;
     let text: string;

@@ -18,7 +18,7 @@ export async function lintWorkspace(
       cancellable: true,
     },
     async (progress, token) => {
-      const all = await routes.all();
+      const all = await routes.locations();
       let problems = 0;
       let done = 0;
       for (const entry of all) {

@@ -8,7 +8,7 @@ import type { WorkspaceRoutes } from './routeIndex';
 /** The project roots holding route files; asks which one when there are several. */
 async function pickProjectRoot(routes: WorkspaceRoutes, documents: RouteDocuments): Promise<string | undefined> {
   const roots = new Set<string>();
-  for (const r of await routes.all()) {
+  for (const r of await routes.locations()) {
     const root = documents.projects().layoutFor(r.file)?.root;
     if (root && r.routable) roots.add(root);
   }

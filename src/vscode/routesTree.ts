@@ -35,8 +35,15 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
   private readonly disposables: vscode.Disposable[];
   private filter = '';
   private top: RoutesViewElement[] = [];
-  private readonly children = new Map<RoutesViewElement, RoutesViewElement[]>();
-  private statuses = new Map<string, number>();
+  /**
+   * Children by element key, not by object: a rebuild (every lint or history change) makes new
+   * objects, and VS Code may still ask for the children or parent of one it got before — reveal
+   * walks getParent while a rebuild lands, and must find the same rows by key.
+   */
+  private readonly children = new Map<string, RoutesViewElement[]>();
+  private statuses: ReadonlyMap<string, number> = new Map<string, number>();
+  /** What the rendered rows show (see signature), to skip rebuilds that change none. */
+  private shownSignature: string | undefined;
   private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -72,17 +79,37 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
 
   async refresh(): Promise<void> {
     const all = await this.routes.all();
-    this.statuses = this.history.lastStatuses();
+    const statuses = this.history.lastStatuses();
+    // Lint and history change often, mostly without changing a row: the tree is re-rendered only when
+    // one changes (a re-render under the mouse hides a row's inline ▶ just as it is clicked).
+    const shown = this.signature(all, statuses);
+    if (shown === this.shownSignature) return;
+    this.shownSignature = shown;
+    this.statuses = statuses;
     this.children.clear();
     this.top = buildRouteTree(all, this.filter).map((node) => this.element(node, undefined));
-    const shown = this.top.reduce((n, e) => n + (e.kind === 'method' ? 0 : countRoutes(e.node)), 0);
+    const matching = this.top.reduce((n, e) => n + (e.kind === 'method' ? 0 : countRoutes(e.node)), 0);
     this.view.message = this.filter
-      ? `${shown} of ${all.length} routes match “${this.filter}”.`
+      ? `${matching} of ${all.length} routes match “${this.filter}”.`
       : all.length === 0
         ? 'No App Router route files (app/**/route.ts) in this workspace.'
         : undefined;
     this.view.description = this.filter ? `filter: ${this.filter}` : `${all.length}`;
     this.changed.fire(undefined);
+  }
+
+  /** Everything the rows show, as one string. */
+  private signature(all: readonly RouteEntry[], statuses: ReadonlyMap<string, number>): string {
+    const routes = all.map((r) => [
+      r.file,
+      r.route,
+      r.methods,
+      r.implicitMethods,
+      r.routable,
+      r.problems.map((p) => p.message),
+      problemCount(r.file),
+    ]);
+    return JSON.stringify([this.filter, routes, [...statuses]]);
   }
 
   private element(node: RouteTreeNode, parent: RoutesViewElement | undefined): RoutesViewElement {
@@ -96,9 +123,10 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
       for (const route of node.routes)
         kids.push({ kind: 'route', node: { ...node, children: [], routes: [route] }, route, parent: element });
     kids.push(...node.children.map((c) => this.element(c, element)));
-    this.children.set(element, kids);
+    this.children.set(elementKey(element), kids);
     for (const kid of kids)
-      if (kid.kind === 'route' && !this.children.has(kid)) this.children.set(kid, this.methods(kid.route, kid));
+      if (kid.kind === 'route' && !this.children.has(elementKey(kid)))
+        this.children.set(elementKey(kid), this.methods(kid.route, kid));
     return element;
   }
 
@@ -107,7 +135,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
   }
 
   getChildren(element?: RoutesViewElement): RoutesViewElement[] {
-    return element ? (this.children.get(element) ?? []) : this.top;
+    return element ? (this.children.get(elementKey(element)) ?? []) : this.top;
   }
 
   getParent(element: RoutesViewElement): RoutesViewElement | undefined {
@@ -116,14 +144,20 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
 
   getTreeItem(element: RoutesViewElement): vscode.TreeItem {
     if (element.kind === 'method') return this.methodItem(element);
-    const hasChildren = (this.children.get(element)?.length ?? 0) > 0;
-    const state = hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    const children = this.children.get(elementKey(element)) ?? [];
+    // A filtered list opens on its matches: a route whose sub-routes matched starts expanded (its methods do not).
+    const state =
+      children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : this.filter && children.some((c) => c.kind !== 'method')
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     if (element.kind === 'folder') {
       const item = new vscode.TreeItem(element.node.label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = `${countRoutes(element.node)} routes`;
       item.iconPath = new vscode.ThemeIcon('folder');
       item.contextValue = ROUTES_VIEW_ITEMS.folder;
-      item.id = `folder:${element.node.path}`;
+      item.id = elementKey(element);
       return item;
     }
     const route = element.route;
@@ -131,7 +165,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
     const collision = element.parent?.kind === 'folder' && element.parent.node.path === element.node.path;
     const label = collision ? vscode.workspace.asRelativePath(route.file) : element.node.label;
     const item = new vscode.TreeItem(label, state);
-    item.id = `route:${route.file}`;
+    item.id = elementKey(element);
     item.resourceUri = vscode.Uri.file(route.file);
     item.description = this.describe(route);
     item.tooltip = new vscode.MarkdownString(
@@ -149,9 +183,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
   /** `GET POST · 2 problems · 200`. */
   private describe(route: RouteEntry): string {
     const parts = [route.methods.join(' ') || 'no handlers'];
-    const problems = vscode.languages
-      .getDiagnostics(vscode.Uri.file(route.file))
-      .filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
+    const problems = problemCount(route.file);
     if (problems) parts.push(`${problems} problem${problems === 1 ? '' : 's'}`);
     const status = this.lastStatus(route);
     if (status !== undefined) parts.push(String(status));
@@ -170,7 +202,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
 
   private methodItem(element: Extract<RoutesViewElement, { kind: 'method' }>): vscode.TreeItem {
     const item = new vscode.TreeItem(element.method, vscode.TreeItemCollapsibleState.None);
-    item.id = `method:${element.route.file}#${element.method}`;
+    item.id = elementKey(element);
     const status = this.lastStatus(element.route, element.method);
     item.description = [element.implicit ? 'auto' : '', status !== undefined ? `last ${status}` : '']
       .filter(Boolean)
@@ -191,6 +223,7 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
     });
     if (value === undefined) return;
     await this.applyFilter(value.trim());
+    await this.show();
   }
 
   async applyFilter(value: string): Promise<void> {
@@ -199,24 +232,38 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
     await this.refresh();
   }
 
-  /** Selects the route of a file (the active editor's by default) in the view. */
+  /**
+   * Selects the route of a file (the active editor's by default) in the view. `focus` is an
+   * explicit request (the command): the view is opened first, and a filter that hides the route
+   * is cleared; otherwise (following the active editor) only a visible view moves.
+   */
   async reveal(uri = vscode.window.activeTextEditor?.document.uri, focus = true): Promise<void> {
     if (!uri || uri.scheme !== 'file') return;
-    if (!this.view.visible || !this.top.length) await this.refresh();
+    if (focus) await this.show();
+    // A hidden view was not rebuilt on changes (see schedule): an explicit reveal starts from the index as it is.
+    if (focus || !this.top.length) await this.refresh();
     let target = this.find(uri.fsPath);
-    // An explicit reveal of a route the filter hides clears the filter.
     if (!target && this.filter && focus) {
       await this.applyFilter('');
       target = this.find(uri.fsPath);
     }
     if (target) await this.view.reveal(target, { select: true, focus, expand: true });
+    else if (focus)
+      void vscode.window.showInformationMessage(
+        `${vscode.workspace.asRelativePath(uri)} is not an App Router route file (app/**/route.ts).`,
+      );
+  }
+
+  /** Opens the view (its Activity Bar container too) and gives it the focus, as its `.focus` command does. */
+  private async show(): Promise<void> {
+    await vscode.commands.executeCommand(`${VIEWS.routes.id}.focus`);
   }
 
   private find(file: string): RoutesViewElement | undefined {
     const walk = (elements: readonly RoutesViewElement[]): RoutesViewElement | undefined => {
       for (const e of elements) {
         if (e.kind === 'route' && e.route.file === file) return e;
-        const below = walk(this.children.get(e) ?? []);
+        const below = walk(this.children.get(elementKey(e)) ?? []);
         if (below) return below;
       }
       return undefined;
@@ -228,4 +275,21 @@ export class RoutesTree implements vscode.TreeDataProvider<RoutesViewElement>, v
     if (this.pendingRefresh) clearTimeout(this.pendingRefresh);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The element's stable identity across rebuilds, also its tree item id (which keeps selection and expansion). */
+function elementKey(element: RoutesViewElement): string {
+  switch (element.kind) {
+    case 'folder':
+      return `folder:${element.node.path}`;
+    case 'route':
+      return `route:${element.route.file}`;
+    case 'method':
+      return `method:${element.route.file}#${element.method}`;
+  }
+}
+
+/** The extension's findings in a route file. */
+function problemCount(file: string): number {
+  return vscode.languages.getDiagnostics(vscode.Uri.file(file)).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
 }

@@ -15,7 +15,7 @@ export class RoutesStatus implements vscode.Disposable {
   }
 
   async update(): Promise<void> {
-    const all = await this.routes.all();
+    const all = await this.routes.locations();
     const served = all.filter((r) => r.routable);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.isNextProject, all.length > 0);
     if (all.length === 0) {

@@ -108,7 +108,10 @@ export function requireWithCodeCache(file: string, options: CodeCacheOptions): L
   const status: CodeCacheStatus = !cachedData ? 'created' : script.cachedDataRejected ? 'rejected' : 'used';
   const mod = new Module(file, module);
   mod.filename = file;
-  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const internals = Module as unknown as { _nodeModulePaths(dir: string): string[]; _cache: Record<string, Module> };
+  mod.paths = internals._nodeModulePaths(path.dirname(file));
+  // Listed in require.cache as `require` lists what it loads (a later require of the file gets this module).
+  internals._cache[file] = mod;
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(mod.exports, mod.exports, Module.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;

@@ -105,6 +105,17 @@ function walk(dir: string, visit: (file: string, rel: string[]) => void, rel: st
   }
 }
 
+/** The walk's visits for files found by a search: those below `dir`, outside SKIPPED_DIRS. */
+function visitFiles(dir: string, files: Iterable<string>, visit: (file: string, rel: string[]) => void): void {
+  for (const file of files) {
+    const rel = path.relative(dir, file);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const segments = rel.split(path.sep);
+    segments.pop();
+    if (!segments.some((s) => SKIPPED_DIRS.has(s))) visit(path.resolve(file), segments);
+  }
+}
+
 function finding(
   id: ProjectCheckId,
   message: string,
@@ -133,10 +144,16 @@ interface CheckContext {
   rel(file: string): string;
 }
 
-/** Runs every project check over a project's app/ and pages/ folders. */
+/**
+ * Runs every project check over a project's app/ and pages/ folders. `appFiles`: the files
+ * below the app folder when the caller has searched for them already (the editor's findFiles,
+ * out of process); without it the app folder is walked, which is most of the checks' cost in
+ * a large app (a readdir per folder).
+ */
 export function checkProjectStructure(
   layout: ProjectLayout,
   severities?: Readonly<Record<string, SeveritySetting>>,
+  appFiles?: Iterable<string>,
 ): Map<string, Finding[]> {
   const out = new Map<string, Finding[]>();
   const ctx: CheckContext = {
@@ -151,7 +168,7 @@ export function checkProjectStructure(
     rel: (file) => path.relative(layout.root, file).split(path.sep).join('/'),
   };
   if (!layout.appDir) return out;
-  const entries = appEntries(layout.appDir, ctx);
+  const entries = appEntries(layout.appDir, ctx, appFiles);
   const routes = entries.filter((e) => e.kind === 'route');
   const pages = entries.filter((e) => e.kind === 'page');
   routePageConflicts(routes, pages, ctx);
@@ -162,11 +179,11 @@ export function checkProjectStructure(
 }
 
 /** The routable route and page files under app/ (an unreachable route file gets its finding here). */
-function appEntries(appDir: string, ctx: CheckContext): AppEntry[] {
+function appEntries(appDir: string, ctx: CheckContext, appFiles: Iterable<string> | undefined): AppEntry[] {
   const { layout, severities } = ctx;
   const entries: AppEntry[] = [];
   const pageExts = layout.pageExtensions.length ? layout.pageExtensions : DEFAULT_PAGE_EXTS;
-  walk(appDir, (file, segments) => {
+  const visit = (file: string, segments: readonly string[]): void => {
     const name = path.basename(file);
     const kind = isRouteFileName(name, layout.pageExtensions)
       ? 'route'
@@ -179,7 +196,9 @@ function appEntries(appDir: string, ctx: CheckContext): AppEntry[] {
       for (const p of info.problems) ctx.add(file, finding('unreachable-route', p.message, severities));
     if (!info.routable) return;
     entries.push({ file, kind, segments, shape: shapeOf(segments), pathname: info.pathname });
-  });
+  };
+  if (appFiles) visitFiles(appDir, appFiles, visit);
+  else walk(appDir, visit);
   return entries;
 }
 

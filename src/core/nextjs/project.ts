@@ -53,8 +53,11 @@ export interface RouteFile extends RoutePath {
   readonly segments: readonly string[];
 }
 
+/** The files that make a folder a project root. */
+export const PROJECT_MARKER_FILES: readonly string[] = ['package.json', ...NEXT_CONFIG_FILES];
+
 function looksLikeProjectRoot(dir: string, fs: FsPort): boolean {
-  return fs.isFile(path.join(dir, 'package.json')) || NEXT_CONFIG_FILES.some((f) => fs.isFile(path.join(dir, f)));
+  return PROJECT_MARKER_FILES.some((f) => fs.isFile(path.join(dir, f)));
 }
 
 /** Finds the project root that owns `file` as an App Router file, walking up from it. */
@@ -247,9 +250,14 @@ export class ProjectIndex {
   private readonly rootFolders = new Map<string, boolean>();
   private readonly isRoot = (dir: string): boolean => {
     let known = this.rootFolders.get(dir);
-    if (known === undefined) this.rootFolders.set(dir, (known = looksLikeProjectRoot(dir, this.fs)));
+    if (known === undefined) {
+      const markers = this.markers;
+      known = markers?.covers(dir) ? markers.folders.has(dir) : looksLikeProjectRoot(dir, this.fs);
+      this.rootFolders.set(dir, known);
+    }
     return known;
   };
+  private markers: { folders: ReadonlySet<string>; covers: (dir: string) => boolean } | undefined;
 
   private readonly graphs = new Map<string, ModuleGraph>();
 
@@ -270,13 +278,25 @@ export class ProjectIndex {
     return graph;
   }
 
-  layoutFor(file: string): ProjectLayout | undefined {
-    const dir = path.dirname(path.resolve(file));
+  /**
+   * findProjectRoot for a file in `dir`, remembered per folder. A folder that is neither `app`
+   * nor a root has its parent's answer (the walk up passes through it unchanged), so 10,000
+   * route folders cost one step each, not a walk to the top each.
+   */
+  private rootOf(dir: string): string | null {
     let root = this.roots.get(dir);
-    if (root === undefined) {
-      root = findProjectRoot(file, this.fs, this.isRoot) ?? null;
-      this.roots.set(dir, root);
-    }
+    if (root !== undefined) return root;
+    const parent = path.dirname(dir);
+    root =
+      parent !== dir && path.basename(dir) !== 'app' && !this.isRoot(dir)
+        ? this.rootOf(parent)
+        : (findProjectRoot(path.join(dir, 'file'), this.fs, this.isRoot) ?? null);
+    this.roots.set(dir, root);
+    return root;
+  }
+
+  layoutFor(file: string): ProjectLayout | undefined {
+    const root = this.rootOf(path.dirname(path.resolve(file)));
     if (root === null) return undefined;
     let layout = this.layouts.get(root);
     if (!layout) {
@@ -293,6 +313,19 @@ export class ProjectIndex {
     return layout ? routeFileInfo(file, layout) : undefined;
   }
 
+  /**
+   * Every package.json and next.config in the folders `covers` accepts, found by one search
+   * (the editor's findFiles), so that finding the project roots of thousands of route files
+   * asks the disk nothing about those folders. Forgotten on `invalidate`.
+   */
+  knowProjectMarkers(files: Iterable<string>, covers: (dir: string) => boolean): void {
+    const folders = new Set<string>();
+    for (const file of files) folders.add(path.dirname(path.resolve(file)));
+    this.markers = { folders, covers };
+    this.rootFolders.clear();
+    this.roots.clear();
+  }
+
   /** Whether a cached layout took (or looked for) its basePath in a routes manifest under `.next/`. */
   readsBuildOutput(): boolean {
     return [...this.layouts.values()].some((l) => l.basePathSource !== 'config');
@@ -303,5 +336,6 @@ export class ProjectIndex {
     this.layouts.clear();
     this.roots.clear();
     this.rootFolders.clear();
+    this.markers = undefined;
   }
 }

@@ -360,7 +360,10 @@ function reportPlainType(ctx: Ctx, { type, allNames, fix, sharedTypes }: PlainTy
   const routeParams = ctx.route?.params ?? [];
   const members = routeParams.length ? routeParams.map(paramType) : allNames.map((n) => `${n}: string`);
   const data = { names: members.join('; ') || '…' };
-  if (!type.shared) return ctx.report({ node: type.node, messageId: 'plainType', data, fix });
+  if (!type.shared) {
+    ctx.report({ node: type.node, messageId: 'plainType', data, fix });
+    return;
+  }
   if (sharedTypes.has(type.node)) return;
   sharedTypes.add(type.node);
   const node = type.node;

@@ -106,7 +106,10 @@ function checkMethodRead(ctx: Ctx, methods: Methods, pa: ts.PropertyAccessExpres
     literals.every((l) => l === 'GET');
   if ((!dead && !headOnly) || calledElsewhere(fn, ctx.text)) return;
   const expr = (ts.isSwitchStatement(branch) ? pa : branch).getText(ctx.sourceFile);
-  if (headOnly) return ctx.report({ node: pa, messageId: 'headOnly', data: { expr } });
+  if (headOnly) {
+    ctx.report({ node: pa, messageId: 'headOnly', data: { expr } });
+    return;
+  }
   const list = [...received];
   const receives = autoHead
     ? `${list.filter((m) => m !== 'HEAD').join('/')} requests (and HEAD ones, which Next.js routes to GET)`

@@ -142,7 +142,7 @@ export class RequestCommands {
     const entries =
       scope === 'This file' && active
         ? [{ file: active.uri.fsPath }]
-        : (await this.routes.all()).filter((r) => r.routable);
+        : (await this.routes.locations()).filter((r) => r.routable);
     const specs = [];
     for (const entry of entries) {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.file(entry.file));
@@ -184,7 +184,7 @@ export class RequestCommands {
     const active = vscode.window.activeTextEditor?.document;
     let layout = active?.uri.scheme === 'file' ? this.documents.layout(active) : undefined;
     if (!layout?.packageJson?.scripts['dev']) {
-      const all = await this.routes.all();
+      const all = await this.routes.locations();
       const roots = [
         ...new Map(all.map((r) => [this.documents.projects().layoutFor(r.file)?.root, r.file])).entries(),
       ].filter(([root]) => root);

@@ -68,8 +68,11 @@ export function scenario(
   };
 }
 
-/** The logs of a running (or stopped) workbench: extension Output channel, extension host, code-server, next dev. */
-export function collectLogs(server: Workbench | undefined): string {
+/**
+ * The logs of a running (or stopped) workbench: extension Output channel, extension host,
+ * code-server, next dev, and the browser console of the page when given.
+ */
+export function collectLogs(server: Workbench | undefined, browserConsole?: readonly string[]): string {
   if (!server) return '(the workbench did not start)';
   const exthost = findFiles(path.join(server.userDataDir, 'logs'), (name) => /exthost\d*\.log$/.test(name));
   const sections: [string, string][] = [
@@ -80,6 +83,7 @@ export function collectLogs(server: Workbench | undefined): string {
     ]),
     ['code-server', server.codeServerLog()],
     ['next dev', server.dev?.logs() ?? '(not running)'],
+    ...(browserConsole ? [['browser console', browserConsole.join('\n')] as [string, string]] : []),
   ];
   return sections.map(([title, text]) => `===== ${title} =====\n${text.trimEnd()}\n`).join('\n');
 }

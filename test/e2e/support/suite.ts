@@ -16,6 +16,8 @@ export interface E2ESuite {
   server(): Server;
   /** Opens a new page on the workspace (and `file`), the scenario's page from then on. */
   open(file?: string): Promise<Workbench>;
+  /** Every log the harness captures (see collectLogs), the scenario page's browser console included. */
+  logs(): string;
   /** Wraps a scenario body so that a failure saves a screenshot and the logs. */
   scenario(body: () => Promise<void>): (this: Mocha.Context) => Promise<void>;
 }
@@ -51,10 +53,11 @@ export function useWorkbench(options: WorkbenchOptions = {}): E2ESuite {
     console.log(`      (suite: ${Math.round((Date.now() - started) / 1000)} s including setup)`);
   });
 
-  const artifacts = { page: () => page?.page, logs: () => collectLogs(server) };
+  const artifacts = { page: () => page?.page, logs: () => collectLogs(server, page?.console) };
   return {
     server: () => server!,
     open: async (file) => (page = await Workbench.open(browser!, server!.url(file))),
+    logs: artifacts.logs,
     scenario: (body) => scenario(artifacts, body),
   };
 }

@@ -39,13 +39,18 @@ const ACTIVE_EDITOR_TEXT = `(() => {
 })()`;
 
 export class Workbench {
-  constructor(readonly page: Page) {}
+  /** What the page wrote to the browser console (the workbench's own logs), one entry a message. */
+  readonly console: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (message) => this.console.push(`${message.type()}: ${message.text()}`));
+  }
 
   static async open(browser: Browser, url: string): Promise<Workbench> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const wb = new Workbench(page);
     await page.goto(url);
     await page.waitForSelector('.monaco-workbench', { timeout: 90_000 });
-    const wb = new Workbench(page);
     await wb.statusItem(/\d+ routes?/).waitFor({ timeout: 90_000 });
     return wb;
   }
@@ -398,6 +403,29 @@ export class Workbench {
   /** Saves the active editor (Ctrl+S) and waits until its tab shows no unsaved changes (code-server may also auto-save). */
   async save(): Promise<void> {
     await this.page.keyboard.press('Control+S');
+    await this.page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Saves the active editor to `file` (an absolute path) through File: Save As… — in code-server
+   * a path typed in the Quick Input dialog — and waits until its tab shows that file, saved.
+   */
+  async saveAs(file: string): Promise<void> {
+    await this.command('File: Save As...');
+    const dialog = this.page.locator('.quick-input-widget', { hasText: 'Save As' });
+    const input = dialog.locator('.quick-input-box input');
+    // The dialog proposes a path (…/Untitled-1) once it has read the folder: type over it only then.
+    await this.page.waitForFunction(
+      `/Untitled/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value || '')`,
+    );
+    await input.fill(file);
+    // It lists the folder of the path typed as it changes; its OK button takes the path as typed.
+    await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await this.page
+      .locator('.tab.active', { hasText: path.basename(file) })
+      .first()
+      .waitFor();
     await this.page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
   }
 

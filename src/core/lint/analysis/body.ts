@@ -224,8 +224,8 @@ function noteWholeCheck(ref: ts.Node, found: FoundChecks, sf: ts.SourceFile): vo
 function noteReferencesIn(binding: BodyBinding, expr: ts.Node, found: FoundChecks, sf: ts.SourceFile): void {
   const walk = (n: ts.Node): void => {
     const ref = referenceOf(binding, n);
-    if (!ref || isDeclarationName(binding, n)) return ts.forEachChild(n, walk);
-    if (ref.kind === 'whole') noteWholeCheck(n, found, sf);
+    if (!ref || isDeclarationName(binding, n)) ts.forEachChild(n, walk);
+    else if (ref.kind === 'whole') noteWholeCheck(n, found, sf);
     else if (ref.field) found.fields.add(ref.field);
   };
   walk(expr);
@@ -268,9 +268,9 @@ export function validationOf<M extends string>(
     const found: FoundChecks = { whole: false, fields: new Set<string>() };
     walkFunction(binding.fn, (n) => {
       if (n.pos >= before) return;
-      if (ts.isCallExpression(n)) return noteValidatorCall(binding, n, found, ctx.sourceFile);
       const condition = conditionOf(n);
-      if (condition) noteReferencesIn(binding, condition, found, ctx.sourceFile);
+      if (ts.isCallExpression(n)) noteValidatorCall(binding, n, found, ctx.sourceFile);
+      else if (condition) noteReferencesIn(binding, condition, found, ctx.sourceFile);
     });
     return found;
   });
