@@ -88,11 +88,14 @@ describe('VS Code end to end: Sign In (Auth.js) on the next-auth fixture app', f
       // Export Routes as .http, saved to a file as a user would.
       await w.command('Next Route Kit: Export Routes as .http');
       await w.pickQuickPickItem('Every route in the workspace');
-      await w.waitForActiveEditorText(/###/);
       const exported = path.join(server().workspace, 'routes.http');
-      await w.saveAs(exported);
+      await w.answerSaveDialog(exported, 'Export routes as .http', /routes\.http$/);
+      await w.waitForActiveEditorText(/###/);
       const exportText = fs.readFileSync(exported, 'utf8');
       assert.match(exportText, /GET \{\{baseUrl\}\}\/api\/admin\/stats/);
+      // The environment file written beside it names local's server; the scan below finds no secret in it.
+      const envFile = fs.readFileSync(path.join(server().workspace, 'http-client.env.json'), 'utf8');
+      assert.match(envFile, /"local":\s*\{[^}]*"baseUrl": "http:\/\/127\.0\.0\.1:\d+"/);
 
       // Neither the password nor a cookie value the app set (the session token, the CSRF token…) is anywhere.
       const secrets: Record<string, string> = { password };
@@ -101,7 +104,7 @@ describe('VS Code end to end: Sign In (Auth.js) on the next-auth fixture app', f
       );
       const logged = logs();
       // The logs read are the ones where the sign-in and the sends were told.
-      assert.match(logged, /Sign in \(Auth\.js\) at http:\/\/127\.0\.0\.1:\d+: Signed in/);
+      assert.match(logged, /Sign in \(Auth\.js\) at http:\/\/127\.0\.0\.1:\d+ \(local\): Signed in/);
       assert.match(logged, /← 200 OK/);
       assertNoSecret(
         'the logs (Output channel, extension host, code-server, next dev, browser console)',

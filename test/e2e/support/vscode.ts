@@ -412,21 +412,32 @@ export class Workbench {
    */
   async saveAs(file: string): Promise<void> {
     await this.command('File: Save As...');
-    const dialog = this.page.locator('.quick-input-widget', { hasText: 'Save As' });
-    const input = dialog.locator('.quick-input-box input');
-    // The dialog proposes a path (…/Untitled-1) once it has read the folder: type over it only then.
-    await this.page.waitForFunction(
-      `/Untitled/.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value || '')`,
-    );
-    await input.fill(file);
-    // It lists the folder of the path typed as it changes; its OK button takes the path as typed.
-    await dialog.locator('.monaco-button', { hasText: /^OK$/ }).click();
-    await dialog.waitFor({ state: 'hidden' });
+    await this.answerSaveDialog(file, 'Save As', /Untitled/);
     await this.page
       .locator('.tab.active', { hasText: path.basename(file) })
       .first()
       .waitFor();
     await this.page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'detached' });
+  }
+
+  /**
+   * Answers VS Code's own save dialog (a quick input titled `title`) with `file`: once it has
+   * proposed a path matching `proposed` (it has read the folder then), types over it and accepts.
+   */
+  async answerSaveDialog(file: string, title: string, proposed: RegExp): Promise<void> {
+    const dialog = this.page.locator('.quick-input-widget', { hasText: title });
+    const input = dialog.locator('.quick-input-box input');
+    await dialog.waitFor();
+    await this.page.waitForFunction(
+      `${proposed}.test(document.querySelector('.quick-input-widget .quick-input-box input')?.value || '')`,
+    );
+    await input.fill(file);
+    // It lists the folder of the path typed as it changes; its OK button takes the path as typed.
+    await dialog
+      .locator('.monaco-button', { hasText: /^(OK|Save|Export)$/ })
+      .first()
+      .click();
+    await dialog.waitFor({ state: 'hidden' });
   }
 
   /** Whether the tab titled `title` has unsaved changes. */
