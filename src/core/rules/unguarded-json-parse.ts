@@ -1,5 +1,12 @@
 import * as ts from 'typescript';
-import { findDeclaration, indentationAt, isFunctionNode, literalValue, unwrap } from '../ast/query';
+import {
+  findDeclaration,
+  indentationAt,
+  isFunctionNode,
+  literalValue,
+  outermostExpression,
+  unwrap,
+} from '../ast/query';
 import { jsonResponseObject } from '../lint/analysis/responseStyle';
 import { responseSite, type FileFacts } from '../lint/facts';
 import { quote } from '../lint/fixes';
@@ -119,18 +126,6 @@ function catchNullEdit(w: Writer, { read, callText }: AwaitedRead): EditSpec {
   return { start: read.call.getStart(w.sourceFile), end: read.call.end, text: `${callText}.catch(() => null)` };
 }
 
-/** The expression the `await` is the value of, through parentheses and type assertions. */
-function outermostOfAwait(awaitNode: ts.AwaitExpression): ts.Node {
-  let top: ts.Node = awaitNode;
-  while (
-    ts.isParenthesizedExpression(top.parent) ||
-    ts.isAsExpression(top.parent) ||
-    ts.isSatisfiesExpression(top.parent)
-  )
-    top = top.parent;
-  return top;
-}
-
 /** `Schema.safeParse(await request.json())`: a null body fails the schema, which already answers 400. */
 function isSafeParseArgument(top: ts.Node): boolean {
   const p = top.parent;
@@ -176,7 +171,7 @@ function suggestionFor(w: Writer, read: BodyRead): FixSpec | undefined {
   if (!read.awaitNode) return undefined;
   const kind = read.method === 'json' ? 'JSON' : 'form data';
   const r: AwaitedRead = { read, awaitNode: read.awaitNode, callText: read.call.getText(w.sourceFile), kind };
-  const top = outermostOfAwait(read.awaitNode);
+  const top = outermostExpression(read.awaitNode);
   if (isSafeParseArgument(top)) {
     const title = `Treat a body that is not valid ${kind} as missing, so the schema check answers 400`;
     return { title, edits: [catchNullEdit(w, r)] };
