@@ -19,13 +19,25 @@ function routesPane(w: Workbench): Locator {
  */
 async function rows(w: Workbench): Promise<string[]> {
   await routesPane(w).locator('.monaco-list-row').first().waitFor();
-  // A string, not a function: the test runner's transpiler would wrap inner functions in helpers the page lacks.
-  return (await w.page
-    .evaluate(`[...document.querySelectorAll('[id="workbench.view.extension.nextRouteKit"] .monaco-list-row')]
+  return (await w.page.evaluate(ROWS)) as string[];
+}
+
+// A string, not a function: the test runner's transpiler would wrap inner functions in helpers the page lacks.
+const ROWS = `[...document.querySelectorAll('[id="workbench.view.extension.nextRouteKit"] .monaco-list-row')]
     .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
     .map((row) => '  '.repeat(Number(row.getAttribute('aria-level')) - 1) +
       [row.querySelector('.label-name'), row.querySelector('.label-description')]
-        .map((e) => (e ? e.textContent : '').replace(/\\s+/g, ' ').trim()).filter(Boolean).join(' '))`)) as string[];
+        .map((e) => (e ? e.textContent : '').replace(/\\s+/g, ' ').trim()).filter(Boolean).join(' '))`;
+
+/**
+ * The rendered rows once they hold `lines` one after another: the tree settles in steps (the
+ * revealed route's children arrive, a problem count changes a row), so this waits on the rows
+ * themselves; on a timeout the assertion shows what was there.
+ */
+async function rowsHolding(w: Workbench, lines: readonly string[]): Promise<string[]> {
+  const wanted = JSON.stringify(lines.join('\n'));
+  await w.page.waitForFunction(`(${ROWS}).join('\\n').includes(${wanted})`).catch(() => undefined);
+  return rows(w);
 }
 
 /** A tree row whose label is exactly `label`. */
@@ -57,12 +69,12 @@ describe('VS Code end to end: the Routes view', function () {
       await revealed.waitFor();
       // Grouped by URL segment (`/kit` is the basePath), the revealed route expanded to its methods:
       // the exported ones, then HEAD and OPTIONS that Next.js answers by itself.
-      await row(w, 'OPTIONS').waitFor();
-      const shown = await rows(w);
-      const tree = (...lines: string[]): void =>
+      const tree = async (...lines: string[]): Promise<void> => {
+        const shown = await rowsHolding(w, lines);
         assert.ok(shown.join('\n').includes(lines.join('\n')), `${lines.join('\n')}\nnot in\n${shown.join('\n')}`);
-      tree('/kit 15 routes', '  api 14 routes');
-      tree(
+      };
+      await tree('/kit 15 routes', '  api 14 routes');
+      await tree(
         '    users GET POST',
         '      GET',
         '      POST',
