@@ -44,6 +44,22 @@ function child(argv, nodeArgs = []) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
+const ESLINT_BIN = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+
+/** ESLint's command line (after `node`): the bench's flat config in `bench/<config>`, JSON output, on `targets`. */
+function eslintArgs(targets, config = 'eslint.config.mjs') {
+  return [
+    ESLINT_BIN,
+    '--no-config-lookup',
+    '-c',
+    path.join(ROOT, 'bench', config),
+    '--format',
+    'json',
+    '--no-warn-ignored',
+    ...targets,
+  ];
+}
+
 function timeProcess(cmd, cmdArgs, okCodes = [0, 1]) {
   const t0 = performance.now();
   const r = spawnSync(cmd, cmdArgs, { encoding: 'utf8', cwd: ROOT, maxBuffer: 256 * 2 ** 20 });
@@ -174,18 +190,8 @@ if (section('cli')) {
   );
   results.cli_lint_500_files_ms = round(median(cliRuns.map((r) => r.ms)));
   results.cli_findings = JSON.parse(cliRuns[0].stdout).length;
-  const eslintBin = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const eslintArgs = [
-    eslintBin,
-    '--no-config-lookup',
-    '-c',
-    path.join(ROOT, 'bench', 'eslint.config.mjs'),
-    '--format',
-    'json',
-    '--no-warn-ignored',
-    ...corpus.files.map((f) => path.relative(ROOT, f)),
-  ];
-  const eslintRuns = Array.from({ length: quick ? 2 : 3 }, () => timeProcess(process.execPath, eslintArgs));
+  const corpusArgs = eslintArgs(corpus.files.map((f) => path.relative(ROOT, f)));
+  const eslintRuns = Array.from({ length: quick ? 2 : 3 }, () => timeProcess(process.execPath, corpusArgs));
   const eslintReport = JSON.parse(eslintRuns[0].stdout);
   const fatal = eslintReport.flatMap((r) => r.messages.filter((m) => m.fatal));
   if (fatal.length) throw new Error(`ESLint could not parse ${fatal.length} file(s): ${fatal[0].message}`);
@@ -193,10 +199,10 @@ if (section('cli')) {
   results.eslint_files = eslintReport.length;
   results.vs_eslint_speedup = round(results.eslint_lint_500_files_ms / results.cli_lint_500_files_ms);
   // ESLint's own worker threads (ESLint ≥ 9.34), where the installed ESLint has the flag.
-  const eslintHelp = timeProcess(process.execPath, [eslintBin, '--help']).stdout;
+  const eslintHelp = timeProcess(process.execPath, [ESLINT_BIN, '--help']).stdout;
   if (eslintHelp.includes('--concurrency')) {
     const autoRuns = Array.from({ length: quick ? 2 : 3 }, () =>
-      timeProcess(process.execPath, [...eslintArgs, '--concurrency', 'auto']),
+      timeProcess(process.execPath, [...corpusArgs, '--concurrency', 'auto']),
     );
     results.eslint_auto_lint_500_files_ms = round(median(autoRuns.map((r) => r.ms)));
     results.vs_eslint_auto_speedup = round(results.eslint_auto_lint_500_files_ms / results.cli_lint_500_files_ms);
@@ -221,17 +227,11 @@ if (section('cli')) {
 // --- the ESLint plugin's cost: ESLint on the same corpus with and without our recommended config,
 // runs alternating so both see the same machine load
 {
-  const eslintBin = path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
-  const argsWith = (config) => [
-    eslintBin,
-    '--no-config-lookup',
-    '-c',
-    path.join(ROOT, 'bench', config),
-    '--format',
-    'json',
-    '--no-warn-ignored',
-    ...corpus.files.map((f) => path.relative(ROOT, f)),
-  ];
+  const argsWith = (config) =>
+    eslintArgs(
+      corpus.files.map((f) => path.relative(ROOT, f)),
+      config,
+    );
   const without = [];
   const withPlugin = [];
   let report;
@@ -295,7 +295,10 @@ if (section('rules')) {
 // --- monorepo scale: 10,000 route files in 10 apps (bench/generate-monorepo.mjs)
 if (section('scale')) {
   const { benchScale } = await import('./scale.mjs');
-  Object.assign(results, await benchScale({ generateMonorepo, child, timeProcess, median, round, quick, log }));
+  Object.assign(
+    results,
+    await benchScale({ generateMonorepo, child, timeProcess, eslintArgs, median, round, quick, log }),
+  );
 }
 
 results.bench_seconds = round((performance.now() - started) / 1000, 1);

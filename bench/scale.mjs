@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export async function benchScale({ generateMonorepo, child, timeProcess, median, round, quick, log }) {
+export async function benchScale({ generateMonorepo, child, timeProcess, eslintArgs, median, round, quick, log }) {
   const mono = generateMonorepo();
   log(`Monorepo: ${mono.files.length} route files in ${mono.appDirs.length} apps`);
   const out = {};
@@ -43,16 +43,10 @@ export async function benchScale({ generateMonorepo, child, timeProcess, median,
   out.cli_lint_10k_findings = JSON.parse(auto.stdout).length;
   out.cli_routes_10k_ms = round(timeProcess(process.execPath, [cli, 'routes', mono.outDir, '--json']).ms);
 
-  const eslint = timeProcess(process.execPath, [
-    path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'),
-    '--no-config-lookup',
-    '-c',
-    path.join(ROOT, 'bench', 'eslint.config.mjs'),
-    '--format',
-    'json',
-    '--no-warn-ignored',
-    ...mono.appDirs.map((d) => path.join(d, '**', 'route.{ts,js}')),
-  ]);
+  const eslint = timeProcess(
+    process.execPath,
+    eslintArgs(mono.appDirs.map((d) => path.join(d, '**', 'route.{ts,js}'))),
+  );
   out.eslint_lint_10k_files = JSON.parse(eslint.stdout).length;
   out.eslint_lint_10k_ms = round(eslint.ms);
   out.cli_lint_10k_vs_eslint = round(eslint.ms / auto.ms);
