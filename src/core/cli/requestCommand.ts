@@ -13,7 +13,7 @@ import { MissingParamError } from '../nextjs/routePath';
 import { appEnvSource, loadAppEnv } from '../request/appEnv';
 import { toHttpText } from '../request/httpFile';
 import { signInHint } from '../request/signInHint';
-import { inferRequests, type InferredRequest } from '../request/infer';
+import { inferRequests } from '../request/infer';
 import { AUTH_TOKEN_VARIABLE, cookieVariable } from '../request/model';
 import {
   buildTarget,
@@ -174,6 +174,16 @@ export function parseRequestArgs(args: string[], cwd: string): RequestArgs | und
   };
 }
 
+/** The method of a target without `#METHOD`: the file's one exported handler. */
+function theOneHandler(fileArg: string, exported: readonly string[]): string {
+  if (exported.length === 1) return exported[0]!;
+  throw new UsageError(
+    exported.length
+      ? `${fileArg} exports ${exported.join(', ')}: name one, e.g. ${fileArg}#${exported[0]}`
+      : `${fileArg} exports no handlers (GET, POST, …)`,
+  );
+}
+
 /** The handler the target names, inferred from its file. */
 function loadTarget(args: RequestArgs): SendTarget {
   let text: string;
@@ -187,37 +197,15 @@ function loadTarget(args: RequestArgs): SendTarget {
   if (!info) throw new UsageError(`${args.fileArg} is not an App Router route file (app/**/route.ts)`);
   const all = inferRequests(parseDocument(args.file, text), info.route, info.params, index.modules(args.file));
   const exported = all.filter((r) => !r.implicit).map((r) => r.method);
-  if (args.method === undefined) {
-    if (exported.length === 1)
-      return targetOf(
-        args,
-        all.find((r) => r.method === exported[0])!,
-        index,
-        info,
-      );
-    throw new UsageError(
-      exported.length
-        ? `${args.fileArg} exports ${exported.join(', ')}: name one, e.g. ${args.fileArg}#${exported[0]}`
-        : `${args.fileArg} exports no handlers (GET, POST, …)`,
-    );
-  }
-  const inferred = all.find((r) => r.method === args.method);
+  const method = args.method ?? theOneHandler(args.fileArg, exported);
+  const inferred = all.find((r) => r.method === method);
   if (!inferred) {
     const implicit = all.filter((r) => r.implicit).map((r) => r.method);
     throw new UsageError(
-      `${args.fileArg} does not export ${args.method}; it exports ${exported.join(', ') || 'no handlers'}` +
+      `${args.fileArg} does not export ${method}; it exports ${exported.join(', ') || 'no handlers'}` +
         (implicit.length ? ` (and Next.js answers ${implicit.join(', ')} by itself)` : ''),
     );
   }
-  return targetOf(args, inferred, index, info);
-}
-
-function targetOf(
-  args: RequestArgs,
-  inferred: InferredRequest,
-  index: ProjectIndex,
-  info: NonNullable<ReturnType<ProjectIndex['routeFile']>>,
-): SendTarget {
   if (args.data !== undefined && (inferred.method === 'GET' || inferred.method === 'HEAD'))
     throw new UsageError(`--data: a ${inferred.method} request carries no body`);
   return {
